@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+// Foreign keys only: catalog reads places through geo's index, never its tables.
+import { districts, states } from "../geo/tables";
+
+/** The bilingual sector taxonomy of ODOP products. */
+export const sectors = pgTable("sectors", {
+  code: text("code").primaryKey(),
+  nameEn: text("name_en").notNull(),
+  nameHi: text("name_hi").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+/** A published version of the national ODOP list; exactly one is live. */
+export const listRevisions = pgTable(
+  "list_revisions",
+  {
+    id: text("id").primaryKey(),
+    titleEn: text("title_en").notNull(),
+    titleHi: text("title_hi").notNull(),
+    source: text("source").notNull(),
+    sourceFile: text("source_file").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    publishedAt: date("published_at").notNull(),
+    effectiveAt: date("effective_at").notNull(),
+    notes: text("notes").notNull().default(""),
+    isLive: boolean("is_live").notNull().default(false),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("list_revisions_one_live").on(t.isLive).where(sql`${t.isLive}`),
+    uniqueIndex("list_revisions_sha").on(t.fileSha256),
+  ],
+);
+
+/** An ODOP product of one district in one list revision, with where it came from. */
+export const products = pgTable(
+  "products",
+  {
+    id: serial("id").primaryKey(),
+    revisionId: text("revision_id")
+      .notNull()
+      .references(() => listRevisions.id),
+    stateLgdCode: integer("state_lgd_code")
+      .notNull()
+      .references(() => states.lgdCode),
+    districtLgdCode: integer("district_lgd_code")
+      .notNull()
+      .references(() => districts.lgdCode),
+    name: text("name").notNull(),
+    nameNorm: text("name_norm").notNull(),
+    slug: text("slug").notNull(),
+    rank: text("rank", { enum: ["Primary", "Secondary", "Tertiary", "Others"] }).notNull(),
+    sectorCode: text("sector_code").references(() => sectors.code),
+    /** How the sector was set: never silently. */
+    sectorSetBy: text("sector_set_by", { enum: ["source", "admin", "keyword_rule", "unassigned"] }).notNull(),
+    sectorRule: text("sector_rule"),
+    description: text("description"),
+    giStatusAsPublished: text("gi_status_as_published"),
+    photoUrl: text("photo_url"),
+    stateAsPublished: text("state_as_published").notNull(),
+    districtAsPublished: text("district_as_published").notNull(),
+    districtMatch: text("district_match").notNull(),
+    sourceFile: text("source_file").notNull(),
+    sourceRow: integer("source_row").notNull(),
+  },
+  (t) => [
+    uniqueIndex("products_revision_slug").on(t.revisionId, t.slug),
+    uniqueIndex("products_revision_district_name").on(t.revisionId, t.districtLgdCode, t.nameNorm),
+    index("products_district_idx").on(t.districtLgdCode),
+    index("products_state_idx").on(t.stateLgdCode),
+  ],
+);
+
+/**
+ * Registered Geographical Indications (IP India register). The register's serial is not unique (29 is used
+ * twice for two different goods), so each registration has its own id.
+ */
+export const giRegistrations = pgTable("gi_registrations", {
+  id: serial("id").primaryKey(),
+  listSerialNo: integer("list_serial_no").notNull(),
+  name: text("name").notNull(),
+  nameNorm: text("name_norm").notNull(),
+  goodsCategory: text("goods_category").notNull(),
+  goodsCategoryRaw: text("goods_category_raw").notNull(),
+  states: text("states").array().notNull(),
+  origin: text("origin", { enum: ["india", "foreign"] }).notNull(),
+  duplicateOfSerial: integer("duplicate_of_serial"),
+  sourceFile: text("source_file").notNull(),
+  sourceRow: integer("source_row").notNull(),
+});
+
+/** A product's GI: a name-match suggestion until an administrator confirms it; a loose hint stays a hint. */
+export const productGiLinks = pgTable(
+  "product_gi_links",
+  {
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    giId: integer("gi_id")
+      .notNull()
+      .references(() => giRegistrations.id),
+    status: text("status", { enum: ["suggested", "hint", "confirmed", "rejected"] }).notNull(),
+    basis: text("basis").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.giId] })],
+);
+
+export const hsSections = pgTable("hs_sections", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+
+/** HS 2022 chapters (2 digits) and headings (4 digits). */
+export const hsCodes = pgTable("hs_codes", {
+  code: text("code").primaryKey(),
+  /** Null for chapter 99 ("not specified according to kind"), which the source files under TOTAL. */
+  sectionCode: text("section_code").references(() => hsSections.code),
+  description: text("description").notNull(),
+  parentCode: text("parent_code"),
+  level: integer("level").notNull(),
+});
+
+export const productHsHeadings = pgTable(
+  "product_hs_headings",
+  {
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    hsCode: text("hs_code")
+      .notNull()
+      .references(() => hsCodes.code),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.hsCode] })],
+);
+
+/**
+ * Exports by district of origin and HS-based sector, FY 2024-25. Every source row is kept, joined or not,
+ * so that totals stay those of the source; `districtLgdCode` is null where the name could not be placed.
+ */
+export const districtExports = pgTable(
+  "district_exports",
+  {
+    id: serial("id").primaryKey(),
+    fiscalYear: text("fiscal_year").notNull(),
+    stateLgdCode: integer("state_lgd_code").references(() => states.lgdCode),
+    districtLgdCode: integer("district_lgd_code").references(() => districts.lgdCode),
+    stateAsGiven: text("state_as_given").notNull(),
+    districtAsGiven: text("district_as_given").notNull(),
+    districtMatch: text("district_match").notNull(),
+    sector: text("sector").notNull(),
+    exportUsd: bigint("export_usd", { mode: "number" }).notNull(),
+    exportInr: bigint("export_inr", { mode: "number" }).notNull(),
+    avgPci: doublePrecision("avg_pci"),
+    eci: doublePrecision("eci"),
+    sourceFile: text("source_file").notNull(),
+    sourceRow: integer("source_row").notNull(),
+  },
+  (t) => [index("district_exports_district_idx").on(t.districtLgdCode)],
+);
+
+/** One row per successful import, with its full report; failed imports leave only a report file. */
+export const importRuns = pgTable("import_runs", {
+  id: serial("id").primaryKey(),
+  kind: text("kind").notNull(),
+  files: jsonb("files").notNull(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
+  report: jsonb("report").notNull(),
+});

@@ -1,0 +1,18 @@
+/** geo: States, districts (LGD codes and every other name they go by), boundaries. */
+export { addAliases, insertFormerDistrict } from "./commands";
+export type { DistrictMatch } from "./matching";
+export { PlaceIndex } from "./matching";
+export type { DistrictView, StateView } from "./queries";
+export {
+  countPlaces,
+  districtAliasesOf,
+  findDistrictsByName,
+  getDistrict,
+  getDistricts,
+  getState,
+  listDistricts,
+  listStates,
+  loadPlaceIndex,
+} from "./queries";
+export type { NewAlias } from "./schemas";
+export { geoSeedFiles, importBoundaries, importHindiNames, importLgdFiles } from "./seed-steps";

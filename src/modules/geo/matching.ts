@@ -1,0 +1,76 @@
+import { normalizeName } from "../../platform/text";
+import { stateAliases } from "./state-aliases";
+
+export type PlaceRecords = {
+  states: { lgdCode: number; nameEn: string }[];
+  districts: { lgdCode: number; stateLgdCode: number; nameEn: string }[];
+  aliases: { districtLgdCode: number; alias: string; kind: string }[];
+};
+
+export type DistrictMatch =
+  | { status: "matched"; lgdCode: number; method: string }
+  | { status: "ambiguous"; candidates: number[] }
+  | { status: "unknown" };
+
+/**
+ * Finds States and districts by any name the sources use. Tries the current LGD name, then every recorded
+ * former name or spelling, then the name without a parenthesis ("Ballari (Bellary)"), then the name inside it.
+ * A name that fits two districts of one State is ambiguous: reported, never guessed.
+ */
+export class PlaceIndex {
+  private readonly stateByNorm = new Map<string, number>();
+  private readonly byState = new Map<number, Map<string, Map<number, string>>>();
+
+  constructor(records: PlaceRecords) {
+    for (const s of records.states) this.stateByNorm.set(normalizeName(s.nameEn), s.lgdCode);
+    for (const [alias, code] of Object.entries(stateAliases))
+      if (!this.stateByNorm.has(alias)) this.stateByNorm.set(alias, code);
+    const stateOf = new Map<number, number>();
+    for (const d of records.districts) {
+      stateOf.set(d.lgdCode, d.stateLgdCode);
+      this.add(d.stateLgdCode, d.nameEn, d.lgdCode, "lgd_name");
+    }
+    for (const a of records.aliases) {
+      const state = stateOf.get(a.districtLgdCode);
+      if (state !== undefined) this.add(state, a.alias, a.districtLgdCode, `alias:${a.kind}`);
+    }
+  }
+
+  private add(state: number, name: string, code: number, method: string) {
+    const norm = normalizeName(name);
+    let names = this.byState.get(state);
+    if (!names) this.byState.set(state, (names = new Map()));
+    let codes = names.get(norm);
+    if (!codes) names.set(norm, (codes = new Map()));
+    // The current name wins over an alias as the reported method.
+    if (!codes.has(code) || method === "lgd_name") codes.set(code, method);
+  }
+
+  districtCodes(): number[] {
+    return [...this.byState.values()].flatMap((names) => [...names.values()].flatMap((c) => [...c.keys()]));
+  }
+
+  stateCode(name: string): number | null {
+    return this.stateByNorm.get(normalizeName(name)) ?? null;
+  }
+
+  matchDistrict(stateCode: number, name: string): DistrictMatch {
+    const names = this.byState.get(stateCode);
+    if (!names) return { status: "unknown" };
+    const outside = name.replace(/\([^)]*\)/g, " ");
+    const inside = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1] ?? "");
+    const tries: [string, string | null][] = [
+      [name, null],
+      [outside, "without_parenthesis"],
+      ...inside.map((n): [string, string] => [n, "parenthesis"]),
+    ];
+    for (const [candidate, how] of tries) {
+      const codes = names.get(normalizeName(candidate));
+      if (!codes || codes.size === 0) continue;
+      if (codes.size > 1) return { status: "ambiguous", candidates: [...codes.keys()].sort((a, b) => a - b) };
+      const [[code, method]] = [...codes.entries()] as [[number, string]];
+      return { status: "matched", lgdCode: code, method: how ? `${method}+${how}` : method };
+    }
+    return { status: "unknown" };
+  }
+}

@@ -1,0 +1,140 @@
+import { asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db";
+import { normalizeName } from "../../platform/text";
+import { PlaceIndex } from "./matching";
+import { districtAliases, districts, states } from "./tables";
+
+export type StateView = {
+  lgdCode: number;
+  nameEn: string;
+  nameHi: string | null;
+  kind: "state" | "ut";
+  districtCount: number;
+};
+
+export type DistrictView = {
+  lgdCode: number;
+  stateLgdCode: number;
+  nameEn: string;
+  nameHi: string | null;
+  nameHiSource: string | null;
+  census2011Code: string | null;
+  census2001Code: string | null;
+  inCurrentLgd: boolean;
+  hasBoundary: boolean;
+  sourceFile: string;
+  sourceRow: number;
+};
+
+const districtColumns = {
+  lgdCode: districts.lgdCode,
+  stateLgdCode: districts.stateLgdCode,
+  nameEn: districts.nameEn,
+  nameHi: districts.nameHi,
+  nameHiSource: districts.nameHiSource,
+  census2011Code: districts.census2011Code,
+  census2001Code: districts.census2001Code,
+  inCurrentLgd: districts.inCurrentLgd,
+  hasBoundary: districts.hasBoundary,
+  sourceFile: districts.sourceFile,
+  sourceRow: districts.sourceRow,
+};
+
+export async function loadPlaceIndex(db: DbOrTx): Promise<PlaceIndex> {
+  const [s, d, a] = await Promise.all([
+    db.select({ lgdCode: states.lgdCode, nameEn: states.nameEn }).from(states),
+    db
+      .select({ lgdCode: districts.lgdCode, stateLgdCode: districts.stateLgdCode, nameEn: districts.nameEn })
+      .from(districts),
+    db
+      .select({ districtLgdCode: districtAliases.districtLgdCode, alias: districtAliases.alias, kind: districtAliases.kind })
+      .from(districtAliases),
+  ]);
+  return new PlaceIndex({ states: s, districts: d, aliases: a });
+}
+
+/** States with the number of districts the current LGD list gives them. */
+export async function listStates(db: DbOrTx): Promise<StateView[]> {
+  const n = db
+    .select({ state: districts.stateLgdCode, n: count().as("n") })
+    .from(districts)
+    .where(eq(districts.inCurrentLgd, true))
+    .groupBy(districts.stateLgdCode)
+    .as("n");
+  return db
+    .select({
+      lgdCode: states.lgdCode,
+      nameEn: states.nameEn,
+      nameHi: states.nameHi,
+      kind: states.kind,
+      districtCount: sql<number>`coalesce(${n.n}, 0)::int`,
+    })
+    .from(states)
+    .leftJoin(n, eq(n.state, states.lgdCode))
+    .orderBy(asc(states.nameEn));
+}
+
+export async function getState(db: DbOrTx, lgdCode: number): Promise<StateView | null> {
+  return (await listStates(db)).find((s) => s.lgdCode === lgdCode) ?? null;
+}
+
+export async function listDistricts(db: DbOrTx, filter: { stateLgdCode?: number } = {}): Promise<DistrictView[]> {
+  return db
+    .select(districtColumns)
+    .from(districts)
+    .where(filter.stateLgdCode === undefined ? undefined : eq(districts.stateLgdCode, filter.stateLgdCode))
+    .orderBy(asc(districts.nameEn));
+}
+
+export async function getDistricts(db: DbOrTx, codes: number[]): Promise<DistrictView[]> {
+  if (codes.length === 0) return [];
+  return db.select(districtColumns).from(districts).where(inArray(districts.lgdCode, codes));
+}
+
+export async function getDistrict(db: DbOrTx, lgdCode: number): Promise<DistrictView | null> {
+  return (await getDistricts(db, [lgdCode]))[0] ?? null;
+}
+
+export async function districtAliasesOf(db: DbOrTx, lgdCode: number) {
+  return db
+    .select({ alias: districtAliases.alias, kind: districtAliases.kind, source: districtAliases.source })
+    .from(districtAliases)
+    .where(eq(districtAliases.districtLgdCode, lgdCode))
+    .orderBy(asc(districtAliases.kind), asc(districtAliases.alias));
+}
+
+/** Districts whose current name or any former name or spelling starts with the query. */
+export async function findDistrictsByName(db: DbOrTx, query: string): Promise<DistrictView[]> {
+  const norm = normalizeName(query);
+  if (norm === "") return [];
+  const viaAlias = db
+    .select({ code: districtAliases.districtLgdCode })
+    .from(districtAliases)
+    .where(ilike(districtAliases.aliasNorm, `${escapeLike(norm)}%`));
+  return db
+    .select(districtColumns)
+    .from(districts)
+    .where(
+      or(
+        ilike(sql`lower(${districts.nameEn})`, `${escapeLike(query.trim().toLowerCase())}%`),
+        inArray(districts.lgdCode, viaAlias),
+      ),
+    )
+    .orderBy(asc(districts.nameEn))
+    .limit(50);
+}
+
+export async function countPlaces(db: DbOrTx): Promise<{ states: number; districts: number; formerOnly: number }> {
+  const [s] = await db.select({ n: count() }).from(states);
+  const [d] = await db
+    .select({
+      current: sql<number>`count(*) filter (where ${districts.inCurrentLgd})::int`,
+      former: sql<number>`count(*) filter (where not ${districts.inCurrentLgd})::int`,
+    })
+    .from(districts);
+  return { states: s?.n ?? 0, districts: d?.current ?? 0, formerOnly: d?.former ?? 0 };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Everything the platform reads from its environment, parsed once at the edge. */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DIR: z.string().min(1).optional(),
+});
+
+export type Config = {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  seedDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/** The seed data sits beside the repository (../shared/data) unless SEED_DIR says otherwise. */
+export function defaultSeedDir(repoRoot: string): string {
+  return path.resolve(repoRoot, "..", "shared", "data");
+}
+
+export function loadConfig(env: Record<string, string | undefined>, repoRoot: string): Config {
+  const parsed = configSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    dataDir: path.resolve(repoRoot, c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    seedDir: c.SEED_DIR ? path.resolve(repoRoot, c.SEED_DIR) : defaultSeedDir(repoRoot),
+  };
+}
+
+function emptyToUndefined(env: Record<string, string | undefined>) {
+  const keys = ["PORT", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "SEED_DIR"] as const;
+  return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
+}

@@ -1,0 +1,22 @@
+/** The one error type the core throws; the HTTP layer maps its code to a status. */
+export type ErrorCode = "bad_request" | "not_found" | "conflict" | "forbidden" | "unauthorized" | "unavailable";
+
+export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 503> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Normalises a place or product name for matching across sources that spell it differently:
+ * case, accents, punctuation, "&" vs "and", and repeated spaces do not matter.
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/\s+/g, " ");
+}
+
+/** A URL-safe ASCII slug; words in other scripts are dropped, so callers add a unique suffix. */
+export function slugify(text: string): string {
+  return normalizeName(text)
+    .replace(/[^a-z0-9 ]/g, "")
+    .trim()
+    .replace(/ /g, "-")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
