@@ -18,3 +18,4 @@ export {
 export type { RevisionMeta } from "./schemas";
 export { importSeed, seedFiles, seedRevision } from "./seed";
 export { sectorKeywordRules, sectorTaxonomy } from "./sectors";
+export { catalogPages } from "./pages";

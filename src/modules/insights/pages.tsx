@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import type { Db } from "../../platform/db";
+import { formatNumber, langOf } from "../../web/i18n";
+import { hrefIn, Layout, Name, nameIn, pageContext } from "../../web/layout";
+import * as catalog from "../catalog";
+import * as geo from "../geo";
+import { nationalStats } from "./stats";
+
+/** The home page: national figures from the live revision and the way into every State. */
+export function insightsPages(db: Db): Hono {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const ctx = pageContext(langOf(c.req.query("lang")), c.req.path);
+    const { t, lang } = ctx;
+    const stats = await nationalStats(db);
+    const [states, perState] = await Promise.all([
+      geo.listStates(db),
+      stats.revision ? catalog.productCountsByState(db, stats.revision.id) : [],
+    ]);
+    const counts = new Map(perState.map((p) => [p.stateLgdCode, p]));
+    const figures = [
+      [t("figStates"), stats.states],
+      [t("figDistricts"), stats.districts],
+      [t("figProducts"), stats.products],
+      [t("figDistrictsWithProducts"), stats.districtsWithProducts],
+      [t("figGi"), stats.giRegistrations],
+    ] as const;
+    return c.html(
+      <Layout ctx={ctx} title={t("nationalRegistry")} description={t("homeIntro")}>
+        <h1>{t("nationalRegistry")}</h1>
+        <p class="lead">{t("homeIntro")}</p>
+        <ul class="figures">
+          {figures.map(([label, n]) => (
+            <li>
+              <strong>{formatNumber(n)}</strong>
+              {label}
+            </li>
+          ))}
+        </ul>
+        {stats.revision && (
+          <p class="note">
+            {t("revision")}: <strong>{nameIn(lang, stats.revision.title, stats.revision.titleHi)}</strong> (
+            {t("revisionLive")}, {t("revisionPublished")} {stats.revision.publishedAt})
+          </p>
+        )}
+        <h2 id="states">{t("statesAndUts")}</h2>
+        <div class="table-wrap">
+          <table aria-labelledby="states">
+            <thead>
+              <tr>
+                <th scope="col">{t("state")}</th>
+                <th scope="col">{t("type")}</th>
+                <th scope="col" class="num">
+                  {t("districts")}
+                </th>
+                <th scope="col" class="num">
+                  {t("figDistrictsWithProducts")}
+                </th>
+                <th scope="col" class="num">
+                  {t("products")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {states.map((s) => (
+                <tr>
+                  <th scope="row">
+                    <a href={hrefIn(`/states/${s.lgdCode}`, lang)}>
+                      <Name ctx={ctx} en={s.nameEn} hi={s.nameHi} />
+                    </a>
+                  </th>
+                  <td>{s.kind === "state" ? t("state") : t("ut")}</td>
+                  <td class="num">{formatNumber(s.districtCount)}</td>
+                  <td class="num">{formatNumber(counts.get(s.lgdCode)?.districts ?? 0)}</td>
+                  <td class="num">{formatNumber(counts.get(s.lgdCode)?.products ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Layout>,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { importSeed } from "./modules/catalog";
+import { ConfigError, loadConfig } from "./platform/config";
+import { openDatabase } from "./platform/db";
+import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
+import { DataDirLockedError, lockDataDir } from "./platform/lock";
+import { createLogger } from "./platform/logger";
+
+/** Wires configuration, database, seed and HTTP server. The only file that reads process.env. */
+async function main(): Promise<void> {
+  const repoRoot = path.resolve(import.meta.dirname, "..");
+  const config = loadConfig(process.env, repoRoot);
+  const logger = createLogger(config.logLevel);
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, "server");
+  const database = await openDatabase({ url: config.databaseUrl, dir: path.join(config.dataDir, "pglite") });
+  logger.info({ database: database.kind, dataDir: config.dataDir }, "database opened");
+  await database.migrate();
+
+  try {
+    const report = await importSeed(database.db, config.seedDir);
+    if (report.outcome === "imported") {
+      logger.info({ report: saveReport(config.dataDir, report) }, "seed data imported on first start");
+      console.log(formatReport(report));
+    }
+  } catch (err) {
+    if (err instanceof ImportRejectedError) {
+      console.error(formatReport(err.report));
+      logger.fatal({ report: saveReport(config.dataDir, err.report) }, "seed import rejected; nothing changed");
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const app = createApp({ database, logger });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) =>
+    logger.info({ url: `http://localhost:${info.port}` }, "ODOP Hub is listening"),
+  );
+  const stop = () => {
+    logger.info("stopping");
+    server.close(async () => {
+      await database.close();
+      release();
+      process.exit(0);
+    });
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((err: Error) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  console.error(err);
+  process.exit(1);
+});
