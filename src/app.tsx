@@ -22,7 +22,10 @@ export function createApp(deps: { database: Database; logger: Logger }): Hono {
   app.get("/readyz", async (c) => {
     const state = await migrationState(db);
     const ready = state.reachable && state.pending === 0;
-    return c.json({ status: ready ? "ready" : "not ready", database: database.kind, ...state }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? "ready" : "not ready", database: database.kind, ...state },
+      ready ? 200 : 503,
+    );
   });
 
   mountStatic(app);
@@ -36,9 +39,15 @@ export function createApp(deps: { database: Database; logger: Logger }): Hono {
   });
   app.onError((err, c) => {
     const status = err instanceof AppError ? httpStatusOf[err.code] : 500;
-    if (status >= 500) logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
+    if (status >= 500)
+      logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))
-      return problem(c.req.path, status, err instanceof AppError ? err.code : "Internal Server Error", err.message);
+      return problem(
+        c.req.path,
+        status,
+        err instanceof AppError ? err.code : "Internal Server Error",
+        err.message,
+      );
     const page = status === 404 ? 404 : 500;
     return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={page} />, page);
   });

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof ImportRejectedError) {
       console.error(formatReport(err.report));
-      logger.fatal({ report: saveReport(config.dataDir, err.report) }, "seed import rejected; nothing changed");
+      logger.fatal(
+        { report: saveReport(config.dataDir, err.report) },
+        "seed import rejected; nothing changed",
+      );
       process.exit(2);
     }
     throw err;

@@ -59,7 +59,9 @@ export async function migrationState(db: Db): Promise<{ reachable: boolean; pend
   const expected = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"))
     .entries.length as number;
   try {
-    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+    const result = (await db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    )) as unknown as {
       rows: { n: number }[];
     };
     return { reachable: true, pending: expected - Number(result.rows[0]?.n ?? 0) };

@@ -1,5 +1,11 @@
 /** The one error type the core throws; the HTTP layer maps its code to a status. */
-export type ErrorCode = "bad_request" | "not_found" | "conflict" | "forbidden" | "unauthorized" | "unavailable";
+export type ErrorCode =
+  | "bad_request"
+  | "not_found"
+  | "conflict"
+  | "forbidden"
+  | "unauthorized"
+  | "unavailable";
 
 export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 503> = {
   bad_request: 400,

@@ -24,7 +24,16 @@ export type ImportReport = {
 };
 
 export function newReport(kind: string): ImportReport {
-  return { kind, files: [], rowsRead: 0, rowsPlaced: 0, rejected: [], joins: [], notes: [], outcome: "imported" };
+  return {
+    kind,
+    files: [],
+    rowsRead: 0,
+    rowsPlaced: 0,
+    rejected: [],
+    joins: [],
+    notes: [],
+    outcome: "imported",
+  };
 }
 
 export function newJoin(name: string): JoinReport {

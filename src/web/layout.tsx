@@ -41,7 +41,13 @@ export function Layout(props: {
               <strong>{t("siteName")}</strong>
               <span>{t("siteTagline")}</span>
             </a>
-            <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other} aria-label={t("languageSwitchLabel")}>
+            <a
+              class="lang"
+              href={hrefIn(path, other)}
+              hreflang={other}
+              lang={other}
+              aria-label={t("languageSwitchLabel")}
+            >
               {t("languageSwitch")}
             </a>
           </div>

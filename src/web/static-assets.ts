@@ -4,7 +4,10 @@ import path from "node:path";
 import type { Hono } from "hono";
 
 const dir = path.join(import.meta.dirname, "static");
-const types: Record<string, string> = { ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+const types: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
 
 /** Serves the few static files from memory with an ETag; there is no CDN. */
 export function mountStatic(app: Hono): void {

@@ -27,7 +27,11 @@ export async function upsertSectorTaxonomy(tx: DbOrTx): Promise<void> {
     .values(sectorTaxonomy.map((s, i) => ({ ...s, sortOrder: i + 1 })))
     .onConflictDoUpdate({
       target: sectors.code,
-      set: { nameEn: sql`excluded.name_en`, nameHi: sql`excluded.name_hi`, sortOrder: sql`excluded.sort_order` },
+      set: {
+        nameEn: sql`excluded.name_en`,
+        nameHi: sql`excluded.name_hi`,
+        sortOrder: sql`excluded.sort_order`,
+      },
     });
 }
 
@@ -56,7 +60,14 @@ export async function insertRevision(tx: DbOrTx, rev: NewRevision, placed: Place
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
     const { gi: _gi, line, ...fields } = p;
-    return { ...fields, revisionId: rev.id, slug, nameNorm: normalizeName(p.name), sourceFile: rev.sourceFile, sourceRow: line };
+    return {
+      ...fields,
+      revisionId: rev.id,
+      slug,
+      nameNorm: normalizeName(p.name),
+      sourceFile: rev.sourceFile,
+      sourceRow: line,
+    };
   });
   const ids: number[] = [];
   await insertInChunks(rows, 500, async (chunk) => {

@@ -1,6 +1,13 @@
 import { normalizeName } from "../../platform/text";
 
-export type GiRecord = { id: number; listSerialNo: number; name: string; states: string[]; origin: string; duplicateOfSerial: number | null };
+export type GiRecord = {
+  id: number;
+  listSerialNo: number;
+  name: string;
+  states: string[];
+  origin: string;
+  duplicateOfSerial: number | null;
+};
 
 const words = (s: string) => new Set(normalizeName(s).split(" ").filter(Boolean));
 

@@ -1,8 +1,8 @@
-import * as geo from "../geo";
 import type { CsvFile } from "../../platform/csv";
 import type { Db } from "../../platform/db";
 import { type ImportReport, newReport, throwIfRejected } from "../../platform/import-report";
 import { slugify } from "../../platform/text";
+import * as geo from "../geo";
 import { insertRevision, recordImportRun } from "./commands";
 import { GiIndex } from "./gi-match";
 import { placeOdopRows } from "./odop-rows";
@@ -21,7 +21,12 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
   const meta = revisionMeta.safeParse(metaInput);
   if (!meta.success) {
     for (const i of meta.error.issues)
-      report.rejected.push({ file: file.name, line: 0, field: i.path.join("."), reason: `${i.path.join(".")}: ${i.message}` });
+      report.rejected.push({
+        file: file.name,
+        line: 0,
+        field: i.path.join("."),
+        reason: `${i.path.join(".")}: ${i.message}`,
+      });
     report.outcome = "rejected";
     return report;
   }
@@ -33,7 +38,12 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
   }
   const id = meta.data.id ?? slugify(`${meta.data.titleEn} ${meta.data.publishedAt}`).slice(0, 60);
   if (await revisionById(db, id)) {
-    report.rejected.push({ file: file.name, line: 0, field: "id", reason: `id: a revision "${id}" already exists` });
+    report.rejected.push({
+      file: file.name,
+      line: 0,
+      field: "id",
+      reason: `id: a revision "${id}" already exists`,
+    });
     report.outcome = "rejected";
     return report;
   }

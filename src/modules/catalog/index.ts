@@ -1,5 +1,6 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
 export { importOdopList } from "./import-list";
+export { catalogPages } from "./pages";
 export type { ProductView, RevisionView } from "./queries";
 export {
   allRevisions,
@@ -16,6 +17,5 @@ export {
   revisionById,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
-export { importSeed, seedFiles, seedRevision } from "./seed";
 export { sectorKeywordRules, sectorTaxonomy } from "./sectors";
-export { catalogPages } from "./pages";
+export { importSeed, seedFiles, seedRevision } from "./seed";

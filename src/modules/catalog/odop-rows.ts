@@ -52,7 +52,8 @@ export function placeOdopRows(file: CsvFile, ctx: Context, report: ImportReport)
     return [];
   }
   const join = newJoin(`ODOP list (${file.name}) ↔ LGD districts`);
-  const placed = format === "seed" ? placeSeedRows(file, ctx, report, join) : placeOfficialRows(file, ctx, report, join);
+  const placed =
+    format === "seed" ? placeSeedRows(file, ctx, report, join) : placeOfficialRows(file, ctx, report, join);
   report.joins.push(join);
   rejectDuplicates(file.name, placed, report);
   return placed;
@@ -111,7 +112,8 @@ function placeOfficialRows(
 ): PlacedProduct[] {
   const out: PlacedProduct[] = [];
   for (const { line, row } of parseRecords(file, odopOfficialRow, report.rejected)) {
-    const reject = (field: string, reason: string) => report.rejected.push({ file: file.name, line, field, reason });
+    const reject = (field: string, reason: string) =>
+      report.rejected.push({ file: file.name, line, field, reason });
     const state = ctx.places.stateCode(row.State);
     if (state === null) {
       recordJoin(join, null, `${row.District} (${row.State})`);

@@ -4,6 +4,7 @@ import { AppError } from "../../platform/errors";
 import { formatNumber, langOf, type MessageKey } from "../../web/i18n";
 import { hrefIn, Layout, Name, nameIn, type PageContext, pageContext } from "../../web/layout";
 import * as geo from "../geo";
+import { exportSectorName } from "./export-sectors";
 import {
   exportsOfDistrict,
   giLinksOfProduct,
@@ -28,7 +29,11 @@ export function catalogPages(db: Db): Hono {
     if (!state || !rev) throw new AppError("not_found", "No such State or UT");
     const districts = await geo.listDistricts(db, { stateLgdCode: state.lgdCode });
     const byDistrict = groupBy(
-      await productsOfDistricts(db, rev.id, districts.map((d) => d.lgdCode)),
+      await productsOfDistricts(
+        db,
+        rev.id,
+        districts.map((d) => d.lgdCode),
+      ),
       (p) => p.districtLgdCode,
     );
     const { t, lang } = ctx;
@@ -156,18 +161,18 @@ export function catalogPages(db: Db): Hono {
               : aliases.map((a, i) => (
                   <span>
                     {i > 0 && "; "}
-                    <span lang="en">{a.alias}</span> <span class="muted">({t(`aliasKind_${a.kind}` as MessageKey)})</span>
+                    <span lang="en">{a.alias}</span>{" "}
+                    <span class="muted">({t(`aliasKind_${a.kind}` as MessageKey)})</span>
                   </span>
                 ))}
           </dd>
         </dl>
-        <h2>{t("exportsTitle")}</h2>
+        <h2 id="exports">{t("exportsTitle")}</h2>
         {exports.length === 0 ? (
           <p class="muted">{t("exportsNone")}</p>
         ) : (
           <div class="table-wrap">
-            <table>
-              <caption>{t("exportsTitle")}</caption>
+            <table aria-labelledby="exports">
               <thead>
                 <tr>
                   <th scope="col">{t("exportSector")}</th>
@@ -182,9 +187,7 @@ export function catalogPages(db: Db): Hono {
               <tbody>
                 {exports.map((e) => (
                   <tr>
-                    <th scope="row" lang="en">
-                      {e.sector.replace(/_/g, " ")}
-                    </th>
+                    <th scope="row">{exportSectorName(e.sector, lang)}</th>
                     <td class="num">{formatNumber(e.inr)}</td>
                     <td class="num">{formatNumber(e.usd)}</td>
                   </tr>
@@ -261,7 +264,8 @@ export function catalogPages(db: Db): Hono {
         )}
         <h2>{t("provenance")}</h2>
         <p>
-          {nameIn(lang, rev.titleEn, rev.titleHi)} · {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}
+          {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}
+          {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}
         </p>
         <p class="muted">
           {t("publishedAs", {

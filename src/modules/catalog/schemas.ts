@@ -18,7 +18,11 @@ const rank = z
   .string()
   .trim()
   .transform((s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase())
-  .pipe(z.enum(["Primary", "Secondary", "Tertiary", "Others"], { message: "must be Primary, Secondary, Tertiary or Others" }));
+  .pipe(
+    z.enum(["Primary", "Secondary", "Tertiary", "Others"], {
+      message: "must be Primary, Secondary, Tertiary or Others",
+    }),
+  );
 
 /** The ODOP list as this repository's seed copy gives it (with LGD codes already matched). */
 export const odopSeedRow = z.object({
@@ -61,10 +65,16 @@ export const giRow = z.object({
 export const hsSectionRow = z.object({ section: required("section"), name: required("name") });
 export const hsCodeRow = z.object({
   section: required("section"),
-  hscode: z.string().trim().regex(/^\d{2}(\d{2})?$/, "must be 2 or 4 digits"),
+  hscode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\d{2})?$/, "must be 2 or 4 digits"),
   description: required("description"),
   parent: required("parent"),
-  level: z.coerce.number().int().pipe(z.union([z.literal(2), z.literal(4)])),
+  level: z.coerce
+    .number()
+    .int()
+    .pipe(z.union([z.literal(2), z.literal(4)])),
 });
 
 export const exportRow = z.object({

@@ -1,14 +1,27 @@
 import path from "node:path";
-import * as geo from "../geo";
 import { parseRecords, readCsv } from "../../platform/csv";
 import type { Db, DbOrTx } from "../../platform/db";
-import { type ImportReport, newJoin, newReport, recordJoin, throwIfRejected } from "../../platform/import-report";
-import { insertExports, insertGiRegistrations, insertHs, insertRevision, recordImportRun, upsertSectorTaxonomy } from "./commands";
+import {
+  type ImportReport,
+  newJoin,
+  newReport,
+  recordJoin,
+  throwIfRejected,
+} from "../../platform/import-report";
+import { normalizeName } from "../../platform/text";
+import * as geo from "../geo";
+import {
+  insertExports,
+  insertGiRegistrations,
+  insertHs,
+  insertRevision,
+  recordImportRun,
+  upsertSectorTaxonomy,
+} from "./commands";
 import { GiIndex } from "./gi-match";
 import { placeOdopRows } from "./odop-rows";
 import { allGiRecords, lastImportRun } from "./queries";
 import { exportRow, giRow, hsCodeRow, hsSectionRow, odopSeedRow } from "./schemas";
-import { normalizeName } from "../../platform/text";
 
 export const seedFiles = {
   ...geo.geoSeedFiles,
@@ -23,7 +36,8 @@ export const seedRevision = {
   id: "dpiit-2026-04-primary",
   titleEn: "DPIIT / Invest India ODOP list, April 2026 copy — primary products",
   titleHi: "डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची, अप्रैल 2026 प्रति — प्राथमिक उत्पाद",
-  source: "DPIIT / Invest India ODOP list (April 2026 copy), one product per district plus 14 second products",
+  source:
+    "DPIIT / Invest India ODOP list (April 2026 copy), one product per district plus 14 second products",
   // The copy gives a month, not a day: the first of the month stands for it, and the notes say so.
   publishedAt: "2026-04-01",
   effectiveAt: "2026-04-01",
@@ -42,7 +56,9 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
   const previous = await lastImportRun(db, "seed");
   if (previous) {
     report.outcome = "unchanged";
-    report.notes.push(`the seed was already imported on ${previous.finishedAt.toISOString()}; nothing changed`);
+    report.notes.push(
+      `the seed was already imported on ${previous.finishedAt.toISOString()}; nothing changed`,
+    );
     return report;
   }
   await db.transaction(async (tx) => {
@@ -83,7 +99,9 @@ async function importGi(tx: DbOrTx, dir: string, report: ImportReport) {
   const serials = rows.map((r) => r.row.list_serial_no);
   const twice = [...new Set(serials.filter((s, i) => serials.indexOf(s) !== i))];
   if (twice.length)
-    report.notes.push(`GI serial(s) ${twice.join(", ")} used by two registrations each: both kept, told apart by id`);
+    report.notes.push(
+      `GI serial(s) ${twice.join(", ")} used by two registrations each: both kept, told apart by id`,
+    );
   report.rowsPlaced += rows.length;
 }
 
@@ -120,7 +138,11 @@ async function importOdopSeed(tx: DbOrTx, dir: string, report: ImportReport) {
     report,
   );
   throwIfRejected(report);
-  await insertRevision(tx, { ...seedRevision, sourceFile: file.name, fileSha256: file.sha256, live: true }, placed);
+  await insertRevision(
+    tx,
+    { ...seedRevision, sourceFile: file.name, fileSha256: file.sha256, live: true },
+    placed,
+  );
   report.rowsPlaced += placed.length;
 }
 

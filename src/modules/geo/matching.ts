@@ -38,10 +38,10 @@ export class PlaceIndex {
 
   private add(state: number, name: string, code: number, method: string) {
     const norm = normalizeName(name);
-    let names = this.byState.get(state);
-    if (!names) this.byState.set(state, (names = new Map()));
-    let codes = names.get(norm);
-    if (!codes) names.set(norm, (codes = new Map()));
+    const names = this.byState.get(state) ?? new Map<string, Map<number, string>>();
+    this.byState.set(state, names);
+    const codes = names.get(norm) ?? new Map<number, string>();
+    names.set(norm, codes);
     // The current name wins over an alias as the reported method.
     if (!codes.has(code) || method === "lgd_name") codes.set(code, method);
   }

@@ -10,6 +10,8 @@ export type StateView = {
   nameHi: string | null;
   kind: "state" | "ut";
   districtCount: number;
+  /** Districts kept from the Dec-2022 LGD list because a source names them. */
+  formerDistrictCount: number;
 };
 
 export type DistrictView = {
@@ -47,7 +49,11 @@ export async function loadPlaceIndex(db: DbOrTx): Promise<PlaceIndex> {
       .select({ lgdCode: districts.lgdCode, stateLgdCode: districts.stateLgdCode, nameEn: districts.nameEn })
       .from(districts),
     db
-      .select({ districtLgdCode: districtAliases.districtLgdCode, alias: districtAliases.alias, kind: districtAliases.kind })
+      .select({
+        districtLgdCode: districtAliases.districtLgdCode,
+        alias: districtAliases.alias,
+        kind: districtAliases.kind,
+      })
       .from(districtAliases),
   ]);
   return new PlaceIndex({ states: s, districts: d, aliases: a });
@@ -56,9 +62,12 @@ export async function loadPlaceIndex(db: DbOrTx): Promise<PlaceIndex> {
 /** States with the number of districts the current LGD list gives them. */
 export async function listStates(db: DbOrTx): Promise<StateView[]> {
   const n = db
-    .select({ state: districts.stateLgdCode, n: count().as("n") })
+    .select({
+      state: districts.stateLgdCode,
+      current: sql<number>`count(*) filter (where ${districts.inCurrentLgd})`.as("current"),
+      former: sql<number>`count(*) filter (where not ${districts.inCurrentLgd})`.as("former"),
+    })
     .from(districts)
-    .where(eq(districts.inCurrentLgd, true))
     .groupBy(districts.stateLgdCode)
     .as("n");
   return db
@@ -67,7 +76,8 @@ export async function listStates(db: DbOrTx): Promise<StateView[]> {
       nameEn: states.nameEn,
       nameHi: states.nameHi,
       kind: states.kind,
-      districtCount: sql<number>`coalesce(${n.n}, 0)::int`,
+      districtCount: sql<number>`coalesce(${n.current}, 0)::int`,
+      formerDistrictCount: sql<number>`coalesce(${n.former}, 0)::int`,
     })
     .from(states)
     .leftJoin(n, eq(n.state, states.lgdCode))
@@ -78,7 +88,10 @@ export async function getState(db: DbOrTx, lgdCode: number): Promise<StateView |
   return (await listStates(db)).find((s) => s.lgdCode === lgdCode) ?? null;
 }
 
-export async function listDistricts(db: DbOrTx, filter: { stateLgdCode?: number } = {}): Promise<DistrictView[]> {
+export async function listDistricts(
+  db: DbOrTx,
+  filter: { stateLgdCode?: number } = {},
+): Promise<DistrictView[]> {
   return db
     .select(districtColumns)
     .from(districts)
@@ -124,7 +137,9 @@ export async function findDistrictsByName(db: DbOrTx, query: string): Promise<Di
     .limit(50);
 }
 
-export async function countPlaces(db: DbOrTx): Promise<{ states: number; districts: number; formerOnly: number }> {
+export async function countPlaces(
+  db: DbOrTx,
+): Promise<{ states: number; districts: number; formerOnly: number }> {
   const [s] = await db.select({ n: count() }).from(states);
   const [d] = await db
     .select({

@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { DbOrTx } from "../../platform/db";
 import { missingColumns, parseRecords, readCsv } from "../../platform/csv";
+import type { DbOrTx } from "../../platform/db";
 import { type ImportReport, newJoin, recordJoin } from "../../platform/import-report";
-import { normalizeName } from "../../platform/text";
+import { nameSimilarity, normalizeName } from "../../platform/text";
 import { addAliases, insertLgd, markBoundaries, setDistrictHindiNames, setStateHindiName } from "./commands";
-import { loadPlaceIndex } from "./queries";
+import { listDistricts, loadPlaceIndex } from "./queries";
 import { lgdDistrictRow, lgdStateRow } from "./schemas";
 
 export const geoSeedFiles = {
@@ -102,6 +102,16 @@ export async function importBoundaries(tx: DbOrTx, dir: string, report: ImportRe
   return matched;
 }
 
+/**
+ * Older English spellings of districts whose name did not change, only its romanisation (Cuttack → Kataka):
+ * their Hindi name is still right. Checked by hand against the LGD list; a rename never belongs here.
+ */
+const respeltNotRenamed = new Set(
+  ["Kanker", "Koriya", "Kutch", "Mehsana", "Leh", "Saiha", "Angul", "Balasore", "Bargarh", "Cuttack"].map(
+    normalizeName,
+  ),
+);
+
 type HindiPlace = { id: number; name: string; hi_name: string; state_id?: number };
 const hindiSource = "@coffeebeanslabs/country_state_district 1.0.1 (ISC)";
 
@@ -124,12 +134,13 @@ export async function importHindiNames(tx: DbOrTx, report: ImportReport): Promis
     await setStateHindiName(tx, code, s.hi_name.trim(), hindiSource);
   }
   const districtJoin = newJoin("Hindi names: districts (package) ↔ LGD");
+  const currentNames = new Map((await listDistricts(tx)).map((d) => [d.lgdCode, d.nameEn]));
   const names = new Map<number, string>();
   const claimed = new Map<number, string>();
   for (const d of pkgDistricts) {
     const state = d.state_id === undefined ? undefined : stateOfPkg.get(d.state_id);
     const m = state === undefined ? null : index.matchDistrict(state, d.name);
-    if (!m || m.status !== "matched") {
+    if (m?.status !== "matched") {
       recordJoin(districtJoin, null, d.name);
       continue;
     }
@@ -137,6 +148,14 @@ export async function importHindiNames(tx: DbOrTx, report: ImportReport): Promis
     if (claimed.has(m.lgdCode) && normalizeName(claimed.get(m.lgdCode) ?? "") !== normalizeName(d.name)) {
       recordJoin(districtJoin, null, `${d.name} (also matches the district of ${claimed.get(m.lgdCode)})`);
       names.delete(m.lgdCode);
+      continue;
+    }
+    // A package name that only matches a former name (Karimganj for Sribhumi) is the Hindi of the old name:
+    // kept out, so that a renamed district never shows its former name in Hindi.
+    const current = currentNames.get(m.lgdCode) ?? "";
+    const respelt = nameSimilarity(d.name, current) >= 0.5 || respeltNotRenamed.has(normalizeName(d.name));
+    if (m.method !== "lgd_name" && !respelt) {
+      recordJoin(districtJoin, null, `${d.name} (a former name of ${current}: Hindi not used)`);
       continue;
     }
     claimed.set(m.lgdCode, d.name);

@@ -12,7 +12,11 @@ export function insightsApi(db: Db): Hono {
       products: s.products,
       districtsWithProducts: s.districtsWithProducts,
       giRegistrations: s.giRegistrations,
-      revision: s.revision && { id: s.revision.id, title: s.revision.title, publishedAt: s.revision.publishedAt },
+      revision: s.revision && {
+        id: s.revision.id,
+        title: s.revision.title,
+        publishedAt: s.revision.publishedAt,
+      },
     });
   });
   return app;

@@ -49,7 +49,9 @@ export function insightsPages(db: Db): Hono {
             <thead>
               <tr>
                 <th scope="col">{t("state")}</th>
-                <th scope="col">{t("type")}</th>
+                <th scope="col" class="hide-narrow">
+                  {t("type")}
+                </th>
                 <th scope="col" class="num">
                   {t("districts")}
                 </th>
@@ -69,8 +71,11 @@ export function insightsPages(db: Db): Hono {
                       <Name ctx={ctx} en={s.nameEn} hi={s.nameHi} />
                     </a>
                   </th>
-                  <td>{s.kind === "state" ? t("state") : t("ut")}</td>
-                  <td class="num">{formatNumber(s.districtCount)}</td>
+                  <td class="hide-narrow">{s.kind === "state" ? t("state") : t("ut")}</td>
+                  <td class="num">
+                    {formatNumber(s.districtCount)}
+                    {s.formerDistrictCount > 0 && ` + ${s.formerDistrictCount}`}
+                  </td>
                   <td class="num">{formatNumber(counts.get(s.lgdCode)?.districts ?? 0)}</td>
                   <td class="num">{formatNumber(counts.get(s.lgdCode)?.products ?? 0)}</td>
                 </tr>
@@ -78,6 +83,7 @@ export function insightsPages(db: Db): Hono {
             </tbody>
           </table>
         </div>
+        {states.some((s) => s.formerDistrictCount > 0) && <p class="muted">{t("formerDistrictsNote")}</p>}
       </Layout>,
     );
   });
