@@ -65,7 +65,8 @@ export function formatReport(r: ImportReport): string {
     lines.push(`  join ${j.name}: ${j.matched} of ${j.total} matched (${methods || "none"})`);
     if (j.unmatched.length) lines.push(`    not matched (${j.unmatched.length}): ${j.unmatched.join("; ")}`);
   }
-  for (const x of r.rejected) lines.push(`  rejected ${x.file} line ${x.line}: ${x.reason}`);
+  const byLine = [...r.rejected].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  for (const x of byLine) lines.push(`  rejected ${x.file} line ${x.line}: ${x.reason}`);
   return lines.join("\n");
 }
 

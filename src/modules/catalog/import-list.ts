@@ -18,6 +18,12 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
   const started = new Date();
   report.files.push({ name: file.name, sha256: file.sha256, rows: file.records.length });
   report.rowsRead = file.records.length;
+  const same = await revisionBySha(db, file.sha256);
+  if (same) {
+    report.outcome = "unchanged";
+    report.notes.push(`this file was already imported as revision "${same.id}"; nothing changed`);
+    return report;
+  }
   const meta = revisionMeta.safeParse(metaInput);
   if (!meta.success) {
     for (const i of meta.error.issues)
@@ -28,12 +34,6 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
         reason: `${i.path.join(".")}: ${i.message}`,
       });
     report.outcome = "rejected";
-    return report;
-  }
-  const same = await revisionBySha(db, file.sha256);
-  if (same) {
-    report.outcome = "unchanged";
-    report.notes.push(`this file was already imported as revision "${same.id}"; nothing changed`);
     return report;
   }
   const id = meta.data.id ?? slugify(`${meta.data.titleEn} ${meta.data.publishedAt}`).slice(0, 60);

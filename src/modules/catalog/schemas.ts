@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 const text = z.string().trim();
-const required = (what: string) => z.string().trim().min(1, `${what} is empty`);
+const required = () => z.string().trim().min(1, "is empty");
 const optional = text.transform((s) => (s === "" ? null : s));
 /** An optional number: an empty cell is null, anything else must be a number. */
 const optionalNumber = (int: boolean) =>
@@ -27,15 +27,15 @@ const rank = z
 /** The ODOP list as this repository's seed copy gives it (with LGD codes already matched). */
 export const odopSeedRow = z.object({
   src_row: z.coerce.number().int().positive(),
-  state: required("state"),
-  district: required("district"),
-  product: required("product"),
+  state: required(),
+  district: required(),
+  product: required(),
   category: rank,
   lgd_state_code: z.coerce.number().int().positive(),
   lgd_district_code: z.coerce.number().int().positive(),
-  lgd_state_name: required("lgd_state_name"),
-  lgd_district_name: required("lgd_district_name"),
-  district_match_method: required("district_match_method"),
+  lgd_state_name: required(),
+  lgd_district_name: required(),
+  district_match_method: required(),
   gi_registry_match: optional,
   gi_possible_match_unverified: optional,
   photo_url: optional.pipe(z.url({ message: "must be a URL" }).nullable()),
@@ -43,9 +43,9 @@ export const odopSeedRow = z.object({
 
 /** The full official ODOP list, as DPIIT publishes it (no codes: districts are matched by name). */
 export const odopOfficialRow = z.object({
-  State: required("State"),
-  District: required("District"),
-  Product: required("Product").pipe(z.string().max(300, "is longer than 300 characters")),
+  State: required(),
+  District: required(),
+  Product: required().pipe(z.string().max(300, "is longer than 300 characters")),
   Category: rank,
   Sector: optional,
   Description: optional.pipe(z.string().max(5000, "is longer than 5000 characters").nullable()),
@@ -54,23 +54,23 @@ export const odopOfficialRow = z.object({
 
 export const giRow = z.object({
   list_serial_no: z.coerce.number().int().positive(),
-  gi_name: required("gi_name"),
-  goods_category: required("goods_category"),
-  goods_category_raw: required("goods_category_raw"),
-  states: required("states"),
+  gi_name: required(),
+  goods_category: required(),
+  goods_category_raw: required(),
+  states: required(),
   origin: z.enum(["india", "foreign"], { message: "must be india or foreign" }),
   duplicate_of_serial: optionalNumber(true),
 });
 
-export const hsSectionRow = z.object({ section: required("section"), name: required("name") });
+export const hsSectionRow = z.object({ section: required(), name: required() });
 export const hsCodeRow = z.object({
-  section: required("section"),
+  section: required(),
   hscode: z
     .string()
     .trim()
     .regex(/^\d{2}(\d{2})?$/, "must be 2 or 4 digits"),
-  description: required("description"),
-  parent: required("parent"),
+  description: required(),
+  parent: required(),
   level: z.coerce
     .number()
     .int()
@@ -78,9 +78,9 @@ export const hsCodeRow = z.object({
 });
 
 export const exportRow = z.object({
-  State: required("State"),
-  District: required("District"),
-  sector: required("sector"),
+  State: required(),
+  District: required(),
+  sector: required(),
   export_usd: z.coerce.number().int().nonnegative(),
   export_inr: z.coerce.number().int().nonnegative(),
   avg_pci: optionalNumber(false),
@@ -93,9 +93,9 @@ export const revisionMeta = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{2,60}$/, "must be 3–61 lowercase letters, digits or hyphens")
     .optional(),
-  titleEn: required("title"),
+  titleEn: required(),
   titleHi: text.optional(),
-  source: required("source"),
+  source: required(),
   publishedAt: z.iso.date({ message: "must be a date like 2026-04-30" }),
   effectiveAt: z.iso.date({ message: "must be a date like 2026-04-30" }).optional(),
   notes: text.default(""),

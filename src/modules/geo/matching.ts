@@ -32,7 +32,12 @@ export class PlaceIndex {
     }
     for (const a of records.aliases) {
       const state = stateOf.get(a.districtLgdCode);
-      if (state !== undefined) this.add(state, a.alias, a.districtLgdCode, `alias:${a.kind}`);
+      if (state === undefined) continue;
+      this.add(state, a.alias, a.districtLgdCode, `alias:${a.kind}`);
+      // "Ballari (Bellary)" also stands for "Bellary"; too short an inner part ("Kamrup (M)") stands for nothing.
+      for (const part of parenthesisParts(a.alias))
+        if (normalizeName(part).length >= 4)
+          this.add(state, part, a.districtLgdCode, `alias:${a.kind}+parenthesis`);
     }
   }
 
@@ -57,12 +62,12 @@ export class PlaceIndex {
   matchDistrict(stateCode: number, name: string): DistrictMatch {
     const names = this.byState.get(stateCode);
     if (!names) return { status: "unknown" };
-    const outside = name.replace(/\([^)]*\)/g, " ");
-    const inside = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => m[1] ?? "");
     const tries: [string, string | null][] = [
       [name, null],
-      [outside, "without_parenthesis"],
-      ...inside.map((n): [string, string] => [n, "parenthesis"]),
+      ...parenthesisParts(name).map((n, i): [string, string] => [
+        n,
+        i === 0 ? "without_parenthesis" : "parenthesis",
+      ]),
     ];
     for (const [candidate, how] of tries) {
       const codes = names.get(normalizeName(candidate));
@@ -73,4 +78,12 @@ export class PlaceIndex {
     }
     return { status: "unknown" };
   }
+}
+
+/** For "A (B)": ["A", "B"]; for a name without a parenthesis: []. */
+function parenthesisParts(name: string): string[] {
+  if (!name.includes("(")) return [];
+  const outside = name.replace(/\([^)]*\)/g, " ").trim();
+  const inside = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => (m[1] ?? "").trim());
+  return [outside, ...inside].filter(Boolean);
 }

@@ -1,0 +1,75 @@
+import { parseArgs } from "node:util";
+import { importOdopList } from "../modules/catalog";
+import { readCsv } from "../platform/csv";
+import { formatReport, saveReport } from "../platform/import-report";
+import { openForCli, runCli } from "./context";
+
+const usage = `Usage: npm run import -- <file.csv> --title "…" --published YYYY-MM-DD [options]
+
+Imports a national ODOP list (columns State, District, Product, Category, Sector, Description, GI Status)
+as a new list revision, all rows or none. The same file twice changes nothing.
+
+Options:
+  --title TEXT        title of the revision, in English (required)
+  --title-hi TEXT     title in Hindi (defaults to the English title)
+  --source TEXT       who published it (default: "DPIIT ODOP list")
+  --published DATE    publication date, YYYY-MM-DD (required)
+  --effective DATE    date it takes effect (default: the publication date)
+  --id ID             revision id (default: made from the title and date)
+  --notes TEXT        notes shown with the revision
+  --draft             import without making it the live revision`;
+
+/** Field names of the revision, as the operator typed them on the command line. */
+const flagOf: Record<string, string> = {
+  titleEn: "--title",
+  titleHi: "--title-hi",
+  source: "--source",
+  publishedAt: "--published",
+  effectiveAt: "--effective",
+  id: "--id",
+  notes: "--notes",
+};
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      title: { type: "string" },
+      "title-hi": { type: "string" },
+      source: { type: "string", default: "DPIIT ODOP list" },
+      published: { type: "string" },
+      effective: { type: "string" },
+      id: { type: "string" },
+      notes: { type: "string" },
+      draft: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.error(usage);
+    return values.help ? 0 : 1;
+  }
+  const file = readCsv(positionals[0] as string);
+  const { config, database, close } = await openForCli("import");
+  try {
+    const report = await importOdopList(database.db, file, {
+      titleEn: values.title ?? "",
+      titleHi: values["title-hi"],
+      source: values.source ?? "",
+      publishedAt: values.published ?? "",
+      effectiveAt: values.effective,
+      id: values.id,
+      notes: values.notes ?? "",
+      live: !values.draft,
+    });
+    for (const r of report.rejected)
+      if (r.line === 0 && r.field) r.reason = r.reason.replace(r.field, flagOf[r.field] ?? r.field);
+    const out = formatReport(report);
+    if (report.outcome === "rejected") console.error(`${out}\nNothing was changed.`);
+    else console.log(out);
+    console.log(`report saved to ${saveReport(config.dataDir, report)}`);
+    return report.outcome === "rejected" ? 2 : 0;
+  } finally {
+    await close();
+  }
+});
