@@ -110,7 +110,11 @@ async function importOdopSeed(tx: DbOrTx, dir: string, report: ImportReport) {
   const file = readCsv(path.join(dir, seedFiles.odop));
   note(report, file);
   const rows = parseRecords(file, odopSeedRow, []);
-  for (const { line, row } of rows.filter((r) => r.row.district_match_method === "lgd_dec2022_only"))
+  const stateCodes = new Set((await geo.listStates(tx)).map((s) => s.lgdCode));
+  const former = rows.filter(
+    (r) => r.row.district_match_method === "lgd_dec2022_only" && stateCodes.has(r.row.lgd_state_code),
+  );
+  for (const { line, row } of former)
     await geo.insertFormerDistrict(tx, {
       lgdCode: row.lgd_district_code,
       stateLgdCode: row.lgd_state_code,
@@ -118,14 +122,18 @@ async function importOdopSeed(tx: DbOrTx, dir: string, report: ImportReport) {
       sourceFile: file.name,
       sourceRow: line,
     });
+  const known = new Set((await geo.listDistricts(tx)).map((d) => d.lgdCode));
+  // Spellings become aliases only for districts that exist; a row naming an unknown code is rejected below.
   await geo.addAliases(
     tx,
-    rows.map(({ line, row }) => ({
-      districtLgdCode: row.lgd_district_code,
-      alias: row.district,
-      kind: "odop_sheet" as const,
-      source: `${file.name} line ${line} (${row.district_match_method})`,
-    })),
+    rows
+      .filter(({ row }) => known.has(row.lgd_district_code))
+      .map(({ line, row }) => ({
+        districtLgdCode: row.lgd_district_code,
+        alias: row.district,
+        kind: "odop_sheet" as const,
+        source: `${file.name} line ${line} (${row.district_match_method})`,
+      })),
   );
   const districts = await geo.listDistricts(tx);
   const placed = placeOdopRows(

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { nameSimilarity, normalizeName, slugify } from "./text";
+
+describe("normalizeName", () => {
+  it.each([
+    ["Kamrup (M)", "kamrup m"],
+    ["Dadra & Nagar Haveli", "dadra and nagar haveli"],
+    ["  ANDHRA   PRADESH ", "andhra pradesh"],
+    ["Y.S.R. Kadapa", "y s r kadapa"],
+    ["Kanniyakumari", "kanniyakumari"],
+    ["Sri Potti Sriramulu Nellore", "sri potti sriramulu nellore"],
+  ])("%s → %s", (input, expected) => expect(normalizeName(input)).toBe(expected));
+});
+
+describe("slugify", () => {
+  it("makes URL-safe slugs and drops other scripts", () => {
+    expect(slugify("Coffee-Arabica Chikkamagaluru (Chikmagalur)")).toBe(
+      "coffee-arabica-chikkamagaluru-chikmagalur",
+    );
+    expect(slugify("हिन्दी")).toBe("");
+  });
+});
+
+describe("nameSimilarity", () => {
+  it("tells a respelling from a rename", () => {
+    expect(nameSimilarity("VISAKHAPATANAM", "Visakhapatnam")).toBeGreaterThan(0.8);
+    expect(nameSimilarity("Karimganj", "Sribhumi")).toBeLessThan(0.2);
+    expect(nameSimilarity("Ramanagara", "Bengaluru South")).toBeLessThan(0.5);
+    expect(nameSimilarity("", "x")).toBe(0);
+  });
+});
