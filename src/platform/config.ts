@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** Everything the platform reads from its environment, parsed once at the edge. */
 const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()

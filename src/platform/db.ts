@@ -66,7 +66,9 @@ export async function migrationState(db: Db): Promise<{ reachable: boolean; pend
     };
     return { reachable: true, pending: expected - Number(result.rows[0]?.n ?? 0) };
   } catch (err) {
-    const missingTable = (err as { code?: string }).code === "42P01";
+    // Drizzle wraps the driver's error; "undefined table" means reachable but not migrated.
+    const e = err as { code?: string; cause?: { code?: string } };
+    const missingTable = (e.cause?.code ?? e.code) === "42P01";
     return { reachable: missingTable, pending: expected };
   }
 }

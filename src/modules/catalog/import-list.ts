@@ -37,16 +37,6 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
     return report;
   }
   const id = meta.data.id ?? slugify(`${meta.data.titleEn} ${meta.data.publishedAt}`).slice(0, 60);
-  if (await revisionById(db, id)) {
-    report.rejected.push({
-      file: file.name,
-      line: 0,
-      field: "id",
-      reason: `id: a revision "${id}" already exists`,
-    });
-    report.outcome = "rejected";
-    return report;
-  }
   const districts = await geo.listDistricts(db);
   const placed = placeOdopRows(
     file,
@@ -57,6 +47,13 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
     },
     report,
   );
+  if (await revisionById(db, id))
+    report.rejected.push({
+      file: file.name,
+      line: 0,
+      field: "id",
+      reason: `id: a revision "${id}" already exists`,
+    });
   if (report.rejected.length > 0) {
     report.outcome = "rejected";
     return report;
