@@ -43,19 +43,18 @@ const districtColumns = {
 };
 
 export async function loadPlaceIndex(db: DbOrTx): Promise<PlaceIndex> {
-  const [s, d, a] = await Promise.all([
-    db.select({ lgdCode: states.lgdCode, nameEn: states.nameEn }).from(states),
-    db
-      .select({ lgdCode: districts.lgdCode, stateLgdCode: districts.stateLgdCode, nameEn: districts.nameEn })
-      .from(districts),
-    db
-      .select({
-        districtLgdCode: districtAliases.districtLgdCode,
-        alias: districtAliases.alias,
-        kind: districtAliases.kind,
-      })
-      .from(districtAliases),
-  ]);
+  // One after another: inside a transaction there is one connection, and node-postgres will not queue on it.
+  const s = await db.select({ lgdCode: states.lgdCode, nameEn: states.nameEn }).from(states);
+  const d = await db
+    .select({ lgdCode: districts.lgdCode, stateLgdCode: districts.stateLgdCode, nameEn: districts.nameEn })
+    .from(districts);
+  const a = await db
+    .select({
+      districtLgdCode: districtAliases.districtLgdCode,
+      alias: districtAliases.alias,
+      kind: districtAliases.kind,
+    })
+    .from(districtAliases);
   return new PlaceIndex({ states: s, districts: d, aliases: a });
 }
 
