@@ -2,11 +2,10 @@ import type { CsvFile } from "../../platform/csv";
 import type { Db } from "../../platform/db";
 import { type ImportReport, newReport, throwIfRejected } from "../../platform/import-report";
 import { slugify } from "../../platform/text";
-import * as geo from "../geo";
 import { insertRevision, recordImportRun } from "./commands";
-import { GiIndex } from "./gi-match";
 import { placeOdopRows } from "./odop-rows";
-import { allGiRecords, revisionById, revisionBySha } from "./queries";
+import { loadPlacingContext } from "./placing-context";
+import { revisionById, revisionBySha } from "./queries";
 import { type RevisionMeta, revisionMeta } from "./schemas";
 
 /**
@@ -37,16 +36,7 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
     return report;
   }
   const id = meta.data.id ?? slugify(`${meta.data.titleEn} ${meta.data.publishedAt}`).slice(0, 60);
-  const districts = await geo.listDistricts(db);
-  const placed = placeOdopRows(
-    file,
-    {
-      places: await geo.loadPlaceIndex(db),
-      gi: new GiIndex(await allGiRecords(db)),
-      districtState: new Map(districts.map((d) => [d.lgdCode, d.stateLgdCode])),
-    },
-    report,
-  );
+  const placed = placeOdopRows(file, await loadPlacingContext(db), report);
   if (await revisionById(db, id))
     report.rejected.push({
       file: file.name,

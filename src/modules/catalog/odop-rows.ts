@@ -35,13 +35,13 @@ export function detectOdopFormat(file: CsvFile): OdopFormat | null {
   return null;
 }
 
-type Context = { places: PlaceIndex; gi: GiIndex; districtState: Map<number, number> };
+export type PlacingContext = { places: PlaceIndex; gi: GiIndex; districtState: Map<number, number> };
 
 /**
  * Places every row of an ODOP list on an LGD district. Rows that cannot be placed (unknown or ambiguous
  * district, missing field, duplicate product in a district) are added to the report's rejections.
  */
-export function placeOdopRows(file: CsvFile, ctx: Context, report: ImportReport): PlacedProduct[] {
+export function placeOdopRows(file: CsvFile, ctx: PlacingContext, report: ImportReport): PlacedProduct[] {
   const format = detectOdopFormat(file);
   if (format === null) {
     report.rejected.push({
@@ -61,7 +61,7 @@ export function placeOdopRows(file: CsvFile, ctx: Context, report: ImportReport)
 
 function placeSeedRows(
   file: CsvFile,
-  ctx: Context,
+  ctx: PlacingContext,
   report: ImportReport,
   join: ReturnType<typeof newJoin>,
 ): PlacedProduct[] {
@@ -106,7 +106,7 @@ function placeSeedRows(
 
 function placeOfficialRows(
   file: CsvFile,
-  ctx: Context,
+  ctx: PlacingContext,
   report: ImportReport,
   join: ReturnType<typeof newJoin>,
 ): PlacedProduct[] {

@@ -18,9 +18,9 @@ import {
   recordImportRun,
   upsertSectorTaxonomy,
 } from "./commands";
-import { GiIndex } from "./gi-match";
 import { placeOdopRows } from "./odop-rows";
-import { allGiRecords, lastImportRun } from "./queries";
+import { loadPlacingContext } from "./placing-context";
+import { lastImportRun } from "./queries";
 import { exportRow, giRow, hsCodeRow, hsSectionRow, odopSeedRow } from "./schemas";
 
 export const seedFiles = {
@@ -135,16 +135,7 @@ async function importOdopSeed(tx: DbOrTx, dir: string, report: ImportReport) {
         source: `${file.name} line ${line} (${row.district_match_method})`,
       })),
   );
-  const districts = await geo.listDistricts(tx);
-  const placed = placeOdopRows(
-    file,
-    {
-      places: await geo.loadPlaceIndex(tx),
-      gi: new GiIndex(await allGiRecords(tx)),
-      districtState: new Map(districts.map((d) => [d.lgdCode, d.stateLgdCode])),
-    },
-    report,
-  );
+  const placed = placeOdopRows(file, await loadPlacingContext(tx), report);
   throwIfRejected(report);
   await insertRevision(
     tx,
