@@ -31,6 +31,9 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "spices",
     [
+      "chilly",
+      "jholokia",
+      "haladi",
       "spice",
       "turmeric",
       "chilli",
@@ -62,6 +65,8 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "food_processing",
     [
+      "feni",
+      "mithai",
       "processed",
       "processing",
       "pickle",
@@ -100,6 +105,7 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "dairy_livestock",
     [
+      "chicken",
       "dairy",
       "milk",
       "ghee",
@@ -114,11 +120,36 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
       "pork",
     ],
   ],
-  ["gems_jewellery", ["gem", "jewel", "jewellery", "jewelry", "diamond", "gold", "pearl", "imitation jewel"]],
+  [
+    "gems_jewellery",
+    [
+      "bead",
+      "necklace",
+      "gem",
+      "jewel",
+      "jewellery",
+      "jewelry",
+      "diamond",
+      "gold",
+      "pearl",
+      "imitation jewel",
+    ],
+  ],
   ["leather", ["leather", "footwear", "shoe", "juti", "jutti", "kolhapuri chappal", "chappal"]],
   [
     "textiles_handloom",
     [
+      "crochet",
+      "booti",
+      "kosa",
+      "kasheedakari",
+      "ikkat",
+      "coir",
+      "natural fibre",
+      "nettle",
+      "phee",
+      "gollabama",
+      "risha",
       "textile",
       "handloom",
       "powerloom",
@@ -187,6 +218,12 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "handicrafts",
     [
+      "wicker",
+      "bidari",
+      "decorative",
+      "wall hanging",
+      "patachitra",
+      "veena",
       "handicraft",
       "craft",
       "art",
@@ -246,6 +283,8 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "chemicals_pharma",
     [
+      "menthol",
+      "sonamukhi",
       "pharma",
       "biopharma",
       "chemical",
@@ -270,6 +309,7 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "engineering",
     [
+      "equipment",
       "engineering",
       "auto",
       "automobile",
@@ -322,6 +362,8 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "minerals_stone",
     [
+      "fuller",
+      "bentonit",
       "stone",
       "granite",
       "quartz",
@@ -345,6 +387,13 @@ export const sectorKeywordRules: readonly [SectorCode, readonly string[]][] = [
   [
     "agriculture",
     [
+      "daal",
+      "raisin",
+      "gooseberr",
+      "strawberr",
+      "pecan",
+      "aamla",
+      "nagali",
       "agri",
       "agro",
       "agricultur",

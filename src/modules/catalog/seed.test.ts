@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, seedDir, type TestDatabase } from "../../../test/support/database";
-import { ImportRejectedError } from "../../platform/import-report";
+import { ImportRejectedError, type ImportReport } from "../../platform/import-report";
 import * as geo from "../geo";
 import { nationalStats } from "../insights";
-import { exportTotals, importSeed, liveRevision, productsOfDistricts } from ".";
+import { exportTotals, importSeed, lastImportRun, liveRevision, productsOfDistricts } from ".";
 
 describe("the seed import on the real data", () => {
   let t: TestDatabase;
@@ -114,5 +114,30 @@ describe("a seed folder with one bad row", () => {
       products: 0,
       giRegistrations: 0,
     });
+  });
+});
+
+describe("the seed report", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+  });
+  afterAll(() => t.dispose());
+
+  it("is saved with every join between sources and what did not join", async () => {
+    const run = await lastImportRun(t.db, "seed");
+    const report = run?.report as ImportReport;
+    expect(report.rowsRead).toBe(12352);
+    expect(report.rejected).toEqual([]);
+    const join = (prefix: string) => report.joins.find((j) => j.name.startsWith(prefix));
+    expect(join("ODOP list")).toMatchObject({ total: 787, matched: 787 });
+    expect(join("boundaries")).toMatchObject({ total: 723, matched: 718 });
+    expect(join("boundaries")?.unmatched).toContain("Muzaffarabad (Jammu and Kashmir)");
+    expect(join("district exports")).toMatchObject({ total: 697, matched: 675 });
+    expect(join("district exports")?.unmatched).toContain("SOUTH (HARYANA)");
+    expect(join("Hindi names: States")).toMatchObject({ total: 37, matched: 37 });
+    expect(join("Hindi names: districts")?.unmatched).toContain(
+      "Karimganj (a former name of Sribhumi: Hindi not used)",
+    );
   });
 });

@@ -6,6 +6,7 @@ const index = new PlaceIndex({
     { lgdCode: 29, nameEn: "Karnataka" },
     { lgdCode: 38, nameEn: "The Dadra And Nagar Haveli And Daman And Diu" },
     { lgdCode: 27, nameEn: "Maharashtra" },
+    { lgdCode: 18, nameEn: "Assam" },
   ],
   districts: [
     { lgdCode: 1, stateLgdCode: 29, nameEn: "Ballari" },
@@ -14,6 +15,8 @@ const index = new PlaceIndex({
     { lgdCode: 4, stateLgdCode: 27, nameEn: "Aurangabad" },
     { lgdCode: 5, stateLgdCode: 27, nameEn: "Chhatrapati Sambhajinagar" },
     { lgdCode: 6, stateLgdCode: 38, nameEn: "Dadra And Nagar Haveli" },
+    { lgdCode: 7, stateLgdCode: 18, nameEn: "Kamrup" },
+    { lgdCode: 8, stateLgdCode: 18, nameEn: "Kamrup Metro" },
   ],
   aliases: [
     { districtLgdCode: 1, alias: "Ballari (Bellary)", kind: "odop_sheet" },
@@ -21,6 +24,7 @@ const index = new PlaceIndex({
     { districtLgdCode: 3, alias: "AHMEDNAGAR", kind: "lgd_dec2022" },
     // Two districts once went by this name: a source that says "Aurangabad" in Maharashtra is ambiguous.
     { districtLgdCode: 5, alias: "Aurangabad", kind: "lgd_dec2022" },
+    { districtLgdCode: 8, alias: "Kamrup (M)", kind: "odop_sheet" },
   ],
 });
 
@@ -39,6 +43,8 @@ describe("PlaceIndex", () => {
     ],
     ["Maharashtra", "Aurangabad", { status: "ambiguous", candidates: [4, 5] }],
     ["Karnataka", "Atlantis", { status: "unknown" }],
+    ["Assam", "KAMRUP", { status: "matched", lgdCode: 7, method: "lgd_name" }],
+    ["Assam", "Kamrup (M)", { status: "matched", lgdCode: 8, method: "alias:odop_sheet" }],
     ["Maharashtra", "Ballari", { status: "unknown" }],
   ])("%s / %s", (state, district, expected) => {
     const code = index.stateCode(state);

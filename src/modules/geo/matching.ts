@@ -72,8 +72,13 @@ export class PlaceIndex {
     for (const [candidate, how] of tries) {
       const codes = names.get(normalizeName(candidate));
       if (!codes || codes.size === 0) continue;
-      if (codes.size > 1) return { status: "ambiguous", candidates: [...codes.keys()].sort((a, b) => a - b) };
-      const [[code, method]] = [...codes.entries()] as [[number, string]];
+      // A whole name (current or former) beats a part of an alias: "Kamrup" is Kamrup, even though "Kamrup (M)"
+      // (Kamrup Metro) contains it. A current name and another district's former name tie: ambiguous.
+      const best = Math.min(...[...codes.values()].map(strength));
+      const top = [...codes.entries()].filter(([, m]) => strength(m) === best);
+      if (top.length > 1)
+        return { status: "ambiguous", candidates: top.map(([c]) => c).sort((a, b) => a - b) };
+      const [[code, method]] = top as [[number, string]];
       return { status: "matched", lgdCode: code, method: how ? `${method}+${how}` : method };
     }
     return { status: "unknown" };
@@ -86,4 +91,8 @@ function parenthesisParts(name: string): string[] {
   const outside = name.replace(/\([^)]*\)/g, " ").trim();
   const inside = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => (m[1] ?? "").trim());
   return [outside, ...inside].filter(Boolean);
+}
+
+function strength(method: string): number {
+  return method.endsWith("+parenthesis") ? 1 : 0;
 }

@@ -1,0 +1,36 @@
+/**
+ * Screenshots of pages in headless Debian Chromium, for looking at what we build.
+ * Run against a running server: npx tsx test/e2e/screenshots.ts http://localhost:3000 docs/screenshots /path?lang=hi:name ...
+ * Each page is taken at 1280 px and 390 px wide.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const [base = "http://localhost:3000", outDir = "docs/screenshots", ...pages] = process.argv.slice(2);
+const targets = pages.length ? pages : ["/:home-en", "/?lang=hi:home-hi"];
+
+fs.mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+for (const target of targets) {
+  const cut = target.lastIndexOf(":");
+  const [url, name] = [target.slice(0, cut), target.slice(cut + 1)];
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(base + url);
+    const file = path.join(outDir, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    await page.close();
+    console.log(file);
+  }
+}
+await browser.close();
