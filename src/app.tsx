@@ -11,7 +11,7 @@ import { langOf } from "./web/i18n";
 import { mountStatic } from "./web/static-assets";
 
 /** The whole HTTP face over one database: pages, JSON API, health checks. */
-export function createApp(deps: { database: Database; logger: Logger }): Hono {
+export function createApp(deps: { database: Database; logger: Logger; externalImages?: boolean }): Hono {
   const { database, logger } = deps;
   const db = database.db;
   const app = new Hono();
@@ -31,7 +31,7 @@ export function createApp(deps: { database: Database; logger: Logger }): Hono {
   mountStatic(app);
   app.route("/api/v1", insightsApi(db));
   app.route("/", insightsPages(db));
-  app.route("/", catalogPages(db));
+  app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false }));
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/")) return problem(c.req.path, 404, "Not Found", "No such resource");

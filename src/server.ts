@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = createApp({ database, logger });
+  const app = createApp({ database, logger, externalImages: config.externalImages });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) =>
     logger.info({ url: `http://localhost:${info.port}` }, "ODOP Hub is listening"),
   );

@@ -11,6 +11,7 @@ const configSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DIR: z.string().min(1).optional(),
+  EXTERNAL_IMAGES: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
 });
 
 export type Config = {
@@ -19,6 +20,8 @@ export type Config = {
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   seedDir: string;
+  /** Official product photos are hosted elsewhere: showing them is the operator's choice, off by default. */
+  externalImages: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -41,10 +44,11 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     seedDir: c.SEED_DIR ? path.resolve(repoRoot, c.SEED_DIR) : defaultSeedDir(repoRoot),
+    externalImages: c.EXTERNAL_IMAGES === "on",
   };
 }
 
 function emptyToUndefined(env: Record<string, string | undefined>) {
-  const keys = ["PORT", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "SEED_DIR"] as const;
+  const keys = ["PORT", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "SEED_DIR", "EXTERNAL_IMAGES"] as const;
   return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
 }

@@ -3,8 +3,64 @@ const en = {
   siteName: "ODOP Hub",
   siteTagline: "One District One Product · Districts as Export Hubs",
   skipToContent: "Skip to main content",
+  allDistrictsIntro:
+    "Every district of India with the products it has in the live list revision, State by State. This list is also the text alternative of the maps.",
+  any: "Any",
+  applyFilters: "Apply filters",
+  description: "Description",
+  districtDescription:
+    "{district}, {state}: its ODOP products ({products}), other names and exports by sector.",
+  districtOf: "District of {state}",
+  giClass: "Class of goods",
+  giCount: "{n} registrations",
+  giDuplicateOf: "Re-registration of serial",
+  giEmpty: "No GI registration matches these filters. Choose “Any” to see more.",
+  giIntro:
+    "Every registered Geographical Indication in the IP India register, with the ODOP products linked to it.",
+  giName: "GI name",
+  giNoProducts: "No ODOP product of the live revision is linked to this GI.",
+  giSerialShort: "Serial",
+  giSourceNote:
+    "Source: IP India (CGPDTM) register of registered GIs, about Oct 2025. Links to products are name-match suggestions until an administrator confirms them.",
+  howSet: "How the sector was set",
+  linkedProducts: "Linked ODOP products",
+  locatorCaption: "Location in {state} (boundaries of 2020).",
+  mapCaption:
+    "Boundaries: DataMeet, covid19india (2020; CC BY 4.0, MIT). Districts created since 2020 have no polygon of their own.",
+  mapNotDrawnHere: "{n} district(s) of this State cannot be drawn.",
+  mapTextAlternative: "The same as a list",
+  notDrawnIntro:
+    "These districts are in the registry but have no polygon of their own in the 2020 boundaries (new districts, or a boundary that could not be joined), so the maps cannot draw them.",
+  notDrawnTitle: "Districts the maps cannot draw",
+  notOnMap: "not on the map",
+  officialPhotoOf: "Official photograph of {product}",
+  productDescription: "{product}: the ODOP product of {district}, {state} ({sector}).",
+  productOf: "ODOP product of {district}, {state}",
+  sectorDescription: "{n} ODOP products in {sector}.",
+  sectorMix: "Products by sector",
+  sectorRuleNote:
+    "The source list has no sector column: sectors are assigned by a published keyword rule and marked as such on each product, until an administrator sets them.",
+  sectorsIntro: "The sectors of ODOP products, with how many products of the live revision each has.",
+  stateDescription: "{state}: {n} ODOP products in {d} districts, its map, sector mix and exports.",
+  stateExportsTitle: "Exports of the State by sector, FY 2024-25",
+  stateOrCountry: "State or country",
+  mapTitle: "Map of India's districts by the sector of their ODOP product",
+  notDrawnLink: "{n} districts the map cannot draw",
+  startHere: "A few products to start from",
+
+  textSize: "Text size",
+  textSmaller: "Smaller text",
+  textNormal: "Normal text size",
+  textLarger: "Larger text",
+  mainNav: "Main",
+  allDistricts: "All districts",
+  sectors: "Sectors",
+  giRegister: "GI register",
+  searchLabel: "Search products, districts, States and GI goods",
+  searchPlaceholder: "Product, district, State or GI…",
+  searchButton: "Search",
+
   languageSwitch: "हिन्दी",
-  languageSwitchLabel: "हिन्दी में देखें",
   home: "Home",
   nationalRegistry: "The national registry",
   homeIntro:
@@ -53,6 +109,7 @@ const en = {
   exportsNone: "No export rows could be joined to this district.",
   exportsSource: "Source: DGCI&S district-of-origin data, aggregated by sector (dist_complexity_analysis).",
   exportSector: "Sector (HS-based)",
+  exportsExact: "Exact totals: ₹{inr}; US${usd}.",
   exportUsd: "US$",
   exportInr: "₹",
   total: "Total",
@@ -88,8 +145,61 @@ const hi: Record<MessageKey, string> = {
   siteName: "ओडीओपी हब",
   siteTagline: "एक ज़िला एक उत्पाद · ज़िले निर्यात केंद्र के रूप में",
   skipToContent: "मुख्य सामग्री पर जाएँ",
+  allDistrictsIntro:
+    "भारत का हर ज़िला, लागू सूची संशोधन में उसके उत्पादों के साथ, राज्यवार। यह सूची मानचित्रों का पाठ विकल्प भी है।",
+  any: "कोई भी",
+  applyFilters: "फ़िल्टर लागू करें",
+  description: "विवरण",
+  districtDescription: "{district}, {state}: इसके ओडीओपी उत्पाद ({products}), अन्य नाम और क्षेत्रवार निर्यात।",
+  districtOf: "{state} का ज़िला",
+  giClass: "वस्तु वर्ग",
+  giCount: "{n} पंजीकरण",
+  giDuplicateOf: "इस क्रमांक का पुनः पंजीकरण",
+  giEmpty: "इन फ़िल्टरों से कोई जीआई पंजीकरण नहीं मिला। अधिक देखने के लिए “कोई भी” चुनें।",
+  giIntro: "आईपी इंडिया रजिस्टर का हर पंजीकृत भौगोलिक संकेत, उससे जुड़े ओडीओपी उत्पादों के साथ।",
+  giName: "जीआई नाम",
+  giNoProducts: "लागू संशोधन का कोई ओडीओपी उत्पाद इस जीआई से नहीं जुड़ा है।",
+  giSerialShort: "क्रमांक",
+  giSourceNote:
+    "स्रोत: आईपी इंडिया (सीजीपीडीटीएम) पंजीकृत जीआई रजिस्टर, लगभग अक्टूबर 2025। उत्पादों से जुड़ाव नाम-मिलान के सुझाव हैं, जब तक प्रशासक पुष्टि न करे।",
+  howSet: "क्षेत्र कैसे तय हुआ",
+  linkedProducts: "जुड़े ओडीओपी उत्पाद",
+  locatorCaption: "{state} में स्थिति (2020 की सीमाएँ)।",
+  mapCaption: "सीमाएँ: DataMeet, covid19india (2020; CC BY 4.0, MIT)। 2020 के बाद बने ज़िलों का अपना बहुभुज नहीं है।",
+  mapNotDrawnHere: "इस राज्य के {n} ज़िले नहीं बनाए जा सकते।",
+  mapTextAlternative: "यही सूची के रूप में",
+  notDrawnIntro:
+    "ये ज़िले रजिस्टर में हैं पर 2020 की सीमाओं में इनका अपना बहुभुज नहीं है (नए ज़िले, या जिनकी सीमा जोड़ी नहीं जा सकी), इसलिए मानचित्र इन्हें नहीं बना सकते।",
+  notDrawnTitle: "वे ज़िले जिन्हें मानचित्र नहीं बना सकते",
+  notOnMap: "मानचित्र पर नहीं",
+  officialPhotoOf: "{product} की आधिकारिक फ़ोटो",
+  productDescription: "{product}: {district}, {state} का ओडीओपी उत्पाद ({sector})।",
+  productOf: "{district}, {state} का ओडीओपी उत्पाद",
+  sectorDescription: "{sector} में {n} ओडीओपी उत्पाद।",
+  sectorMix: "क्षेत्रवार उत्पाद",
+  sectorRuleNote:
+    "स्रोत सूची में क्षेत्र का कॉलम नहीं है: क्षेत्र एक प्रकाशित कीवर्ड नियम से तय होते हैं और हर उत्पाद पर ऐसा अंकित है, जब तक प्रशासक उन्हें तय न करे।",
+  sectorsIntro: "ओडीओपी उत्पादों के क्षेत्र, और लागू संशोधन में हर क्षेत्र के उत्पादों की संख्या।",
+  stateDescription: "{state}: {d} ज़िलों में {n} ओडीओपी उत्पाद, मानचित्र, क्षेत्रवार मिश्रण और निर्यात।",
+  stateExportsTitle: "राज्य का क्षेत्रवार निर्यात, वित्त वर्ष 2024-25",
+  stateOrCountry: "राज्य या देश",
+  mapTitle: "ओडीओपी उत्पाद के क्षेत्र के अनुसार भारत के ज़िलों का मानचित्र",
+  notDrawnLink: "{n} ज़िले जिन्हें मानचित्र नहीं बना सकता",
+  startHere: "शुरुआत के लिए कुछ उत्पाद",
+
+  textSize: "अक्षर का आकार",
+  textSmaller: "छोटे अक्षर",
+  textNormal: "सामान्य अक्षर",
+  textLarger: "बड़े अक्षर",
+  mainNav: "मुख्य",
+  allDistricts: "सभी ज़िले",
+  sectors: "क्षेत्र",
+  giRegister: "जीआई रजिस्टर",
+  searchLabel: "उत्पाद, ज़िले, राज्य और जीआई वस्तुएँ खोजें",
+  searchPlaceholder: "उत्पाद, ज़िला, राज्य या जीआई…",
+  searchButton: "खोजें",
+
   languageSwitch: "English",
-  languageSwitchLabel: "View in English",
   home: "मुखपृष्ठ",
   nationalRegistry: "राष्ट्रीय रजिस्टर",
   homeIntro:
@@ -138,6 +248,7 @@ const hi: Record<MessageKey, string> = {
   exportsNone: "इस ज़िले से कोई निर्यात पंक्ति नहीं जुड़ सकी।",
   exportsSource: "स्रोत: डीजीसीआईएंडएस मूल-ज़िला आँकड़े, क्षेत्रवार संकलित (dist_complexity_analysis)।",
   exportSector: "क्षेत्र (एचएस आधारित)",
+  exportsExact: "सटीक योग: ₹{inr}; US${usd}।",
   exportUsd: "US$",
   exportInr: "₹",
   total: "कुल",
@@ -187,3 +298,19 @@ export function formatNumber(n: number, maximumFractionDigits = 0): string {
 
 export const messageKeys = Object.keys(en) as MessageKey[];
 export const allCatalogues = catalogues;
+
+/** Rupees in lakh and crore, as Indian readers expect them. */
+export function formatRupees(n: number, lang: Lang): string {
+  const [crore, lakh] = lang === "hi" ? ["करोड़", "लाख"] : ["crore", "lakh"];
+  if (n >= 1e7) return `₹${formatNumber(n / 1e7, 2)} ${crore}`;
+  if (n >= 1e5) return `₹${formatNumber(n / 1e5, 2)} ${lakh}`;
+  return `₹${formatNumber(n)}`;
+}
+
+/** US dollars in millions (or in full below a million). */
+export function formatDollars(n: number, lang: Lang): string {
+  const million = lang === "hi" ? "मिलियन" : "million";
+  if (n >= 1e6)
+    return `US$${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(n / 1e6)} ${million}`;
+  return `US$${new Intl.NumberFormat("en-US").format(Math.round(n))}`;
+}

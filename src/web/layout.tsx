@@ -1,10 +1,11 @@
 import type { Child } from "hono/jsx";
 import { type Lang, type Translate, translator } from "./i18n";
 
-export type PageContext = { lang: Lang; t: Translate; path: string };
+export type PageContext = { lang: Lang; t: Translate; path: string; origin: string };
 
-export function pageContext(lang: Lang, path: string): PageContext {
-  return { lang, t: translator(lang), path };
+/** `origin` is where the platform is reached (scheme and host), for canonical URLs and Open Graph tags. */
+export function pageContext(lang: Lang, path: string, origin = ""): PageContext {
+  return { lang, t: translator(lang), path, origin };
 }
 
 /** A link to the same page in the other language; English is the default and needs no parameter. */
@@ -22,6 +23,7 @@ export function Layout(props: {
   const { ctx, title } = props;
   const { t, lang, path } = ctx;
   const other: Lang = lang === "en" ? "hi" : "en";
+  const canonical = ctx.origin + hrefIn(path, lang);
   return (
     <html lang={lang}>
       <head>
@@ -29,7 +31,17 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t("siteName")}`}</title>
         <meta name="description" content={props.description} />
+        <link rel="canonical" href={canonical} />
+        <link rel="alternate" hreflang="en" href={ctx.origin + hrefIn(path, "en")} />
+        <link rel="alternate" hreflang="hi" href={ctx.origin + hrefIn(path, "hi")} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={t("siteName")} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={props.description} />
+        <meta property="og:url" content={canonical} />
+        <meta property="og:locale" content={lang === "hi" ? "hi_IN" : "en_IN"} />
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -41,17 +53,54 @@ export function Layout(props: {
               <strong>{t("siteName")}</strong>
               <span>{t("siteTagline")}</span>
             </a>
-            <a
-              class="lang"
-              href={hrefIn(path, other)}
-              hreflang={other}
-              lang={other}
-              aria-label={t("languageSwitchLabel")}
-            >
-              {t("languageSwitch")}
-            </a>
+            <div class="tools">
+              <div class="textsize" role="group" aria-label={t("textSize")} hidden>
+                <button type="button" data-size="-1" aria-label={t("textSmaller")}>
+                  A−
+                </button>
+                <button type="button" data-size="0" aria-label={t("textNormal")}>
+                  A
+                </button>
+                <button type="button" data-size="1" aria-label={t("textLarger")}>
+                  A+
+                </button>
+              </div>
+              <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other}>
+                {t("languageSwitch")}
+              </a>
+            </div>
           </div>
         </header>
+        <nav class="wrap mainnav" aria-label={t("mainNav")}>
+          <ul>
+            <li>
+              <a href={hrefIn("/", lang)}>{t("home")}</a>
+            </li>
+            <li>
+              <a href={hrefIn("/districts", lang)}>{t("allDistricts")}</a>
+            </li>
+            <li>
+              <a href={hrefIn("/sectors", lang)}>{t("sectors")}</a>
+            </li>
+            <li>
+              <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
+            </li>
+          </ul>
+          <form class="search" action="/search" method="get" role="search">
+            <label for="q-top" class="sr-only">
+              {t("searchLabel")}
+            </label>
+            <input
+              id="q-top"
+              type="search"
+              name="q"
+              placeholder={t("searchPlaceholder")}
+              autocomplete="off"
+            />
+            {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+            <button type="submit">{t("searchButton")}</button>
+          </form>
+        </nav>
         {props.crumbs && props.crumbs.length > 0 && (
           <nav class="wrap crumbs" aria-label={t("breadcrumb")}>
             <ol>
@@ -86,3 +135,10 @@ export function Name(props: { ctx: PageContext; en: string; hi: string | null })
 }
 
 export const nameIn = (lang: Lang, en: string, hi: string | null) => (lang === "hi" && hi ? hi : en);
+
+/** The page context of a request: its language (?lang=hi), path and origin. */
+export function contextOf(c: {
+  req: { query(name: string): string | undefined; path: string; url: string };
+}) {
+  return pageContext(c.req.query("lang") === "hi" ? "hi" : "en", c.req.path, new URL(c.req.url).origin);
+}

@@ -1,12 +1,13 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
 export { importOdopList } from "./import-list";
-export { catalogPages } from "./pages";
+export { catalogPages, SectorMap } from "./pages";
 export type { ProductView, RevisionView } from "./queries";
 export {
   allRevisions,
   catalogCounts,
   exportsOfDistrict,
   exportTotals,
+  featuredProducts,
   giLinksOfProduct,
   hsHeadingsOfProduct,
   lastImportRun,
@@ -14,6 +15,7 @@ export {
   productBySlug,
   productCountsByState,
   productsOfDistricts,
+  productsOfRevision,
   revisionById,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";

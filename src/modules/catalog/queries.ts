@@ -174,3 +174,129 @@ export async function lastImportRun(db: DbOrTx, kind: string) {
     .limit(1);
   return r ?? null;
 }
+
+/** Every product of a revision, primary first within each district. */
+export async function productsOfRevision(db: DbOrTx, revisionId: string) {
+  return db
+    .select(productColumns)
+    .from(products)
+    .leftJoin(sectors, eq(sectors.code, products.sectorCode))
+    .where(eq(products.revisionId, revisionId))
+    .orderBy(asc(products.districtLgdCode), rankOrder, asc(products.name));
+}
+
+/** Exports of a State by sector, FY 2024-25 (rows placed in the State, with or without a district). */
+export async function exportsOfState(db: DbOrTx, stateLgdCode: number) {
+  return db
+    .select({
+      sector: districtExports.sector,
+      usd: sql<number>`${sum(districtExports.exportUsd)}::float8`,
+      inr: sql<number>`${sum(districtExports.exportInr)}::float8`,
+    })
+    .from(districtExports)
+    .where(eq(districtExports.stateLgdCode, stateLgdCode))
+    .groupBy(districtExports.sector)
+    .orderBy(desc(sql`sum(${districtExports.exportUsd})`));
+}
+
+/** GI registrations with how many products of a revision link to them, filtered by goods class and State. */
+export async function listGi(
+  db: DbOrTx,
+  revisionId: string,
+  filter: { goodsCategory?: string; state?: string },
+) {
+  const linked = db
+    .select({ giId: productGiLinks.giId, n: count().as("n") })
+    .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
+    .where(eq(products.revisionId, revisionId))
+    .groupBy(productGiLinks.giId)
+    .as("linked");
+  return db
+    .select({
+      id: giRegistrations.id,
+      listSerialNo: giRegistrations.listSerialNo,
+      name: giRegistrations.name,
+      goodsCategory: giRegistrations.goodsCategory,
+      states: giRegistrations.states,
+      origin: giRegistrations.origin,
+      duplicateOfSerial: giRegistrations.duplicateOfSerial,
+      linkedProducts: sql<number>`coalesce(${linked.n}, 0)::int`,
+    })
+    .from(giRegistrations)
+    .leftJoin(linked, eq(linked.giId, giRegistrations.id))
+    .where(
+      and(
+        filter.goodsCategory ? eq(giRegistrations.goodsCategory, filter.goodsCategory) : undefined,
+        filter.state ? sql`${filter.state} = any(${giRegistrations.states})` : undefined,
+      ),
+    )
+    .orderBy(asc(giRegistrations.listSerialNo), asc(giRegistrations.id));
+}
+
+export async function giFacets(db: DbOrTx) {
+  const classes = await db
+    .selectDistinct({ v: giRegistrations.goodsCategory })
+    .from(giRegistrations)
+    .orderBy(asc(giRegistrations.goodsCategory));
+  const states = await db
+    .selectDistinct({ v: sql<string>`unnest(${giRegistrations.states})` })
+    .from(giRegistrations)
+    .orderBy(sql`1`);
+  return { classes: classes.map((c) => c.v), states: states.map((s) => s.v) };
+}
+
+export async function giById(db: DbOrTx, id: number) {
+  const [g] = await db.select().from(giRegistrations).where(eq(giRegistrations.id, id));
+  return g ?? null;
+}
+
+/** The products of a revision linked to one GI registration, with the link's status. */
+export async function productsOfGi(db: DbOrTx, revisionId: string, giId: number) {
+  return db
+    .select({ ...productColumns, linkStatus: productGiLinks.status })
+    .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
+    .leftJoin(sectors, eq(sectors.code, products.sectorCode))
+    .where(and(eq(productGiLinks.giId, giId), eq(products.revisionId, revisionId)))
+    .orderBy(asc(products.name));
+}
+
+/** Sectors with the number of products of a revision in each (unassigned products counted under null). */
+export async function sectorCounts(db: DbOrTx, revisionId: string) {
+  return db
+    .select({ sectorCode: products.sectorCode, n: count() })
+    .from(products)
+    .where(eq(products.revisionId, revisionId))
+    .groupBy(products.sectorCode);
+}
+
+export async function productsOfSector(db: DbOrTx, revisionId: string, sectorCode: string | null) {
+  return db
+    .select(productColumns)
+    .from(products)
+    .leftJoin(sectors, eq(sectors.code, products.sectorCode))
+    .where(
+      and(
+        eq(products.revisionId, revisionId),
+        sectorCode === null ? sql`${products.sectorCode} is null` : eq(products.sectorCode, sectorCode),
+      ),
+    )
+    .orderBy(asc(products.stateLgdCode), asc(products.name));
+}
+
+/** A few products to start from: those with a suggested or confirmed GI, one per State, in a stable order. */
+export async function featuredProducts(db: DbOrTx, revisionId: string, limit: number) {
+  const rows = await db
+    .selectDistinctOn([products.stateLgdCode], productColumns)
+    .from(products)
+    .innerJoin(productGiLinks, eq(productGiLinks.productId, products.id))
+    .leftJoin(sectors, eq(sectors.code, products.sectorCode))
+    .where(
+      and(eq(products.revisionId, revisionId), inArray(productGiLinks.status, ["suggested", "confirmed"])),
+    )
+    .orderBy(asc(products.stateLgdCode), asc(products.name));
+  // Spread the picks over the country rather than taking the first States in code order.
+  const step = Math.max(1, Math.floor(rows.length / limit));
+  return rows.filter((_, i) => i % step === 0).slice(0, limit);
+}

@@ -2,22 +2,41 @@ import { normalizeName } from "../../platform/text";
 
 /** The sector taxonomy of ODOP products, in the order pages list it. */
 export const sectorTaxonomy = [
-  { code: "textiles_handloom", nameEn: "Textiles & handloom", nameHi: "वस्त्र एवं हथकरघा" },
-  { code: "handicrafts", nameEn: "Handicrafts", nameHi: "हस्तशिल्प" },
-  { code: "agriculture", nameEn: "Agriculture & horticulture", nameHi: "कृषि एवं बागवानी" },
-  { code: "spices", nameEn: "Spices", nameHi: "मसाले" },
-  { code: "plantation", nameEn: "Tea, coffee & plantation crops", nameHi: "चाय, कॉफ़ी एवं बागान फसलें" },
-  { code: "food_processing", nameEn: "Food processing", nameHi: "खाद्य प्रसंस्करण" },
-  { code: "marine", nameEn: "Fisheries & marine products", nameHi: "मत्स्य एवं समुद्री उत्पाद" },
-  { code: "dairy_livestock", nameEn: "Dairy & livestock", nameHi: "डेयरी एवं पशुधन" },
-  { code: "forest_produce", nameEn: "Forest produce", nameHi: "वन उपज" },
-  { code: "gems_jewellery", nameEn: "Gems & jewellery", nameHi: "रत्न एवं आभूषण" },
-  { code: "leather", nameEn: "Leather & footwear", nameHi: "चमड़ा एवं जूते" },
-  { code: "minerals_stone", nameEn: "Minerals & stone", nameHi: "खनिज एवं पत्थर" },
-  { code: "engineering", nameEn: "Engineering & manufacturing", nameHi: "अभियांत्रिकी एवं विनिर्माण" },
-  { code: "chemicals_pharma", nameEn: "Chemicals, pharma & wellness", nameHi: "रसायन, औषधि एवं वेलनेस" },
-  { code: "electronics_it", nameEn: "Electronics & IT", nameHi: "इलेक्ट्रॉनिक्स एवं आईटी" },
+  { code: "textiles_handloom", nameEn: "Textiles & handloom", nameHi: "वस्त्र एवं हथकरघा", color: "#4e79a7" },
+  { code: "handicrafts", nameEn: "Handicrafts", nameHi: "हस्तशिल्प", color: "#e15759" },
+  { code: "agriculture", nameEn: "Agriculture & horticulture", nameHi: "कृषि एवं बागवानी", color: "#59a14f" },
+  { code: "spices", nameEn: "Spices", nameHi: "मसाले", color: "#f28e2b" },
+  {
+    code: "plantation",
+    nameEn: "Tea, coffee & plantation crops",
+    nameHi: "चाय, कॉफ़ी एवं बागान फसलें",
+    color: "#2f6b3a",
+  },
+  { code: "food_processing", nameEn: "Food processing", nameHi: "खाद्य प्रसंस्करण", color: "#edc948" },
+  { code: "marine", nameEn: "Fisheries & marine products", nameHi: "मत्स्य एवं समुद्री उत्पाद", color: "#76b7b2" },
+  { code: "dairy_livestock", nameEn: "Dairy & livestock", nameHi: "डेयरी एवं पशुधन", color: "#ff9da7" },
+  { code: "forest_produce", nameEn: "Forest produce", nameHi: "वन उपज", color: "#8c6d31" },
+  { code: "gems_jewellery", nameEn: "Gems & jewellery", nameHi: "रत्न एवं आभूषण", color: "#b07aa1" },
+  { code: "leather", nameEn: "Leather & footwear", nameHi: "चमड़ा एवं जूते", color: "#9c755f" },
+  { code: "minerals_stone", nameEn: "Minerals & stone", nameHi: "खनिज एवं पत्थर", color: "#6b6ecf" },
+  {
+    code: "engineering",
+    nameEn: "Engineering & manufacturing",
+    nameHi: "अभियांत्रिकी एवं विनिर्माण",
+    color: "#2c3e7a",
+  },
+  {
+    code: "chemicals_pharma",
+    nameEn: "Chemicals, pharma & wellness",
+    nameHi: "रसायन, औषधि एवं वेलनेस",
+    color: "#bc80bd",
+  },
+  { code: "electronics_it", nameEn: "Electronics & IT", nameHi: "इलेक्ट्रॉनिक्स एवं आईटी", color: "#17becf" },
 ] as const;
+
+/** Map colours for districts whose product has no sector yet, and for districts with no product. */
+export const unassignedColor = "#b5aca6";
+export const noProductColor = "#ecebe7";
 
 export type SectorCode = (typeof sectorTaxonomy)[number]["code"];
 

@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
 import { normalizeName } from "../../platform/text";
 import type { LgdDistrictRow, LgdStateRow, NewAlias } from "./schemas";
-import { districtAliases, districts, states } from "./tables";
+import { boundaries, districtAliases, districts, states } from "./tables";
 
 type Sourced<T> = { line: number; row: T };
 
@@ -111,4 +111,8 @@ export async function setDistrictHindiNames(
     sql`update ${districts} set name_hi = v.name_hi, name_hi_source = ${source}
         from (values ${values}) as v(code, name_hi) where ${districts.lgdCode} = v.code`,
   );
+}
+
+export async function insertBoundaries(tx: DbOrTx, rows: (typeof boundaries.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await tx.insert(boundaries).values(rows.slice(i, i + 100));
 }

@@ -1,5 +1,7 @@
 /** geo: States, districts (LGD codes and every other name they go by), boundaries. */
 export { addAliases, insertFormerDistrict } from "./commands";
+export type { DrawnMap, MapShape } from "./map";
+export { locatorMap, nationalMap, stateMap } from "./map";
 export type { DistrictMatch } from "./matching";
 export { PlaceIndex } from "./matching";
 export type { DistrictView, StateView } from "./queries";

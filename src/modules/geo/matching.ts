@@ -51,6 +51,10 @@ export class PlaceIndex {
     if (!codes.has(code) || method === "lgd_name") codes.set(code, method);
   }
 
+  stateCodes(): number[] {
+    return [...new Set(this.stateByNorm.values())];
+  }
+
   districtCodes(): number[] {
     return [...this.byState.values()].flatMap((names) => [...names.values()].flatMap((c) => [...c.keys()]));
   }

@@ -2,7 +2,7 @@ import { asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
 import { normalizeName } from "../../platform/text";
 import { PlaceIndex } from "./matching";
-import { districtAliases, districts, states } from "./tables";
+import { boundaries, districtAliases, districts, states } from "./tables";
 
 export type StateView = {
   lgdCode: number;
@@ -151,4 +151,11 @@ export async function countPlaces(
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function boundaryGeometries(db: DbOrTx, kind: "district" | "state") {
+  return db
+    .select({ lgdCode: boundaries.lgdCode, geometry: boundaries.geometry })
+    .from(boundaries)
+    .where(eq(boundaries.kind, kind));
 }

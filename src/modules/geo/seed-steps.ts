@@ -2,11 +2,20 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { feature } from "topojson-client";
+import type * as TopoJSON from "topojson-specification";
 import { missingColumns, parseRecords, readCsv } from "../../platform/csv";
 import type { DbOrTx } from "../../platform/db";
 import { type ImportReport, newJoin, recordJoin } from "../../platform/import-report";
 import { nameSimilarity, normalizeName } from "../../platform/text";
-import { addAliases, insertLgd, markBoundaries, setDistrictHindiNames, setStateHindiName } from "./commands";
+import {
+  addAliases,
+  insertBoundaries,
+  insertLgd,
+  markBoundaries,
+  setDistrictHindiNames,
+  setStateHindiName,
+} from "./commands";
 import { listDistricts, loadPlaceIndex } from "./queries";
 import { lgdDistrictRow, lgdStateRow } from "./schemas";
 
@@ -59,34 +68,43 @@ export async function importLgdFiles(tx: DbOrTx, dir: string, report: ImportRepo
   report.rowsPlaced += stateRows.length + districtRows.length;
 }
 
-type TopoDistrict = {
-  properties: { district?: string; st_nm?: string; lgd_district_code?: number | null; lgd_match?: string };
+type TopoProps = {
+  district?: string;
+  st_nm?: string;
+  lgd_district_code?: number | null;
+  lgd_state_code?: number | null;
+  lgd_match?: string;
 };
+type Topology = TopoJSON.Topology<{
+  districts: TopoJSON.GeometryCollection<TopoProps>;
+  states: TopoJSON.GeometryCollection<TopoProps>;
+}>;
 
 /**
- * Marks which districts have a polygon in the 2020 boundaries, and keeps the boundary file's own names as
- * aliases. Polygons without an LGD code, and districts with products but no polygon, are both reported.
+ * Stores the 2020 polygons of districts and States, marks which districts have one, and keeps the boundary file's
+ * own names as aliases. Polygons without an LGD code, and districts without a polygon, are both reported.
  */
 export async function importBoundaries(tx: DbOrTx, dir: string, report: ImportReport): Promise<Set<number>> {
   const buf = fs.readFileSync(path.join(dir, geoSeedFiles.boundaries));
-  const topo = JSON.parse(buf.toString("utf8")) as {
-    objects: { districts: { geometries: TopoDistrict[] } };
-  };
-  const geometries = topo.objects.districts.geometries;
+  const topo = JSON.parse(buf.toString("utf8")) as Topology;
+  const districtFeatures = feature(topo, topo.objects.districts).features;
   const known = new Set((await loadPlaceIndex(tx)).districtCodes());
+  const knownStates = new Set((await loadPlaceIndex(tx)).stateCodes());
   const join = newJoin("boundaries (2020 polygons) ↔ LGD districts");
   const matched = new Set<number>();
   const aliases = [];
-  for (const g of geometries) {
-    const p = g.properties;
+  const rows: { kind: "district" | "state"; lgdCode: number; geometry: unknown; source: string }[] = [];
+  for (const f of districtFeatures) {
+    const p = f.properties ?? {};
     const code = p.lgd_district_code ?? null;
     const label = `${p.district ?? "?"} (${p.st_nm ?? "?"})`;
-    if (code === null || !known.has(code)) {
+    if (code === null || !known.has(code) || matched.has(code)) {
       recordJoin(join, null, label);
       continue;
     }
     recordJoin(join, p.lgd_match ?? "code", label);
     matched.add(code);
+    rows.push({ kind: "district", lgdCode: code, geometry: f.geometry, source: geoSeedFiles.boundaries });
     if (p.district)
       aliases.push({
         districtLgdCode: code,
@@ -95,8 +113,14 @@ export async function importBoundaries(tx: DbOrTx, dir: string, report: ImportRe
         source: geoSeedFiles.boundaries,
       });
   }
+  for (const f of feature(topo, topo.objects.states).features) {
+    const code = f.properties?.lgd_state_code ?? null;
+    if (code !== null && knownStates.has(code))
+      rows.push({ kind: "state", lgdCode: code, geometry: f.geometry, source: geoSeedFiles.boundaries });
+  }
   report.joins.push(join);
-  report.files.push({ name: geoSeedFiles.boundaries, sha256: sha256(buf), rows: geometries.length });
+  report.files.push({ name: geoSeedFiles.boundaries, sha256: sha256(buf), rows: districtFeatures.length });
+  await insertBoundaries(tx, rows);
   await markBoundaries(tx, [...matched]);
   await addAliases(tx, aliases);
   return matched;

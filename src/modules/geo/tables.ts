@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /** States and Union Territories, keyed by their LGD code. */
 export const states = pgTable("states", {
@@ -56,4 +66,16 @@ export const districtAliases = pgTable(
     uniqueIndex("district_aliases_unique").on(t.districtLgdCode, t.aliasNorm),
     index("district_aliases_norm_trgm").using("gin", sql`${t.aliasNorm} gin_trgm_ops`),
   ],
+);
+
+/** Boundary polygons (GeoJSON geometry, WGS84) of districts and States, from the 2020 DataMeet/covid19india file. */
+export const boundaries = pgTable(
+  "boundaries",
+  {
+    kind: text("kind", { enum: ["district", "state"] }).notNull(),
+    lgdCode: integer("lgd_code").notNull(),
+    geometry: jsonb("geometry").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.lgdCode] })],
 );

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Db } from "../../platform/db";
-import { formatNumber, langOf } from "../../web/i18n";
-import { hrefIn, Layout, Name, nameIn, pageContext } from "../../web/layout";
+import { formatNumber } from "../../web/i18n";
+import { contextOf, hrefIn, Layout, Name, nameIn } from "../../web/layout";
 import * as catalog from "../catalog";
 import * as geo from "../geo";
 import { nationalStats } from "./stats";
@@ -10,7 +10,7 @@ import { nationalStats } from "./stats";
 export function insightsPages(db: Db): Hono {
   const app = new Hono();
   app.get("/", async (c) => {
-    const ctx = pageContext(langOf(c.req.query("lang")), c.req.path);
+    const ctx = contextOf(c);
     const { t, lang } = ctx;
     const stats = await nationalStats(db);
     const [states, perState] = await Promise.all([
@@ -18,6 +18,15 @@ export function insightsPages(db: Db): Hono {
       stats.revision ? catalog.productCountsByState(db, stats.revision.id) : [],
     ]);
     const counts = new Map(perState.map((p) => [p.stateLgdCode, p]));
+    const map = await geo.nationalMap(db);
+    const districts = await geo.listDistricts(db);
+    const products = stats.revision ? await catalog.productsOfRevision(db, stats.revision.id) : [];
+    const byDistrict = new Map<number, typeof products>();
+    for (const p of products)
+      byDistrict.set(p.districtLgdCode, [...(byDistrict.get(p.districtLgdCode) ?? []), p]);
+    const districtByCode = new Map(districts.map((d) => [d.lgdCode, d]));
+    const undrawn = districts.filter((d) => !d.hasBoundary).length;
+    const featured = stats.revision ? await catalog.featuredProducts(db, stats.revision.id, 8) : [];
     const figures = [
       [t("figStates"), stats.states],
       [t("figDistricts"), stats.districts],
@@ -43,6 +52,54 @@ export function insightsPages(db: Db): Hono {
             {t("revisionLive")}, {t("revisionPublished")} {stats.revision.publishedAt})
           </p>
         )}
+        <div class="home-grid">
+          <figure class="map-figure">
+            <figcaption id="map-title">
+              <strong>{t("mapTitle")}</strong>
+            </figcaption>
+            <catalog.SectorMap ctx={ctx} map={map} districts={districtByCode} products={byDistrict} />
+            <p class="muted small">
+              {t("mapCaption")}{" "}
+              <a href={hrefIn("/districts#not-drawn", lang)}>{t("notDrawnLink", { n: undrawn })}</a>
+              {" · "}
+              <a href={hrefIn("/districts", lang)}>{t("mapTextAlternative")}</a>
+            </p>
+          </figure>
+          <div>
+            <form class="search big" action="/search" method="get" role="search">
+              <label for="q-home">{t("searchLabel")}</label>
+              <div class="row">
+                <input
+                  id="q-home"
+                  type="search"
+                  name="q"
+                  placeholder={t("searchPlaceholder")}
+                  autocomplete="off"
+                />
+                {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+                <button type="submit">{t("searchButton")}</button>
+              </div>
+            </form>
+            <h2>{t("startHere")}</h2>
+            <ul class="featured">
+              {featured.map((p) => (
+                <li>
+                  <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
+                    {p.name}
+                  </a>
+                  <span class="muted small">
+                    {" · "}
+                    <Name
+                      ctx={ctx}
+                      en={districtByCode.get(p.districtLgdCode)?.nameEn ?? ""}
+                      hi={districtByCode.get(p.districtLgdCode)?.nameHi ?? null}
+                    />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
         <h2 id="states">{t("statesAndUts")}</h2>
         <div class="table-wrap">
           <table aria-labelledby="states">

@@ -1,0 +1,106 @@
+import type { Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import type { MessageKey } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import * as geo from "../../geo";
+import { exportsOfDistrict, liveRevision, productsOfDistricts } from "../queries";
+import { ExportsBySector, positiveInt, SectorMap, sectorName } from "./shared";
+
+export function districtPage(app: Hono, db: Db): void {
+  app.get("/districts/:code{[0-9]+}", async (c) => {
+    const ctx = contextOf(c);
+    const code = positiveInt(c.req.param("code"));
+    const district = code === null ? null : await geo.getDistrict(db, code);
+    const rev = await liveRevision(db);
+    if (!district || !rev) throw new AppError("not_found", "No such district");
+    const state = await geo.getState(db, district.stateLgdCode);
+    const products = await productsOfDistricts(db, rev.id, [district.lgdCode]);
+    const aliases = await geo.districtAliasesOf(db, district.lgdCode);
+    const exports = await exportsOfDistrict(db, district.lgdCode);
+    const locator = await geo.locatorMap(db, district.stateLgdCode, district.lgdCode);
+    const { t, lang } = ctx;
+    const name = nameIn(lang, district.nameEn, district.nameHi);
+    const stateName = state ? nameIn(lang, state.nameEn, state.nameHi) : "";
+    const productNames = products.map((p) => p.name).join(", ");
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={name}
+        description={t("districtDescription", {
+          district: name,
+          state: stateName,
+          products: productNames || "—",
+        })}
+        crumbs={[
+          { href: "/", label: t("home") },
+          { href: `/states/${district.stateLgdCode}`, label: stateName },
+        ]}
+      >
+        <div class="with-locator">
+          <div>
+            <h1>{name}</h1>
+            <p>
+              {t("districtOf", { state: stateName })}
+              {lang === "hi" && !district.nameHi && (
+                <span class="muted small"> {t("nameInEnglishOnly")}</span>
+              )}
+            </p>
+            {!district.inCurrentLgd && <p class="note">{t("notInCurrentLgd")}</p>}
+          </div>
+          {locator && (
+            <figure class="locator">
+              <SectorMap
+                ctx={ctx}
+                map={locator}
+                class="map locator-map"
+                districts={new Map([[district.lgdCode, district]])}
+                products={new Map([[district.lgdCode, products]])}
+                highlight={district.lgdCode}
+                legend={false}
+              />
+              <figcaption class="muted small">{t("locatorCaption", { state: stateName })}</figcaption>
+            </figure>
+          )}
+        </div>
+        <h2>{t("products")}</h2>
+        {products.length === 0 ? (
+          <p class="muted">{t("noProduct")}</p>
+        ) : (
+          <ul class="products">
+            {products.map((p) => (
+              <li>
+                <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
+                  {p.name}
+                </a>{" "}
+                <span class="tag">{p.rank}</span> · {sectorName(ctx, p)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <dl class="facts">
+          <dt>{t("lgdCode")}</dt>
+          <dd>{district.lgdCode}</dd>
+          <dt>{t("census2011")}</dt>
+          <dd>{district.census2011Code ?? "—"}</dd>
+          <dt>{t("boundary")}</dt>
+          <dd>{district.hasBoundary ? t("boundaryYes") : t("boundaryNo")}</dd>
+          <dt>{t("formerNames")}</dt>
+          <dd>
+            {aliases.length === 0
+              ? t("formerNamesNone")
+              : aliases.map((a, i) => (
+                  <span>
+                    {i > 0 && "; "}
+                    <span lang="en">{a.alias}</span>{" "}
+                    <span class="muted">({t(`aliasKind_${a.kind}` as MessageKey)})</span>
+                  </span>
+                ))}
+          </dd>
+        </dl>
+        <h2 id="exports">{t("exportsTitle")}</h2>
+        <ExportsBySector ctx={ctx} id="exports" rows={exports} />
+      </Layout>,
+    );
+  });
+}

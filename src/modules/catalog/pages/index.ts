@@ -1,0 +1,20 @@
+import { Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { districtPage } from "./district";
+import { districtsPage, giPages, sectorPages } from "./lists";
+import { productPage } from "./product";
+import { statePage } from "./state";
+
+/** The registry's public pages over the live revision. */
+export function catalogPages(db: Db, opts: { externalImages: boolean }): Hono {
+  const app = new Hono();
+  statePage(app, db);
+  districtsPage(app, db);
+  districtPage(app, db);
+  productPage(app, db, opts);
+  sectorPages(app, db);
+  giPages(app, db);
+  return app;
+}
+
+export { SectorMap } from "./shared";

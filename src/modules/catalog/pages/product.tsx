@@ -1,0 +1,128 @@
+import type { Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import type { MessageKey } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import * as geo from "../../geo";
+import { giLinksOfProduct, hsHeadingsOfProduct, liveRevision, productBySlug } from "../queries";
+import { giStatusText, sectorColor, sectorName } from "./shared";
+
+export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }): void {
+  app.get("/products/:slug", async (c) => {
+    const ctx = contextOf(c);
+    const rev = await liveRevision(db);
+    const product = rev ? await productBySlug(db, rev.id, c.req.param("slug")) : null;
+    if (!rev || !product) throw new AppError("not_found", "No such product");
+    const district = await geo.getDistrict(db, product.districtLgdCode);
+    const state = await geo.getState(db, product.stateLgdCode);
+    const gi = await giLinksOfProduct(db, product.id);
+    const hs = await hsHeadingsOfProduct(db, product.id);
+    const { t, lang } = ctx;
+    const districtName = district ? nameIn(lang, district.nameEn, district.nameHi) : "";
+    const stateName = state ? nameIn(lang, state.nameEn, state.nameHi) : "";
+    const sector = sectorName(ctx, product);
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={product.name}
+        description={t("productDescription", {
+          product: product.name,
+          district: districtName,
+          state: stateName,
+          sector,
+        })}
+        crumbs={[
+          { href: "/", label: t("home") },
+          { href: `/states/${product.stateLgdCode}`, label: stateName },
+          { href: `/districts/${product.districtLgdCode}`, label: districtName },
+        ]}
+      >
+        <div class="product-head">
+          <div>
+            <h1 lang="en">{product.name}</h1>
+            <p>
+              {t("productOf", { district: districtName, state: stateName })} ·{" "}
+              <span class="tag">{product.rank}</span>
+            </p>
+          </div>
+          {opts.externalImages && product.photoUrl ? (
+            <img
+              class="photo"
+              src={product.photoUrl}
+              alt={t("officialPhotoOf", { product: product.name })}
+              width={320}
+              height={240}
+              loading="lazy"
+            />
+          ) : (
+            <svg class="illustration" viewBox="0 0 320 120" aria-hidden="true" focusable="false">
+              <rect width="320" height="120" rx="8" fill={sectorColor(product.sectorCode)} />
+              <circle cx="60" cy="60" r="34" fill="#fff" fill-opacity="0.25" />
+              <circle cx="260" cy="30" r="50" fill="#fff" fill-opacity="0.12" />
+              <text x="110" y="68" fill="#fff" font-size="20" font-weight="600">
+                {sector}
+              </text>
+            </svg>
+          )}
+        </div>
+        <dl class="facts">
+          <dt>{t("district")}</dt>
+          <dd>
+            <a href={hrefIn(`/districts/${product.districtLgdCode}`, lang)}>{districtName}</a>,{" "}
+            <a href={hrefIn(`/states/${product.stateLgdCode}`, lang)}>{stateName}</a>
+          </dd>
+          <dt>{t("rank")}</dt>
+          <dd>{product.rank}</dd>
+          <dt>{t("sector")}</dt>
+          <dd>
+            {product.sectorCode ? (
+              <a href={hrefIn(`/sectors/${product.sectorCode}`, lang)}>{sector}</a>
+            ) : (
+              sector
+            )}{" "}
+            <span class="muted">
+              ({t(`sectorSetBy_${product.sectorSetBy}` as MessageKey, { rule: product.sectorRule ?? "" })})
+            </span>
+          </dd>
+          <dt>{t("hsHeadings")}</dt>
+          <dd>{hs.length === 0 ? t("hsNone") : hs.map((h) => h.code).join(", ")}</dd>
+          {product.description && (
+            <>
+              <dt>{t("description")}</dt>
+              <dd lang="en">{product.description}</dd>
+            </>
+          )}
+        </dl>
+        <h2>{t("giTitle")}</h2>
+        {gi.length === 0 ? (
+          <p class="muted">{t("giNone")}</p>
+        ) : (
+          <ul>
+            {gi.map((g) => (
+              <li>
+                <a href={hrefIn(`/gi/${g.id}`, lang)} lang="en">
+                  {g.name}
+                </a>{" "}
+                ({t("giSerial", { n: g.listSerialNo })}, {g.goodsCategory}) —{" "}
+                <strong>{giStatusText(ctx, g.status)}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>{t("provenance")}</h2>
+        <p>
+          {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}
+          {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}
+        </p>
+        <p class="muted">
+          {t("publishedAs", {
+            district: product.districtAsPublished,
+            state: product.stateAsPublished,
+            method: product.districtMatch,
+          })}
+        </p>
+        {!opts.externalImages && product.photoUrl && <p class="muted small">{t("photoOff")}</p>}
+      </Layout>,
+    );
+  });
+}

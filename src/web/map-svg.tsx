@@ -1,0 +1,83 @@
+/** A map drawn on the server: one link per district, coloured by the caller, State outlines on top. */
+export type MapDrawing = {
+  width: number;
+  height: number;
+  shapes: { lgdCode: number; d: string }[];
+  outlines: { lgdCode: number; d: string }[];
+};
+
+export function MapSvg(props: {
+  map: MapDrawing;
+  fill: (lgdCode: number) => string;
+  href: (lgdCode: number) => string;
+  label: (lgdCode: number) => string;
+  highlight?: number;
+  class?: string;
+}) {
+  const { map } = props;
+  // The map is a pointer convenience; its text alternative is the district list linked beside it, so it is hidden
+  // from assistive technology and its links are left out of the tab order.
+  return (
+    <svg
+      class={props.class ?? "map"}
+      viewBox={`0 0 ${map.width} ${map.height}`}
+      aria-hidden="true"
+      focusable="false"
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <g class="districts">
+        {map.shapes.map((s) => (
+          <a href={props.href(s.lgdCode)} tabindex={-1} data-code={s.lgdCode}>
+            <path
+              d={s.d}
+              fill={props.fill(s.lgdCode)}
+              class={s.lgdCode === props.highlight ? "hl" : undefined}
+            >
+              <title>{props.label(s.lgdCode)}</title>
+            </path>
+          </a>
+        ))}
+      </g>
+      <g class="outlines">
+        {map.outlines.map((o) => (
+          <path d={o.d} />
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+/** A horizontal bar chart; always shown next to a table with the same figures. */
+export function BarChart(props: { rows: { label: string; value: number; text: string; color?: string }[] }) {
+  const max = Math.max(1, ...props.rows.map((r) => r.value));
+  const rowH = 22;
+  const labelW = 220;
+  const barW = 300;
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${labelW + barW + 110} ${props.rows.length * rowH + 4}`}
+      aria-hidden="true"
+      focusable="false"
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      {props.rows.map((r, i) => (
+        <g transform={`translate(0 ${i * rowH + 2})`}>
+          <text x={labelW - 6} y={15} text-anchor="end">
+            {r.label}
+          </text>
+          <rect
+            x={labelW}
+            y={3}
+            height={rowH - 6}
+            width={Math.max(1, (r.value / max) * barW)}
+            fill={r.color ?? "#4e79a7"}
+          />
+          <text x={labelW + Math.max(1, (r.value / max) * barW) + 6} y={15}>
+            {r.text}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
