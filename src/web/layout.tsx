@@ -54,7 +54,8 @@ export function Layout(props: {
               <span>{t("siteTagline")}</span>
             </a>
             <div class="tools">
-              <div class="textsize" role="group" aria-label={t("textSize")} hidden>
+              <fieldset class="textsize" hidden>
+                <legend class="sr-only">{t("textSize")}</legend>
                 <button type="button" data-size="-1" aria-label={t("textSmaller")}>
                   A−
                 </button>
@@ -64,7 +65,7 @@ export function Layout(props: {
                 <button type="button" data-size="1" aria-label={t("textLarger")}>
                   A+
                 </button>
-              </div>
+              </fieldset>
               <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other}>
                 {t("languageSwitch")}
               </a>
@@ -86,20 +87,22 @@ export function Layout(props: {
               <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
             </li>
           </ul>
-          <form class="search" action="/search" method="get" role="search">
-            <label for="q-top" class="sr-only">
-              {t("searchLabel")}
-            </label>
-            <input
-              id="q-top"
-              type="search"
-              name="q"
-              placeholder={t("searchPlaceholder")}
-              autocomplete="off"
-            />
-            {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-            <button type="submit">{t("searchButton")}</button>
-          </form>
+          <search>
+            <form class="search" action="/search" method="get">
+              <label for="q-top" class="sr-only">
+                {t("searchLabel")}
+              </label>
+              <input
+                id="q-top"
+                type="search"
+                name="q"
+                placeholder={t("searchPlaceholder")}
+                autocomplete="off"
+              />
+              {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+              <button type="submit">{t("searchButton")}</button>
+            </form>
+          </search>
         </nav>
         {props.crumbs && props.crumbs.length > 0 && (
           <nav class="wrap crumbs" aria-label={t("breadcrumb")}>

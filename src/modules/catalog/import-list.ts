@@ -2,7 +2,7 @@ import type { CsvFile } from "../../platform/csv";
 import type { Db } from "../../platform/db";
 import { type ImportReport, newReport, throwIfRejected } from "../../platform/import-report";
 import { slugify } from "../../platform/text";
-import { insertRevision, recordImportRun } from "./commands";
+import { insertRevision, rebuildSearchIndex, recordImportRun } from "./commands";
 import { placeOdopRows } from "./odop-rows";
 import { loadPlacingContext } from "./placing-context";
 import { revisionById, revisionBySha } from "./queries";
@@ -66,6 +66,7 @@ export async function importOdopList(db: Db, file: CsvFile, metaInput: RevisionM
       placed,
     );
     report.rowsPlaced = placed.length;
+    if (meta.data.live) await rebuildSearchIndex(tx, id);
     throwIfRejected(report);
     await recordImportRun(tx, report, started);
   });

@@ -15,6 +15,7 @@ import {
   insertGiRegistrations,
   insertHs,
   insertRevision,
+  rebuildSearchIndex,
   recordImportRun,
   upsertSectorTaxonomy,
 } from "./commands";
@@ -72,6 +73,7 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
     await importHs(tx, dir, report);
     await importExports(tx, dir, report);
     throwIfRejected(report);
+    report.notes.push(`search index: ${await rebuildSearchIndex(tx, seedRevision.id)} entries`);
     await recordImportRun(tx, report, started);
   });
   return report;

@@ -182,3 +182,32 @@ export const importRuns = pgTable("import_runs", {
   finishedAt: timestamp("finished_at", { withTimezone: true }).notNull(),
   report: jsonb("report").notNull(),
 });
+
+/**
+ * One row per thing a visitor can search for (product of the live revision, district, State, GI good), with every
+ * name it goes by in `terms` (English and Hindi, former names, spellings). Rebuilt when the live revision changes.
+ * Full-text search finds words and prefixes; trigrams find typos and transliteration slips.
+ */
+export const searchEntries = pgTable(
+  "search_entries",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: ["product", "district", "state", "gi", "listing"] }).notNull(),
+    ref: text("ref").notNull(),
+    titleEn: text("title_en").notNull(),
+    titleHi: text("title_hi"),
+    contextEn: text("context_en").notNull().default(""),
+    contextHi: text("context_hi"),
+    stateLgdCode: integer("state_lgd_code"),
+    sectorCode: text("sector_code"),
+    hasGi: boolean("has_gi").notNull().default(false),
+    terms: text("terms").notNull(),
+    /** Generated rows (benchmarks, demo): never real data, never in open data. */
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (t) => [
+    index("search_entries_fts").using("gin", sql`to_tsvector('simple', ${t.terms})`),
+    index("search_entries_trgm").using("gin", sql`${t.terms} gin_trgm_ops`),
+    index("search_entries_state").on(t.stateLgdCode),
+  ],
+);

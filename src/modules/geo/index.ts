@@ -6,6 +6,7 @@ export type { DistrictMatch } from "./matching";
 export { PlaceIndex } from "./matching";
 export type { DistrictView, StateView } from "./queries";
 export {
+  aliasesByDistrict,
   countPlaces,
   districtAliasesOf,
   findDistrictsByName,

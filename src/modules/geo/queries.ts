@@ -159,3 +159,13 @@ export async function boundaryGeometries(db: DbOrTx, kind: "district" | "state")
     .from(boundaries)
     .where(eq(boundaries.kind, kind));
 }
+
+/** Every recorded other name, by district. */
+export async function aliasesByDistrict(db: DbOrTx): Promise<Map<number, string[]>> {
+  const rows = await db
+    .select({ code: districtAliases.districtLgdCode, alias: districtAliases.alias })
+    .from(districtAliases);
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.alias]);
+  return out;
+}

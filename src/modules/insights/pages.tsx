@@ -66,20 +66,22 @@ export function insightsPages(db: Db): Hono {
             </p>
           </figure>
           <div>
-            <form class="search big" action="/search" method="get" role="search">
-              <label for="q-home">{t("searchLabel")}</label>
-              <div class="row">
-                <input
-                  id="q-home"
-                  type="search"
-                  name="q"
-                  placeholder={t("searchPlaceholder")}
-                  autocomplete="off"
-                />
-                {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-                <button type="submit">{t("searchButton")}</button>
-              </div>
-            </form>
+            <search>
+              <form class="search big" action="/search" method="get">
+                <label for="q-home">{t("searchLabel")}</label>
+                <div class="row">
+                  <input
+                    id="q-home"
+                    type="search"
+                    name="q"
+                    placeholder={t("searchPlaceholder")}
+                    autocomplete="off"
+                  />
+                  {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+                  <button type="submit">{t("searchButton")}</button>
+                </div>
+              </form>
+            </search>
             <h2>{t("startHere")}</h2>
             <ul class="featured">
               {featured.map((p) => (

@@ -3,6 +3,7 @@ import type { Db } from "../../../platform/db";
 import { districtPage } from "./district";
 import { districtsPage, giPages, sectorPages } from "./lists";
 import { productPage } from "./product";
+import { searchPage } from "./search";
 import { statePage } from "./state";
 
 /** The registry's public pages over the live revision. */
@@ -14,6 +15,7 @@ export function catalogPages(db: Db, opts: { externalImages: boolean }): Hono {
   productPage(app, db, opts);
   sectorPages(app, db);
   giPages(app, db);
+  searchPage(app, db);
   return app;
 }
 

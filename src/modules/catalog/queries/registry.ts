@@ -1,6 +1,6 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, sql, sum } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db";
-import type { GiRecord } from "./gi-match";
+import type { DbOrTx } from "../../../platform/db";
+import type { GiRecord } from "../gi-match";
 import {
   districtExports,
   giRegistrations,
@@ -10,7 +10,7 @@ import {
   productHsHeadings,
   products,
   sectors,
-} from "./tables";
+} from "../tables";
 
 export type RevisionView = typeof listRevisions.$inferSelect;
 

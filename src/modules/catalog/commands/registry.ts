@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db";
-import type { ImportReport } from "../../platform/import-report";
-import { normalizeName, slugify } from "../../platform/text";
-import type { PlacedProduct } from "./odop-rows";
-import { sectorTaxonomy } from "./sectors";
+import type { DbOrTx } from "../../../platform/db";
+import type { ImportReport } from "../../../platform/import-report";
+import { normalizeName, slugify } from "../../../platform/text";
+import type { PlacedProduct } from "../odop-rows";
+import { sectorTaxonomy } from "../sectors";
 import {
   districtExports,
   giRegistrations,
@@ -14,7 +14,7 @@ import {
   productGiLinks,
   products,
   sectors,
-} from "./tables";
+} from "../tables";
 
 /** Postgres caps bind parameters per statement; big imports go in slices. */
 async function insertInChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {

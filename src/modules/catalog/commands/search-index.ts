@@ -1,0 +1,108 @@
+import { eq, ne } from "drizzle-orm";
+import type { DbOrTx } from "../../../platform/db";
+import { normalizeName } from "../../../platform/text";
+import * as geo from "../../geo";
+import { withSynonyms } from "../search-synonyms";
+import { sectorTaxonomy } from "../sectors";
+import { giRegistrations, productGiLinks, products, searchEntries } from "../tables";
+
+type Entry = typeof searchEntries.$inferInsert;
+
+/** All the names, normalised and de-duplicated, that a search should find an entry by. */
+const termsOf = (...names: (string | null | undefined)[]) =>
+  withSynonyms([...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join(" "));
+
+/**
+ * Rebuilds the search entries of the real registry for the live revision (generated rows are left alone).
+ * Runs in the caller's transaction, after a seed or when a new revision goes live.
+ */
+export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promise<number> {
+  const states = await geo.listStates(tx);
+  const districts = await geo.listDistricts(tx);
+  const aliases = await geo.aliasesByDistrict(tx);
+  const stateOf = new Map(states.map((s) => [s.lgdCode, s]));
+  const districtOf = new Map(districts.map((d) => [d.lgdCode, d]));
+  const sectorOf = new Map<string, (typeof sectorTaxonomy)[number]>(sectorTaxonomy.map((s) => [s.code, s]));
+
+  const gi = await tx.select().from(giRegistrations);
+  const giName = new Map(gi.map((g) => [g.id, g.name]));
+  const links = await tx
+    .select({ productId: productGiLinks.productId, giId: productGiLinks.giId, status: productGiLinks.status })
+    .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
+    .where(eq(products.revisionId, revisionId));
+  const giOfProduct = new Map<number, string[]>();
+  for (const l of links)
+    if (l.status === "suggested" || l.status === "confirmed")
+      giOfProduct.set(l.productId, [...(giOfProduct.get(l.productId) ?? []), giName.get(l.giId) ?? ""]);
+  const live = await tx.select().from(products).where(eq(products.revisionId, revisionId));
+
+  const entries: Entry[] = [
+    ...states.map(
+      (s): Entry => ({
+        kind: "state",
+        ref: String(s.lgdCode),
+        titleEn: s.nameEn,
+        titleHi: s.nameHi,
+        contextEn: s.kind === "state" ? "State" : "Union Territory",
+        contextHi: s.kind === "state" ? "राज्य" : "केंद्र शासित प्रदेश",
+        stateLgdCode: s.lgdCode,
+        terms: termsOf(s.nameEn, s.nameHi),
+      }),
+    ),
+    ...districts.map((d): Entry => {
+      const s = stateOf.get(d.stateLgdCode);
+      return {
+        kind: "district",
+        ref: String(d.lgdCode),
+        titleEn: d.nameEn,
+        titleHi: d.nameHi,
+        contextEn: s?.nameEn ?? "",
+        contextHi: s?.nameHi ?? s?.nameEn ?? null,
+        stateLgdCode: d.stateLgdCode,
+        terms: termsOf(d.nameEn, d.nameHi, ...(aliases.get(d.lgdCode) ?? [])),
+      };
+    }),
+    ...live.map((p): Entry => {
+      const d = districtOf.get(p.districtLgdCode);
+      const s = stateOf.get(p.stateLgdCode);
+      const sector = p.sectorCode ? sectorOf.get(p.sectorCode) : undefined;
+      const gis = giOfProduct.get(p.id) ?? [];
+      return {
+        kind: "product",
+        ref: p.slug,
+        titleEn: p.name,
+        titleHi: null,
+        contextEn: `${d?.nameEn ?? p.districtAsPublished}, ${s?.nameEn ?? p.stateAsPublished}`,
+        contextHi: `${d?.nameHi ?? d?.nameEn ?? p.districtAsPublished}, ${s?.nameHi ?? s?.nameEn ?? ""}`,
+        stateLgdCode: p.stateLgdCode,
+        sectorCode: p.sectorCode,
+        hasGi: gis.length > 0,
+        terms: termsOf(
+          p.name,
+          ...gis,
+          d?.nameEn,
+          d?.nameHi,
+          ...(aliases.get(p.districtLgdCode) ?? []),
+          sector?.nameEn,
+          sector?.nameHi,
+        ),
+      };
+    }),
+    ...gi.map(
+      (g): Entry => ({
+        kind: "gi",
+        ref: String(g.id),
+        titleEn: g.name,
+        contextEn: `GI ${g.listSerialNo} · ${g.goodsCategory} · ${g.states.join(", ")}`,
+        contextHi: `जीआई ${g.listSerialNo} · ${g.goodsCategory} · ${g.states.join(", ")}`,
+        hasGi: true,
+        terms: termsOf(g.name, ...g.states),
+      }),
+    ),
+  ];
+  await tx.delete(searchEntries).where(ne(searchEntries.kind, "listing"));
+  for (let i = 0; i < entries.length; i += 500)
+    await tx.insert(searchEntries).values(entries.slice(i, i + 500));
+  return entries.length;
+}

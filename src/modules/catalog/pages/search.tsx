@@ -1,0 +1,173 @@
+import type { Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { normalizeName } from "../../../platform/text";
+import { Highlight } from "../../../web/highlight";
+import { formatNumber } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, nameIn, type PageContext } from "../../../web/layout";
+import * as geo from "../../geo";
+import { type SearchHit, type SearchKind, search } from "../queries";
+import { sectorTaxonomy } from "../sectors";
+import { positiveInt } from "./shared";
+
+const pageSize = 20;
+const kinds: SearchKind[] = ["product", "district", "state", "gi"];
+
+function hitHref(h: SearchHit): string {
+  switch (h.kind) {
+    case "product":
+      return `/products/${h.ref}`;
+    case "district":
+      return `/districts/${h.ref}`;
+    case "state":
+      return `/states/${h.ref}`;
+    default:
+      return `/gi/${h.ref}`;
+  }
+}
+
+/** The search page: one box over products, districts, States and GI goods, with filters in a shareable URL. */
+export function searchPage(app: Hono, db: Db): void {
+  app.get("/search", async (c) => {
+    const ctx = contextOf(c);
+    const { t, lang } = ctx;
+    const q = (c.req.query("q") ?? "").trim().slice(0, 200);
+    const states = await geo.listStates(db);
+    const state = states.find((s) => String(s.lgdCode) === c.req.query("state"))?.lgdCode;
+    const sector = sectorTaxonomy.find((s) => s.code === c.req.query("sector"))?.code;
+    const kind = kinds.find((k) => k === c.req.query("kind"));
+    const gi = c.req.query("gi") === "1";
+    const pageNo = Math.min(positiveInt(c.req.query("page") ?? "1") ?? 1, 500);
+    const result = q
+      ? await search(db, q, { state, sector, gi, kind }, { limit: pageSize, offset: (pageNo - 1) * pageSize })
+      : { total: 0, hits: [] };
+    const words = normalizeName(q).split(" ").filter(Boolean);
+    const params = (page: number) => {
+      const u = new URLSearchParams();
+      u.set("q", q);
+      if (state) u.set("state", String(state));
+      if (sector) u.set("sector", sector);
+      if (kind) u.set("kind", kind);
+      if (gi) u.set("gi", "1");
+      if (page > 1) u.set("page", String(page));
+      if (lang === "hi") u.set("lang", "hi");
+      return `/search?${u}`;
+    };
+    const title = q ? t("searchResultsFor", { q }) : t("searchButton");
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={title}
+        description={t("searchLabel")}
+        crumbs={[{ href: "/", label: t("home") }]}
+      >
+        <h1>{title}</h1>
+        <search>
+          <form class="search-page" action="/search" method="get">
+            {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+            <div class="search big">
+              <label for="q">{t("searchLabel")}</label>
+              <div class="row">
+                <input id="q" type="search" name="q" value={q} autocomplete="off" />
+                <button type="submit">{t("searchButton")}</button>
+              </div>
+            </div>
+            <div class="filters">
+              <label>
+                {t("state")}
+                <select name="state">
+                  <option value="">{t("any")}</option>
+                  {states.map((s) => (
+                    <option value={String(s.lgdCode)} selected={s.lgdCode === state}>
+                      {nameIn(lang, s.nameEn, s.nameHi)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("sector")}
+                <select name="sector">
+                  <option value="">{t("any")}</option>
+                  {sectorTaxonomy.map((s) => (
+                    <option value={s.code} selected={s.code === sector}>
+                      {nameIn(lang, s.nameEn, s.nameHi)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t("searchKind")}
+                <select name="kind">
+                  <option value="">{t("any")}</option>
+                  {kinds.map((k) => (
+                    <option value={k} selected={k === kind}>
+                      {kindLabel(ctx, k)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label class="check">
+                <input type="checkbox" name="gi" value="1" checked={gi} /> {t("withGiOnly")}
+              </label>
+              <button type="submit">{t("applyFilters")}</button>
+            </div>
+          </form>
+        </search>
+        {q && (
+          <p role="status">
+            {result.total === 0
+              ? t("searchNone", { q })
+              : t("searchCount", { n: formatNumber(result.total) })}
+          </p>
+        )}
+        {q && result.total === 0 && (
+          <div class="note">
+            <p>{t("searchTips")}</p>
+            <p>
+              <a href={hrefIn("/districts", lang)}>{t("allDistricts")}</a> ·{" "}
+              <a href={hrefIn("/sectors", lang)}>{t("sectors")}</a> ·{" "}
+              <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
+            </p>
+          </div>
+        )}
+        <ol class="results">
+          {result.hits.map((h) => (
+            <li>
+              <span class="kind">{kindLabel(ctx, h.kind)}</span>
+              <div>
+                <a href={hrefIn(hitHref(h), lang)} lang={lang === "hi" && h.titleHi ? "hi" : "en"}>
+                  <Highlight text={lang === "hi" && h.titleHi ? h.titleHi : h.titleEn} words={words} />
+                </a>
+              </div>
+              <div class="muted small">{lang === "hi" && h.contextHi ? h.contextHi : h.contextEn}</div>
+            </li>
+          ))}
+        </ol>
+        {result.total > pageSize && (
+          <nav class="pager" aria-label={t("pages")}>
+            {pageNo > 1 && (
+              <a href={params(pageNo - 1)} rel="prev">
+                {t("previous")}
+              </a>
+            )}
+            <span>{t("pageOf", { n: pageNo, total: Math.ceil(result.total / pageSize) })}</span>
+            {pageNo * pageSize < result.total && (
+              <a href={params(pageNo + 1)} rel="next">
+                {t("next")}
+              </a>
+            )}
+          </nav>
+        )}
+      </Layout>,
+    );
+  });
+}
+
+function kindLabel(ctx: PageContext, kind: string): string {
+  const labels: Record<string, string> = {
+    product: ctx.t("product"),
+    district: ctx.t("district"),
+    state: ctx.t("stateOrUt"),
+    gi: ctx.t("giShort"),
+  };
+  return labels[kind] ?? kind;
+}
