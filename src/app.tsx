@@ -1,13 +1,16 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
-import { catalogPages } from "./modules/catalog";
+import { catalogPages, publicPaths } from "./modules/catalog";
+import { listDistricts, listStates } from "./modules/geo";
 import { insightsApi, insightsPages } from "./modules/insights";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
 import { ErrorPage } from "./web/error-pages";
 import { langOf } from "./web/i18n";
+import { pageCache } from "./web/page-cache";
+import { mountSeo } from "./web/seo";
 import { mountStatic } from "./web/static-assets";
 
 /** The whole HTTP face over one database: pages, JSON API, health checks. */
@@ -15,6 +18,7 @@ export function createApp(deps: { database: Database; logger: Logger; externalIm
   const { database, logger } = deps;
   const db = database.db;
   const app = new Hono();
+  const cache = pageCache({ ttlMs: 60_000, maxEntries: 5_000, maxAgeSeconds: 300 });
   app.use(requestId());
   app.use(compress());
 
@@ -29,7 +33,14 @@ export function createApp(deps: { database: Database; logger: Logger; externalIm
   });
 
   mountStatic(app);
+  mountSeo(app, async () => [
+    ...(await publicPaths(db)),
+    ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
+    ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
+  ]);
   app.route("/api/v1", insightsApi(db));
+  // Public pages: rendered once a minute at most per URL, with ETag and 304.
+  app.use("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : cache(c, next)));
   app.route("/", insightsPages(db));
   app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false }));
 

@@ -1,7 +1,7 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
 export { importOdopList } from "./import-list";
 export { catalogPages, SectorMap } from "./pages";
-export type { ProductView, RevisionView } from "./queries";
+export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } from "./queries";
 export {
   allRevisions,
   catalogCounts,
@@ -16,7 +16,9 @@ export {
   productCountsByState,
   productsOfDistricts,
   productsOfRevision,
+  publicPaths,
   revisionById,
+  search,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
 export { sectorKeywordRules, sectorTaxonomy } from "./sectors";

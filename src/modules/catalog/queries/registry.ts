@@ -1,6 +1,7 @@
 import { and, asc, count, countDistinct, desc, eq, inArray, sql, sum } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import type { GiRecord } from "../gi-match";
+import { sectorTaxonomy } from "../sectors";
 import {
   districtExports,
   giRegistrations,
@@ -299,4 +300,22 @@ export async function featuredProducts(db: DbOrTx, revisionId: string, limit: nu
   // Spread the picks over the country rather than taking the first States in code order.
   const step = Math.max(1, Math.floor(rows.length / limit));
   return rows.filter((_, i) => i % step === 0).slice(0, limit);
+}
+
+/** The paths of every public page of the registry, for the sitemap. */
+export async function publicPaths(db: DbOrTx): Promise<string[]> {
+  const rev = await liveRevision(db);
+  const slugs = rev
+    ? await db.select({ slug: products.slug }).from(products).where(eq(products.revisionId, rev.id))
+    : [];
+  const gis = await db.select({ id: giRegistrations.id }).from(giRegistrations);
+  return [
+    "/",
+    "/districts",
+    "/sectors",
+    "/gi",
+    ...sectorTaxonomy.map((s) => `/sectors/${s.code}`),
+    ...slugs.map((p) => `/products/${p.slug}`),
+    ...gis.map((g) => `/gi/${g.id}`),
+  ];
 }

@@ -44,7 +44,9 @@ describe("search on the real registry", () => {
 
   it("finds nothing for nonsense, and treats injection strings as text", async () => {
     expect((await search(t.db, "xyzzyqq", {}, { limit: 5, offset: 0 })).total).toBe(0);
-    expect((await search(t.db, "'; drop table products; --", {}, { limit: 5, offset: 0 })).total).toBeGreaterThanOrEqual(0);
+    expect(
+      (await search(t.db, "'; drop table products; --", {}, { limit: 5, offset: 0 })).total,
+    ).toBeGreaterThanOrEqual(0);
     expect((await search(t.db, "  ", {}, { limit: 5, offset: 0 })).total).toBe(0);
     expect((await search(t.db, "tea", {}, { limit: 1, offset: 0 })).total).toBeGreaterThan(0);
   });
