@@ -56,14 +56,16 @@ export function Layout(props: {
             <div class="tools">
               <fieldset class="textsize" hidden>
                 <legend class="sr-only">{t("textSize")}</legend>
-                <button type="button" data-size="-1" aria-label={t("textSmaller")}>
+                <button type="button" data-size="-1">
                   A−
+                  <span class="sr-only"> {t("textSmaller")}</span>
                 </button>
-                <button type="button" data-size="0" aria-label={t("textNormal")}>
-                  A
+                <button type="button" data-size="0">
+                  A<span class="sr-only"> {t("textNormal")}</span>
                 </button>
-                <button type="button" data-size="1" aria-label={t("textLarger")}>
+                <button type="button" data-size="1">
                   A+
+                  <span class="sr-only"> {t("textLarger")}</span>
                 </button>
               </fieldset>
               <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other}>

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { createLogger } from "../../src/platform/logger";
+import { freshDatabase, type TestDatabase } from "../support/database";
+
+const chromiumPath = "/usr/bin/chromium";
+// On CI the browser is installed by .ci/run, so a missing browser is a failure there, not a skip.
+const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe.runIf(haveBrowser)("the public portal in a real browser", () => {
+  let t: TestDatabase;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+    const app = createApp({ database: t, logger: createLogger("silent") });
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((r) => server.once("listening", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await t?.dispose();
+  });
+
+  async function open(path: string, width = 1280): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const res = await page.goto(base + path);
+    expect(res?.status()).toBe(200);
+    return page;
+  }
+
+  it("goes from a district on the national map to its page", async () => {
+    const page = await open("/");
+    // Kachchh: a large, compact district, so the middle of its shape is inside it.
+    const kachchh = page.locator('svg.map a[data-code="449"]');
+    await Promise.all([page.waitForURL(/\/districts\/449$/), kachchh.click()]);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Kachchh");
+    await page.close();
+  });
+
+  it("finds the right product from a misspelt search typed on the home page", async () => {
+    const page = await open("/");
+    await page.fill("#q-home", "darjling tea");
+    await Promise.all([page.waitForURL(/\/search\?q=darjling/), page.press("#q-home", "Enter")]);
+    const first = page.locator("ol.results li a").first();
+    await expect(first.textContent()).resolves.toBe("Darjeeling Tea");
+    await Promise.all([page.waitForURL(/\/products\//), first.click()]);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Darjeeling Tea");
+    await page.close();
+  });
+
+  it("switches language and stays on the same page", async () => {
+    const page = await open("/states/29");
+    await Promise.all([page.waitForURL(/\/states\/29\?lang=hi$/), page.click("a.lang")]);
+    await expect(page.getAttribute("html", "lang")).resolves.toBe("hi");
+    await expect(page.locator("h1").textContent()).resolves.toBe("कर्नाटक");
+    await Promise.all([page.waitForURL(/\/states\/29$/), page.click("a.lang")]);
+    await expect(page.getAttribute("html", "lang")).resolves.toBe("en");
+    await page.close();
+  });
+
+  it.each(["/", "/districts/293", "/search?q=silk"])(
+    "fits a 390 px phone screen without sideways scrolling: %s",
+    async (path) => {
+      const page = await open(path, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
+
+  const pages = [
+    "/",
+    "/states/29",
+    "/districts/293",
+    "/products/darjeeling-tea-darjeeling",
+    "/gi",
+    "/search?q=silk",
+  ];
+  it.each(pages.flatMap((p) => [p, `${p}${p.includes("?") ? "&" : "?"}lang=hi`]))(
+    "has no WCAG 2.1 AA violations that axe-core finds: %s",
+    async (path) => {
+      const page = await open(path);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run({
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+        );
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
+});
