@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
