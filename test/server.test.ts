@@ -61,7 +61,7 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
   it("seeds on first start, serves pages and stats, refuses a second process, and keeps its data", async () => {
     const first = await startServer({ DATA_DIR: dataDir });
     started.push(first);
-    expect(first.output()).toContain("seed data imported on first start");
+    expect(first.output(), first.output()).toContain("seed data imported on first start");
     const home = await fetch(`${first.url}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("DPIIT / Invest India ODOP list, April 2026 copy");
@@ -72,10 +72,10 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
     expect(second).toBeInstanceOf(Error);
     expect((second as Error).message).toContain("is in use by process");
 
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first), first.output()).toBe(0);
     const again = await startServer({ DATA_DIR: dataDir });
     started.push(again);
-    expect(again.output()).not.toContain("seed data imported");
+    expect(again.output(), again.output()).not.toContain("seed data imported");
     expect(await fetchStats(again.url)).toEqual(stats);
   });
 });
