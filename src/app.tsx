@@ -39,8 +39,11 @@ export function createApp(deps: { database: Database; logger: Logger; externalIm
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
   app.route("/api/v1", insightsApi(db));
-  // Public pages: rendered once a minute at most per URL, with ETag and 304.
-  app.use("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : cache(c, next)));
+  // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
+  // combinations to keep, and the API has its own caching.
+  app.use("*", async (c, next) =>
+    c.req.path.startsWith("/api/") || c.req.path === "/search" ? next() : cache(c, next),
+  );
   app.route("/", insightsPages(db));
   app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false }));
 

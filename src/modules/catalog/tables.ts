@@ -211,3 +211,8 @@ export const searchEntries = pgTable(
     index("search_entries_state").on(t.stateLgdCode),
   ],
 );
+
+/** Every distinct word of the search terms: where a misspelt query word finds the words it may have meant. */
+export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
+  index("search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`),
+]);

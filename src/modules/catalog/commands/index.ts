@@ -1,2 +1,3 @@
+export * from "./demo-listings";
 export * from "./registry";
 export * from "./search-index";

@@ -1,10 +1,10 @@
-import { eq, ne } from "drizzle-orm";
+import { eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
 import * as geo from "../../geo";
 import { withSynonyms } from "../search-synonyms";
 import { sectorTaxonomy } from "../sectors";
-import { giRegistrations, productGiLinks, products, searchEntries } from "../tables";
+import { giRegistrations, productGiLinks, products, searchEntries, searchWords } from "../tables";
 
 type Entry = typeof searchEntries.$inferInsert;
 
@@ -104,5 +104,16 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
   await tx.delete(searchEntries).where(ne(searchEntries.kind, "listing"));
   for (let i = 0; i < entries.length; i += 500)
     await tx.insert(searchEntries).values(entries.slice(i, i + 500));
+  await refreshSearchWords(tx);
   return entries.length;
+}
+
+/** The dictionary of words that misspelt query words are corrected against (numbers left out). */
+export async function refreshSearchWords(tx: DbOrTx): Promise<void> {
+  await tx.delete(searchWords);
+  await tx.execute(sql`
+    insert into ${searchWords} (word)
+    select distinct w from ${searchEntries}, regexp_split_to_table(${searchEntries.terms}, ' ') as w
+    where length(w) > 1 and w !~ '^[0-9]+$'
+    on conflict do nothing`);
 }
