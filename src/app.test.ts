@@ -63,7 +63,7 @@ describe("the HTTP app on the seeded registry", () => {
     const page = await (await app.request(product as string)).text();
     expect(page).toContain("Coffee-Arabica");
     expect(page).toContain("odop_dpiit_primary_products_by_district.csv, line 306");
-    expect(page).toContain("keyword &quot;coffee&quot;");
+    expect(page).toContain("keyword “coffee”");
   });
 
   it("says when a Hindi page falls back to an English name", async () => {

@@ -5,7 +5,7 @@ import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
 import { exportsOfDistrict, liveRevision, productsOfDistricts } from "../queries";
-import { ExportsBySector, positiveInt, SectorMap, sectorName } from "./shared";
+import { ExportsBySector, positiveInt, rankText, SectorMap, sectorName } from "./shared";
 
 export function districtPage(app: Hono, db: Db): void {
   app.get("/districts/:code{[0-9]+}", async (c) => {
@@ -73,7 +73,7 @@ export function districtPage(app: Hono, db: Db): void {
                 <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
                   {p.name}
                 </a>{" "}
-                <span class="tag">{p.rank}</span> · {sectorName(ctx, p)}
+                <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
               </li>
             ))}
           </ul>

@@ -15,7 +15,7 @@ import {
   sectorCounts,
 } from "../queries";
 import { sectorTaxonomy } from "../sectors";
-import { giStatusText, groupBy, positiveInt, sectorColor, sectorName } from "./shared";
+import { giStatusText, groupBy, positiveInt, ruleText, sectorColor, sectorName } from "./shared";
 
 async function live(db: Db) {
   const rev = await liveRevision(db);
@@ -189,7 +189,7 @@ export function sectorPages(app: Hono, db: Db): void {
                         {d ? <Name ctx={ctx} en={d.nameEn} hi={d.nameHi} /> : p.districtAsPublished}
                       </a>
                     </td>
-                    <td class="small">{p.sectorRule ?? sectorName(ctx, p)}</td>
+                    <td class="small">{p.sectorRule ? ruleText(ctx, p.sectorRule) : sectorName(ctx, p)}</td>
                   </tr>
                 );
               })}

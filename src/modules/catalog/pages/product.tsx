@@ -5,7 +5,7 @@ import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
 import { giLinksOfProduct, hsHeadingsOfProduct, liveRevision, productBySlug } from "../queries";
-import { giStatusText, sectorColor, sectorName } from "./shared";
+import { giStatusText, rankText, ruleText, sectorColor, sectorName } from "./shared";
 
 export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }): void {
   app.get("/products/:slug", async (c) => {
@@ -42,7 +42,7 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
             <h1 lang="en">{product.name}</h1>
             <p>
               {t("productOf", { district: districtName, state: stateName })} ·{" "}
-              <span class="tag">{product.rank}</span>
+              <span class="tag">{rankText(ctx, product.rank)}</span>
             </p>
           </div>
           {opts.externalImages && product.photoUrl ? (
@@ -59,9 +59,6 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
               <rect width="320" height="120" rx="8" fill={sectorColor(product.sectorCode)} />
               <circle cx="60" cy="60" r="34" fill="#fff" fill-opacity="0.25" />
               <circle cx="260" cy="30" r="50" fill="#fff" fill-opacity="0.12" />
-              <text x="110" y="68" fill="#fff" font-size="20" font-weight="600">
-                {sector}
-              </text>
             </svg>
           )}
         </div>
@@ -72,7 +69,7 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
             <a href={hrefIn(`/states/${product.stateLgdCode}`, lang)}>{stateName}</a>
           </dd>
           <dt>{t("rank")}</dt>
-          <dd>{product.rank}</dd>
+          <dd>{rankText(ctx, product.rank)}</dd>
           <dt>{t("sector")}</dt>
           <dd>
             {product.sectorCode ? (
@@ -81,7 +78,11 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
               sector
             )}{" "}
             <span class="muted">
-              ({t(`sectorSetBy_${product.sectorSetBy}` as MessageKey, { rule: product.sectorRule ?? "" })})
+              (
+              {t(`sectorSetBy_${product.sectorSetBy}` as MessageKey, {
+                rule: ruleText(ctx, product.sectorRule),
+              })}
+              )
             </span>
           </dd>
           <dt>{t("hsHeadings")}</dt>

@@ -145,3 +145,11 @@ export function ExportsBySector(props: {
 }
 
 export const giStatusText = (ctx: PageContext, status: string) => ctx.t(`giStatus_${status}` as MessageKey);
+
+export const rankText = (ctx: PageContext, rank: string) => ctx.t(`rank_${rank}` as MessageKey);
+
+/** The keyword rule that set a sector, as stored ('keyword "silk"'), in the reader's language. */
+export function ruleText(ctx: PageContext, rule: string | null): string {
+  const word = rule?.match(/^keyword "(.*)"$/)?.[1];
+  return word === undefined ? (rule ?? "") : ctx.t("keywordRule", { word });
+}
