@@ -39,7 +39,7 @@ export function searchPage(app: Hono, db: Db): void {
     const pageNo = Math.min(positiveInt(c.req.query("page") ?? "1") ?? 1, 500);
     const result = q
       ? await search(db, q, { state, sector, gi, kind }, { limit: pageSize, offset: (pageNo - 1) * pageSize })
-      : { total: 0, hits: [] };
+      : { total: 0, capped: false, hits: [] };
     const words = normalizeName(q).split(" ").filter(Boolean);
     const params = (page: number) => {
       const u = new URLSearchParams();

@@ -58,14 +58,14 @@ export async function search(
   q: string,
   filters: SearchFilters,
   page: { limit: number; offset: number },
-): Promise<{ total: number; hits: SearchHit[] }> {
+): Promise<{ total: number; capped: boolean; hits: SearchHit[] }> {
   const norm = normalizeName(q).slice(0, 200);
   const words = [...new Set(norm.split(" ").filter(Boolean))].slice(0, 8);
-  if (words.length === 0) return { total: 0, hits: [] };
+  if (words.length === 0) return { total: 0, capped: false, hits: [] };
   const parts: string[] = [];
   for (const w of words) {
     const alt = await alternatives(db, w);
-    if (alt === null) return { total: 0, hits: [] };
+    if (alt === null) return { total: 0, capped: false, hits: [] };
     parts.push(alt);
   }
   const tsq = sql`to_tsquery('simple', ${parts.join(" & ")})`;
@@ -78,15 +78,12 @@ export async function search(
     filters.sector ? eq(searchEntries.sectorCode, filters.sector) : undefined,
     filters.gi ? eq(searchEntries.hasGi, true) : undefined,
   );
-  // An exact title first, then States and districts before products and GI goods, then by text rank.
-  const score = sql<number>`(
-      (case when lower(${searchEntries.titleEn}) = ${norm} or ${searchEntries.titleHi} = ${q.trim()} then 2 else 0 end)
-    + (case ${searchEntries.kind} when 'state' then 0.3 when 'district' then 0.2 when 'product' then 0.1 else 0 end)
-    + ts_rank(${tsv}, ${tsq})
-  )::float8`;
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(searchEntries).where(where);
-  const hits = await db
+  // Ranking and counting look at the first `window` matches only: a common word in a million listings would
+  // otherwise rank and count every one of them. Real entries are stored first, so they are always in the window.
+  const window = 2000;
+  const candidates = db
     .select({
+      id: searchEntries.id,
       kind: searchEntries.kind,
       ref: searchEntries.ref,
       titleEn: searchEntries.titleEn,
@@ -95,12 +92,40 @@ export async function search(
       contextHi: searchEntries.contextHi,
       sectorCode: searchEntries.sectorCode,
       hasGi: searchEntries.hasGi,
-      score,
     })
     .from(searchEntries)
     .where(where)
-    .orderBy(sql`9 desc`, searchEntries.titleEn, searchEntries.id)
+    .limit(window)
+    .as("c");
+  // An exact title first, then States and districts before products and GI goods.
+  const score = sql<number>`(
+      (case when lower(${candidates.titleEn}) = ${norm} or ${candidates.titleHi} = ${q.trim()} then 2 else 0 end)
+    + (case ${candidates.kind} when 'state' then 0.3 when 'district' then 0.2 when 'product' then 0.1 else 0 end)
+    + (case when lower(${candidates.titleEn}) like ${`%${words[0]}%`} then 0.5 else 0 end)
+  )::float8`;
+  const rows = await db
+    .select({
+      kind: candidates.kind,
+      ref: candidates.ref,
+      titleEn: candidates.titleEn,
+      titleHi: candidates.titleHi,
+      contextEn: candidates.contextEn,
+      contextHi: candidates.contextHi,
+      sectorCode: candidates.sectorCode,
+      hasGi: candidates.hasGi,
+      score,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(candidates)
+    .orderBy(sql`9 desc`, candidates.titleEn, candidates.id)
     .limit(page.limit)
     .offset(page.offset);
-  return { total: count?.n ?? 0, hits };
+  const hits = rows.map(({ total: _, ...hit }) => hit);
+  let total = rows[0]?.total ?? 0;
+  // Past the last page the window count has no row to ride on: count on its own.
+  if (rows.length === 0 && page.offset > 0) {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(candidates);
+    total = row?.n ?? 0;
+  }
+  return { total, capped: total >= window, hits };
 }
