@@ -66,6 +66,40 @@ describe("the HTTP app on the seeded registry", () => {
     expect(page).toContain("keyword “coffee”");
   });
 
+  it("answers an unchanged page with 304, and gives it an ETag and Cache-Control", async () => {
+    const first = await app.request("/districts/293");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("public, max-age=300");
+    const again = await app.request("/districts/293", { headers: { "If-None-Match": etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const other = await app.request("/districts/293?lang=hi", { headers: { "If-None-Match": etag as string } });
+    expect(other.status).toBe(200);
+  });
+
+  it("compresses pages for browsers that accept gzip", async () => {
+    const res = await app.request("/", { headers: { "Accept-Encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("lists every public page in sitemap.xml, in both languages, and points robots at it", async () => {
+    const sitemap = await (await app.request("http://odop.example/sitemap.xml")).text();
+    expect(sitemap).toContain("<loc>http://odop.example/districts/293</loc>");
+    expect(sitemap).toContain("<loc>http://odop.example/districts/293?lang=hi</loc>");
+    expect(sitemap).toContain("<loc>http://odop.example/products/darjeeling-tea-darjeeling</loc>");
+    const robots = await (await app.request("http://odop.example/robots.txt")).text();
+    expect(robots).toContain("Sitemap: http://odop.example/sitemap.xml");
+  });
+
+  it("gives every page a canonical URL, a description and Open Graph tags", async () => {
+    const html = await (await app.request("http://odop.example/states/29?lang=hi")).text();
+    expect(html).toContain('<link rel="canonical" href="http://odop.example/states/29?lang=hi"/>');
+    expect(html).toMatch(/<meta name="description" content="[^"]+"\/>/);
+    expect(html).toContain('<meta property="og:title" content="कर्नाटक"/>');
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+  });
+
   it("says when a Hindi page falls back to an English name", async () => {
     const sribhumi = await (await app.request("/districts/293?lang=hi")).text();
     expect(sribhumi).toContain("<h1>Sribhumi</h1>");

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 
-type Entry = { body: string; etag: string; contentType: string; at: number };
+type Entry = { body: ArrayBuffer; etag: string; headers: Record<string, string>; at: number };
 
 /**
  * Keeps rendered public pages in memory for a short time, with a strong ETag, and answers 304 when the browser
@@ -29,24 +29,23 @@ export function pageCache(opts: {
       await next();
       const type = c.res.headers.get("Content-Type") ?? "";
       if (c.res.status !== 200 || !type.startsWith("text/html")) return;
-      const body = await c.res.clone().text();
+      // Kept encoded, with its headers ready: a hit then costs a map lookup and a Response.
+      const body = await c.res.clone().arrayBuffer();
+      const etag = `"${crypto.createHash("sha1").update(new Uint8Array(body)).digest("base64url")}"`;
       entry = {
         body,
-        etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
-        contentType: type,
+        etag,
+        headers: { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding", "Content-Type": type },
         at: now,
       };
       if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, entry);
     }
-    const headers = { ETag: entry.etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
     if (c.req.header("If-None-Match") === entry.etag) {
+      const { "Content-Type": _, ...headers } = entry.headers;
       c.res = new Response(null, { status: 304, headers });
       return;
     }
-    c.res = new Response(entry.body, {
-      status: 200,
-      headers: { ...headers, "Content-Type": entry.contentType },
-    });
+    c.res = new Response(entry.body, { status: 200, headers: entry.headers });
   };
 }
