@@ -74,7 +74,9 @@ describe("the HTTP app on the seeded registry", () => {
     const again = await app.request("/districts/293", { headers: { "If-None-Match": etag as string } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
-    const other = await app.request("/districts/293?lang=hi", { headers: { "If-None-Match": etag as string } });
+    const other = await app.request("/districts/293?lang=hi", {
+      headers: { "If-None-Match": etag as string },
+    });
     expect(other.status).toBe(200);
   });
 
