@@ -9,16 +9,21 @@ import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
 import { ErrorPage } from "./web/error-pages";
 import { langOf } from "./web/i18n";
-import { pageCache } from "./web/page-cache";
+import { PageCache } from "./web/page-cache";
 import { mountSeo } from "./web/seo";
 import { mountStatic } from "./web/static-assets";
 
 /** The whole HTTP face over one database: pages, JSON API, health checks. */
-export function createApp(deps: { database: Database; logger: Logger; externalImages?: boolean }): Hono {
+export function createApp(deps: {
+  database: Database;
+  logger: Logger;
+  externalImages?: boolean;
+  pageCache?: PageCache;
+}): Hono {
   const { database, logger } = deps;
   const db = database.db;
   const app = new Hono();
-  const cache = pageCache({ ttlMs: 60_000, maxEntries: 5_000, maxAgeSeconds: 300 });
+  const cache = (deps.pageCache ?? newPageCache()).middleware();
   app.use(requestId());
   app.use(compress());
 
@@ -75,3 +80,6 @@ function problem(instance: string, status: number, title: string, detail: string
     headers: { "Content-Type": "application/problem+json" },
   });
 }
+
+/** Public pages: rendered once a minute at most per URL, with ETag and 304. */
+export const newPageCache = () => new PageCache({ ttlMs: 60_000, maxEntries: 5_000, maxAgeSeconds: 300 });

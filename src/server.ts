@@ -1,6 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { getRequestListener } from "@hono/node-server";
+import { createApp, newPageCache } from "./app";
 import { importSeed } from "./modules/catalog";
 import { ConfigError, loadConfig } from "./platform/config";
 import { openDatabase } from "./platform/db";
@@ -36,10 +38,17 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = createApp({ database, logger, externalImages: config.externalImages });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) =>
-    logger.info({ url: `http://localhost:${info.port}` }, "ODOP Hub is listening"),
-  );
+  const pageCache = newPageCache();
+  const app = createApp({ database, logger, externalImages: config.externalImages, pageCache });
+  const appListener = getRequestListener(app.fetch);
+  // Cached public pages are answered before the app is entered; everything else goes through it.
+  const server = http.createServer((req, res) => {
+    if (!pageCache.serveNode(req, res)) appListener(req, res);
+  });
+  server.listen(config.port, () => {
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ url: `http://localhost:${port}` }, "ODOP Hub is listening");
+  });
   const stop = () => {
     logger.info("stopping");
     server.close(async () => {

@@ -65,6 +65,14 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
     const home = await fetch(`${first.url}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("DPIIT / Invest India ODOP list, April 2026 copy");
+    // The second request is answered from the page cache in front of the app: same page, same ETag, 304 on revalidation.
+    const again1 = await fetch(`${first.url}/`);
+    expect(again1.headers.get("etag")).toBe(home.headers.get("etag"));
+    expect(again1.headers.get("x-request-id")).toBeTruthy();
+    const revalidated = await fetch(`${first.url}/`, {
+      headers: { "If-None-Match": home.headers.get("etag") ?? "" },
+    });
+    expect(revalidated.status).toBe(304);
     const stats = await fetchStats(first.url);
     expect(stats).toMatchObject({ states: 36, districts: 784, products: 787 });
 

@@ -1,51 +1,105 @@
 import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 
-type Entry = { body: ArrayBuffer; etag: string; headers: Record<string, string>; at: number };
+type Entry = { body: Buffer; gzip: Buffer; etag: string; type: string; at: number };
+
+// Request ids for answers from the cache: unique per process and request without a random draw each time.
+const idPrefix = crypto.randomBytes(6).toString("base64url");
+let idCounter = 0;
+const nextRequestId = () => `${idPrefix}-${(idCounter++).toString(36)}`;
 
 /**
- * Keeps rendered public pages in memory for a short time, with a strong ETag, and answers 304 when the browser
- * already has the page. The registry changes only through imports, so a page may be at most `ttlMs` stale on an
- * instance that did not run the import (the embedded database is locked while an import runs, so there the server
- * restarts with a fresh cache).
+ * Keeps rendered public pages in memory for a short time, plain and gzipped, with a strong ETag, and answers 304
+ * when the browser already has the page. `middleware()` fills it from the app; `serveNode()` answers hits straight
+ * from node:http before the app is entered, as a caching proxy in front of it would.
+ * The registry changes only through imports, so a page may be at most `ttlMs` stale on an instance that did not
+ * run the import (the embedded database is locked while an import runs, so there the server restarts fresh).
  */
-export function pageCache(opts: {
-  ttlMs: number;
-  maxEntries: number;
-  maxAgeSeconds: number;
-}): MiddlewareHandler {
-  const entries = new Map<string, Entry>();
-  const cacheControl = `public, max-age=${opts.maxAgeSeconds}`;
-  return async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
-    const key = c.req.url;
-    const now = Date.now();
-    let entry = entries.get(key);
-    if (entry && now - entry.at > opts.ttlMs) {
-      entries.delete(key);
-      entry = undefined;
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly cacheControl: string;
+
+  constructor(private readonly opts: { ttlMs: number; maxEntries: number; maxAgeSeconds: number }) {
+    this.cacheControl = `public, max-age=${opts.maxAgeSeconds}`;
+  }
+
+  private fresh(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (e && Date.now() - e.at > this.opts.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
     }
-    if (!entry) {
-      await next();
-      const type = c.res.headers.get("Content-Type") ?? "";
-      if (c.res.status !== 200 || !type.startsWith("text/html")) return;
-      // Kept encoded, with its headers ready: a hit then costs a map lookup and a Response.
-      const body = await c.res.clone().arrayBuffer();
-      const etag = `"${crypto.createHash("sha1").update(new Uint8Array(body)).digest("base64url")}"`;
-      entry = {
-        body,
-        etag,
-        headers: { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding", "Content-Type": type },
-        at: now,
-      };
-      if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value as string);
-      entries.set(key, entry);
+    return e;
+  }
+
+  private headers(e: Entry, gzip: boolean, requestId: string): Record<string, string> {
+    return {
+      ETag: e.etag,
+      "Cache-Control": this.cacheControl,
+      Vary: "Accept-Encoding",
+      "X-Request-Id": requestId,
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    };
+  }
+
+  /** Fills the cache with successful HTML responses of the routes it wraps, and serves hits inside the app. */
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+      const url = new URL(c.req.url);
+      const key = `${url.host}${url.pathname}${url.search}`;
+      let entry = this.fresh(key);
+      if (!entry) {
+        await next();
+        const type = c.res.headers.get("Content-Type") ?? "";
+        if (c.res.status !== 200 || !type.startsWith("text/html") || c.res.headers.get("Content-Encoding"))
+          return;
+        const body = Buffer.from(await c.res.clone().arrayBuffer());
+        entry = {
+          body,
+          gzip: zlib.gzipSync(body),
+          etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
+          type,
+          at: Date.now(),
+        };
+        if (this.entries.size >= this.opts.maxEntries)
+          this.entries.delete(this.entries.keys().next().value as string);
+        this.entries.set(key, entry);
+      }
+      const id = c.res.headers.get("X-Request-Id") ?? crypto.randomUUID();
+      if (c.req.header("If-None-Match") === entry.etag) {
+        c.res = new Response(null, { status: 304, headers: this.headers(entry, false, id) });
+        return;
+      }
+      const gzip = /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "");
+      c.res = new Response(new Uint8Array(gzip ? entry.gzip : entry.body), {
+        status: 200,
+        headers: { ...this.headers(entry, gzip, id), "Content-Type": entry.type },
+      });
+    };
+  }
+
+  /** Answers a cached page directly on node:http; false when the request must go to the app. */
+  serveNode(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== "GET" || !req.url || req.url.startsWith("/api/")) return false;
+    const entry = this.fresh(`${req.headers.host}${req.url}`);
+    if (!entry) return false;
+    const id = nextRequestId();
+    if (req.headers["if-none-match"] === entry.etag) {
+      res.writeHead(304, this.headers(entry, false, id)).end();
+      return true;
     }
-    if (c.req.header("If-None-Match") === entry.etag) {
-      const { "Content-Type": _, ...headers } = entry.headers;
-      c.res = new Response(null, { status: 304, headers });
-      return;
-    }
-    c.res = new Response(entry.body, { status: 200, headers: entry.headers });
-  };
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const body = gzip ? entry.gzip : entry.body;
+    res
+      .writeHead(200, {
+        ...this.headers(entry, gzip, id),
+        "Content-Type": entry.type,
+        "Content-Length": String(body.length),
+      })
+      .end(body);
+    return true;
+  }
 }
