@@ -47,6 +47,21 @@ export function districtPage(app: Hono, db: Db): void {
               )}
             </p>
             {!district.inCurrentLgd && <p class="note">{t("notInCurrentLgd")}</p>}
+            <h2>{t("products")}</h2>
+            {products.length === 0 ? (
+              <p class="muted">{t("noProduct")}</p>
+            ) : (
+              <ul class="products">
+                {products.map((p) => (
+                  <li>
+                    <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
+                      {p.name}
+                    </a>{" "}
+                    <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
           {locator && (
             <figure class="locator">
@@ -63,21 +78,6 @@ export function districtPage(app: Hono, db: Db): void {
             </figure>
           )}
         </div>
-        <h2>{t("products")}</h2>
-        {products.length === 0 ? (
-          <p class="muted">{t("noProduct")}</p>
-        ) : (
-          <ul class="products">
-            {products.map((p) => (
-              <li>
-                <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                  {p.name}
-                </a>{" "}
-                <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
-              </li>
-            ))}
-          </ul>
-        )}
         <dl class="facts">
           <dt>{t("lgdCode")}</dt>
           <dd>{district.lgdCode}</dd>
