@@ -32,6 +32,13 @@ const quote = (w: string) => `'${w.replace(/'/g, "")}'`;
  * row per distinct word), so this stays fast however many entries there are.
  */
 async function alternatives(db: DbOrTx, word: string): Promise<string | null> {
+  // A whole dictionary word is looked up as itself: its prefix would also merge the posting lists of every longer
+  // word (handloom, handlooms, …), which on a million rows costs more than the match.
+  const [exact] = await db
+    .select({ w: searchWords.word })
+    .from(searchWords)
+    .where(eq(searchWords.word, word));
+  if (exact) return quote(word);
   const [known] = await db
     .select({ w: searchWords.word })
     .from(searchWords)
