@@ -1,12 +1,17 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
-import { catalogPages, publicPaths } from "./modules/catalog";
+import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
-import { insightsApi, insightsPages } from "./modules/insights";
+import { insightsPages, registerInsightsApi } from "./modules/insights";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
+import { problem } from "./web/api/problem";
+import { ApiReference } from "./web/api/reference";
+import { ApiRegistry } from "./web/api/registry";
 import { ErrorPage } from "./web/error-pages";
 import { langOf } from "./web/i18n";
 import { PageCache } from "./web/page-cache";
@@ -43,7 +48,7 @@ export function createApp(deps: {
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
-  app.route("/api/v1", insightsApi(db));
+  app.route("/api/v1", apiApp(db));
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
@@ -53,7 +58,8 @@ export function createApp(deps: {
   app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false }));
 
   app.notFound((c) => {
-    if (c.req.path.startsWith("/api/")) return problem(c.req.path, 404, "Not Found", "No such resource");
+    if (c.req.path.startsWith("/api/"))
+      return problem(404, "Not Found", "No such resource", { instance: c.req.path });
     return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={404} />, 404);
   });
   app.onError((err, c) => {
@@ -62,10 +68,10 @@ export function createApp(deps: {
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))
       return problem(
-        c.req.path,
         status,
         err instanceof AppError ? err.code : "Internal Server Error",
-        err.message,
+        status >= 500 ? "The server could not answer this request" : err.message,
+        { instance: c.req.path },
       );
     const page = status === 404 ? 404 : 500;
     return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={page} />, page);
@@ -73,13 +79,41 @@ export function createApp(deps: {
   return app;
 }
 
-/** RFC 9457 problem details. */
-function problem(instance: string, status: number, title: string, detail: string) {
-  return new Response(JSON.stringify({ type: "about:blank", title, status, detail, instance }), {
-    status,
-    headers: { "Content-Type": "application/problem+json" },
-  });
-}
-
 /** Public pages: rendered once a minute at most per URL, with ETag and 304. */
 export const newPageCache = () => new PageCache({ ttlMs: 60_000, maxEntries: 5_000, maxAgeSeconds: 300 });
+
+const apiInfo = {
+  title: "ODOP Hub open data API",
+  version: "1.0.0",
+  description:
+    "The national registry of One District One Product: States, districts (LGD codes and every former name), ODOP products by list revision, sectors, GI registrations, district exports FY 2024-25 and search. Read-only, open (GODL-India), JSON or CSV.",
+};
+
+/** /api/v1: the registry's JSON API, its OpenAPI document and its reference page. Open to every site (CORS, GET). */
+function apiApp(db: Database["db"]): Hono {
+  const api = new ApiRegistry();
+  registerCatalogApi(api, db);
+  registerInsightsApi(api, db);
+  const sub = new Hono();
+  sub.use(
+    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),
+  );
+  sub.use(etag());
+  sub.use(async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header("Cache-Control", "public, max-age=300");
+  });
+  sub.get("/openapi.json", (c) => c.json(api.openapi(apiInfo, `${new URL(c.req.url).origin}/api/v1`)));
+  sub.get("/docs", (c) =>
+    c.html(
+      <ApiReference
+        doc={api.openapi(apiInfo, "/api/v1") as never}
+        lang={c.req.query("lang") === "hi" ? "hi" : "en"}
+        path={c.req.path}
+        origin={new URL(c.req.url).origin}
+      />,
+    ),
+  );
+  api.mount(sub);
+  return sub;
+}

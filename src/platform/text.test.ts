@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameSimilarity, normalizeName, slugify } from "./text";
+import { normalizeName, slugify } from "./text";
 
 describe("normalizeName", () => {
   it.each([
@@ -18,14 +18,5 @@ describe("slugify", () => {
       "coffee-arabica-chikkamagaluru-chikmagalur",
     );
     expect(slugify("हिन्दी")).toBe("");
-  });
-});
-
-describe("nameSimilarity", () => {
-  it("tells a respelling from a rename", () => {
-    expect(nameSimilarity("VISAKHAPATANAM", "Visakhapatnam")).toBeGreaterThan(0.8);
-    expect(nameSimilarity("Karimganj", "Sribhumi")).toBeLessThan(0.2);
-    expect(nameSimilarity("Ramanagara", "Bengaluru South")).toBeLessThan(0.5);
-    expect(nameSimilarity("", "x")).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
+export { registerCatalogApi } from "./api";
 export { generateDemoListings } from "./commands";
 export { importOdopList } from "./import-list";
 export { catalogPages, SectorMap } from "./pages";

@@ -16,6 +16,7 @@ export {
   listDistricts,
   listStates,
   loadPlaceIndex,
+  pageDistricts,
 } from "./queries";
 export type { NewAlias } from "./schemas";
 export { geoSeedFiles, importBoundaries, importHindiNames, importLgdFiles } from "./seed-steps";

@@ -1,4 +1,4 @@
-import { asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
 import { normalizeName } from "../../platform/text";
 import { PlaceIndex } from "./matching";
@@ -168,4 +168,45 @@ export async function aliasesByDistrict(db: DbOrTx): Promise<Map<number, string[
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.alias]);
   return out;
+}
+
+/** A page of districts: by State, by any name they have had, and within (or outside) a set of codes. */
+export async function pageDistricts(
+  db: DbOrTx,
+  filter: { stateLgdCode?: number; q?: string; inCodes?: number[]; notInCodes?: number[] },
+  page: { limit: number; offset: number; sort: "name" | "-name" | "lgdCode" | "-lgdCode" },
+): Promise<{ total: number; items: DistrictView[] }> {
+  const norm = filter.q ? normalizeName(filter.q) : "";
+  const where = and(
+    filter.stateLgdCode === undefined ? undefined : eq(districts.stateLgdCode, filter.stateLgdCode),
+    norm
+      ? or(
+          ilike(districts.nameEn, `${escapeLike(filter.q?.trim() ?? "")}%`),
+          inArray(
+            districts.lgdCode,
+            db
+              .select({ code: districtAliases.districtLgdCode })
+              .from(districtAliases)
+              .where(ilike(districtAliases.aliasNorm, `${escapeLike(norm)}%`)),
+          ),
+        )
+      : undefined,
+    filter.inCodes ? inArray(districts.lgdCode, filter.inCodes.length ? filter.inCodes : [-1]) : undefined,
+    filter.notInCodes?.length ? notInArray(districts.lgdCode, filter.notInCodes) : undefined,
+  );
+  const order = {
+    name: [asc(districts.nameEn), asc(districts.lgdCode)],
+    "-name": [desc(districts.nameEn), asc(districts.lgdCode)],
+    lgdCode: [asc(districts.lgdCode)],
+    "-lgdCode": [desc(districts.lgdCode)],
+  }[page.sort];
+  const [n] = await db.select({ n: count() }).from(districts).where(where);
+  const items = await db
+    .select(districtColumns)
+    .from(districts)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset);
+  return { total: n?.n ?? 0, items };
 }

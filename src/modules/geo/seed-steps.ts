@@ -7,7 +7,7 @@ import type * as TopoJSON from "topojson-specification";
 import { missingColumns, parseRecords, readCsv } from "../../platform/csv";
 import type { DbOrTx } from "../../platform/db";
 import { type ImportReport, newJoin, recordJoin } from "../../platform/import-report";
-import { nameSimilarity, normalizeName } from "../../platform/text";
+import { normalizeName } from "../../platform/text";
 import {
   addAliases,
   insertBoundaries,
@@ -127,13 +127,29 @@ export async function importBoundaries(tx: DbOrTx, dir: string, report: ImportRe
 }
 
 /**
- * Older English spellings of districts whose name did not change, only its romanisation (Cuttack → Kataka):
- * their Hindi name is still right. Checked by hand against the LGD list; a rename never belongs here.
+ * Former names of districts that were renamed, not just respelt (Karimganj → Sribhumi): the Hindi package knows them
+ * by the old name, and its Hindi would be the old name too, so it is not used. A respelling (Cuttack → Kataka,
+ * Dohad → Dahod) keeps its Hindi. Checked by hand against the LGD list's Dec-2022 names; add to it, never guess.
  */
-const respeltNotRenamed = new Set(
-  ["Kanker", "Koriya", "Kutch", "Mehsana", "Leh", "Saiha", "Angul", "Balasore", "Bargarh", "Cuttack"].map(
-    normalizeName,
-  ),
+const renamedNotRespelt = new Set(
+  [
+    "Karimganj",
+    "Ramanagara",
+    "Ahmednagar",
+    "Osmanabad",
+    "Aurangabad",
+    "Hoshangabad",
+    "Mewat",
+    "Warangal Urban",
+    "Warangal Rural",
+    "East Sikkim",
+    "North Sikkim",
+    "South Sikkim",
+    "West Sikkim",
+    "Allahabad",
+    "Faizabad",
+    "Gurgaon",
+  ].map(normalizeName),
 );
 
 type HindiPlace = { id: number; name: string; hi_name: string; state_id?: number };
@@ -174,11 +190,8 @@ export async function importHindiNames(tx: DbOrTx, report: ImportReport): Promis
       names.delete(m.lgdCode);
       continue;
     }
-    // A package name that only matches a former name (Karimganj for Sribhumi) is the Hindi of the old name:
-    // kept out, so that a renamed district never shows its former name in Hindi.
     const current = currentNames.get(m.lgdCode) ?? "";
-    const respelt = nameSimilarity(d.name, current) >= 0.5 || respeltNotRenamed.has(normalizeName(d.name));
-    if (m.method !== "lgd_name" && !respelt) {
+    if (m.method !== "lgd_name" && renamedNotRespelt.has(normalizeName(d.name))) {
       recordJoin(districtJoin, null, `${d.name} (a former name of ${current}: Hindi not used)`);
       continue;
     }

@@ -1,2 +1,3 @@
+export * from "./lists";
 export * from "./registry";
 export * from "./search";

@@ -1,0 +1,385 @@
+import { z } from "zod";
+import type { Db } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import type { ApiRegistry } from "../../web/api/registry";
+import * as geo from "../geo";
+import {
+  districtDetail,
+  districtItem,
+  exportItem,
+  giItem,
+  productItem,
+  revisionItem,
+  searchItem,
+  sectorItem,
+  stateItem,
+} from "./api-schemas";
+import {
+  allRevisions,
+  districtCodesWithProducts,
+  giById,
+  listGi,
+  liveRevision,
+  pageExports,
+  pageProducts,
+  productBySlug,
+  productsOfDistricts,
+  revisionById,
+  search,
+  sectorCounts,
+} from "./queries";
+import { sectorTaxonomy } from "./sectors";
+
+const lgdCode = z.coerce.number().int().positive().max(999_999);
+const bool = z.enum(["true", "false"]).transform((v) => v === "true");
+const sectorCode = z.enum(["unassigned", ...sectorTaxonomy.map((s) => s.code)] as [string, ...string[]]);
+const paging = (q: { offset: number; limit: number }) => ({ offset: q.offset, limit: q.limit });
+
+const districtOut = (d: geo.DistrictView) => ({
+  lgdCode: d.lgdCode,
+  name: d.nameEn,
+  nameHi: d.nameHi,
+  stateLgdCode: d.stateLgdCode,
+  census2011Code: d.census2011Code,
+  inCurrentLgd: d.inCurrentLgd,
+  hasBoundary: d.hasBoundary,
+});
+
+async function revisionOrLive(db: Db, id: string | undefined) {
+  const rev = id ? await revisionById(db, id) : await liveRevision(db);
+  if (!rev) throw new AppError("not_found", id ? `No revision "${id}"` : "No live revision");
+  return rev;
+}
+
+/** The read-only registry API over the same queries the pages use. */
+export function registerCatalogApi(api: ApiRegistry, db: Db): void {
+  api.get({
+    path: "/states",
+    summary: "States and Union Territories",
+    tag: "Places",
+    item: stateItem,
+    query: z.object({ sort: z.enum(["name", "lgdCode"]).default("name") }),
+    handler: async ({ query }) => {
+      const all = (await geo.listStates(db)).map((s) => ({
+        lgdCode: s.lgdCode,
+        name: s.nameEn,
+        nameHi: s.nameHi,
+        type: s.kind,
+        districts: s.districtCount,
+      }));
+      if (query.sort === "lgdCode") all.sort((a, b) => a.lgdCode - b.lgdCode);
+      return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
+    },
+  });
+
+  api.get({
+    path: "/states/{lgdCode}",
+    summary: "One State or UT",
+    tag: "Places",
+    params: z.object({ lgdCode }),
+    response: stateItem,
+    handler: async ({ params }) => {
+      const s = await geo.getState(db, params.lgdCode);
+      if (!s) throw new AppError("not_found", `No State or UT with LGD code ${params.lgdCode}`);
+      return {
+        lgdCode: s.lgdCode,
+        name: s.nameEn,
+        nameHi: s.nameHi,
+        type: s.kind,
+        districts: s.districtCount,
+      };
+    },
+  });
+
+  api.get({
+    path: "/districts",
+    summary: "Districts, found by any name they have had",
+    tag: "Places",
+    item: districtItem,
+    query: z.object({
+      state: lgdCode.optional().describe("LGD code of the State"),
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe("Current or any former name, or a prefix of it"),
+      hasProduct: bool
+        .optional()
+        .describe("Only districts with (true) or without (false) a product in the live revision"),
+      sort: z.enum(["name", "-name", "lgdCode", "-lgdCode"]).default("name"),
+    }),
+    handler: async ({ query }) => {
+      const withProducts =
+        query.hasProduct === undefined
+          ? undefined
+          : await districtCodesWithProducts(db, (await revisionOrLive(db, undefined)).id);
+      const page = await geo.pageDistricts(
+        db,
+        {
+          stateLgdCode: query.state,
+          q: query.q,
+          inCodes: query.hasProduct === true ? withProducts : undefined,
+          notInCodes: query.hasProduct === false ? withProducts : undefined,
+        },
+        { ...paging(query), sort: query.sort },
+      );
+      return { total: page.total, items: page.items.map(districtOut) };
+    },
+  });
+
+  api.get({
+    path: "/districts/{lgdCode}",
+    summary: "One district, with its other names and products in the live revision",
+    tag: "Places",
+    params: z.object({ lgdCode }),
+    response: districtDetail,
+    handler: async ({ params }) => {
+      const d = await geo.getDistrict(db, params.lgdCode);
+      if (!d) throw new AppError("not_found", `No district with LGD code ${params.lgdCode}`);
+      const rev = await revisionOrLive(db, undefined);
+      const aliases = await geo.districtAliasesOf(db, d.lgdCode);
+      const products = await productsOfDistricts(db, rev.id, [d.lgdCode]);
+      return {
+        ...districtOut(d),
+        otherNames: aliases.map((a) => ({ name: a.alias, kind: a.kind, source: a.source })),
+        products: products.map((p) => ({ slug: p.slug, name: p.name, rank: p.rank })),
+      };
+    },
+  });
+
+  api.get({
+    path: "/products",
+    summary: "ODOP products of a list revision (the live one by default)",
+    tag: "Products",
+    item: productItem,
+    query: z.object({
+      state: lgdCode.optional(),
+      district: lgdCode.optional(),
+      sector: sectorCode.optional(),
+      gi: bool
+        .optional()
+        .describe("Only products with (true) or without (false) a suggested or confirmed GI"),
+      q: z.string().trim().min(1).max(100).optional().describe("Words in the product's name"),
+      revision: z
+        .string()
+        .regex(/^[a-z0-9-]{3,61}$/)
+        .optional(),
+      sort: z.enum(["name", "-name", "district", "-district", "rank"]).default("name"),
+    }),
+    handler: async ({ query }) => {
+      const rev = await revisionOrLive(db, query.revision);
+      const page = await pageProducts(
+        db,
+        rev.id,
+        {
+          stateLgdCode: query.state,
+          districtLgdCode: query.district,
+          sector: query.sector,
+          gi: query.gi,
+          q: query.q,
+        },
+        { ...paging(query), sort: query.sort },
+      );
+      return {
+        total: page.total,
+        items: page.items.map((p) => ({
+          slug: p.slug,
+          name: p.name,
+          revision: p.revisionId,
+          rank: p.rank,
+          stateLgdCode: p.stateLgdCode,
+          districtLgdCode: p.districtLgdCode,
+          sector: p.sectorCode,
+          sectorName: p.sectorNameEn,
+          sectorSetBy: p.sectorSetBy,
+          sectorRule: p.sectorRule,
+          giIds: p.gi.filter((g) => g.status !== "hint").map((g) => g.id),
+          districtAsPublished: p.districtAsPublished,
+          stateAsPublished: p.stateAsPublished,
+          sourceFile: p.sourceFile,
+          sourceRow: p.sourceRow,
+        })),
+      };
+    },
+  });
+
+  api.get({
+    path: "/products/{slug}",
+    summary: "One product of the live revision",
+    tag: "Products",
+    params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a product slug") }),
+    response: productItem,
+    handler: async ({ params }) => {
+      const rev = await revisionOrLive(db, undefined);
+      const p = await productBySlug(db, rev.id, params.slug);
+      if (!p) throw new AppError("not_found", `No product "${params.slug}" in the live revision`);
+      const page = await pageProducts(
+        db,
+        rev.id,
+        { districtLgdCode: p.districtLgdCode },
+        { limit: 1000, offset: 0, sort: "name" },
+      );
+      const full = page.items.find((x) => x.slug === p.slug);
+      return {
+        slug: p.slug,
+        name: p.name,
+        revision: p.revisionId,
+        rank: p.rank,
+        stateLgdCode: p.stateLgdCode,
+        districtLgdCode: p.districtLgdCode,
+        sector: p.sectorCode,
+        sectorName: p.sectorNameEn,
+        sectorSetBy: p.sectorSetBy,
+        sectorRule: p.sectorRule,
+        giIds: (full?.gi ?? []).filter((g) => g.status !== "hint").map((g) => g.id),
+        districtAsPublished: p.districtAsPublished,
+        stateAsPublished: p.stateAsPublished,
+        sourceFile: p.sourceFile,
+        sourceRow: p.sourceRow,
+      };
+    },
+  });
+
+  api.get({
+    path: "/sectors",
+    summary: "The sector taxonomy, with product counts in the live revision",
+    tag: "Products",
+    item: sectorItem,
+    handler: async ({ query }) => {
+      const rev = await revisionOrLive(db, undefined);
+      const counts = new Map((await sectorCounts(db, rev.id)).map((r) => [r.sectorCode, r.n]));
+      const all = sectorTaxonomy.map((s) => ({
+        code: s.code,
+        name: s.nameEn,
+        nameHi: s.nameHi,
+        products: counts.get(s.code) ?? 0,
+      }));
+      return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
+    },
+  });
+
+  const giOut = (g: Awaited<ReturnType<typeof listGi>>[number]) => ({
+    id: g.id,
+    serial: g.listSerialNo,
+    name: g.name,
+    goodsClass: g.goodsCategory,
+    states: g.states,
+    origin: g.origin,
+    duplicateOfSerial: g.duplicateOfSerial,
+    linkedProducts: g.linkedProducts,
+  });
+
+  api.get({
+    path: "/gi",
+    summary: "Registered Geographical Indications",
+    tag: "GI",
+    item: giItem,
+    query: z.object({
+      class: z.string().trim().min(1).max(50).optional().describe("Goods class, e.g. Handicraft"),
+      state: z.string().trim().min(1).max(60).optional().describe("A State (or, for foreign GIs, a country)"),
+      linked: bool.optional().describe("Only GIs linked (true) or not linked (false) to a product"),
+    }),
+    handler: async ({ query }) => {
+      const rev = await revisionOrLive(db, undefined);
+      const all = (await listGi(db, rev.id, { goodsCategory: query.class, state: query.state }))
+        .filter((g) => query.linked === undefined || g.linkedProducts > 0 === query.linked)
+        .map(giOut);
+      return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
+    },
+  });
+
+  api.get({
+    path: "/gi/{id}",
+    summary: "One GI registration",
+    tag: "GI",
+    params: z.object({ id: lgdCode.describe("The registration's id (serials are not unique)") }),
+    response: giItem,
+    handler: async ({ params }) => {
+      const g = await giById(db, params.id);
+      if (!g) throw new AppError("not_found", `No GI registration ${params.id}`);
+      const rev = await revisionOrLive(db, undefined);
+      const row = (await listGi(db, rev.id, {})).find((x) => x.id === g.id);
+      return giOut(row ?? { ...g, linkedProducts: 0 });
+    },
+  });
+
+  api.get({
+    path: "/revisions",
+    summary: "Every revision of the national list; exactly one is live",
+    tag: "Products",
+    item: revisionItem,
+    handler: async ({ query }) => {
+      const all = (await allRevisions(db)).map((r) => ({
+        id: r.id,
+        title: r.titleEn,
+        titleHi: r.titleHi,
+        source: r.source,
+        publishedAt: r.publishedAt,
+        effectiveAt: r.effectiveAt,
+        live: r.isLive,
+        notes: r.notes,
+      }));
+      return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
+    },
+  });
+
+  api.get({
+    path: "/exports",
+    summary: "Exports by district of origin and sector, FY 2024-25 (DGCI&S)",
+    tag: "Exports",
+    item: exportItem,
+    query: z.object({
+      district: lgdCode.optional(),
+      state: lgdCode.optional(),
+      sector: z
+        .string()
+        .regex(/^[a-z_]{2,40}$/)
+        .optional(),
+      sort: z.enum(["usd", "-usd", "district"]).default("district"),
+    }),
+    handler: async ({ query }) =>
+      pageExports(
+        db,
+        { districtLgdCode: query.district, stateLgdCode: query.state, sector: query.sector },
+        { ...paging(query), sort: query.sort },
+      ),
+  });
+
+  api.get({
+    path: "/search",
+    summary: "Search products, districts (any former name), States and GI goods: the search page's results",
+    tag: "Search",
+    item: searchItem,
+    query: z.object({
+      q: z.string().trim().min(1, "is empty").max(200),
+      state: lgdCode.optional(),
+      sector: sectorCode.optional(),
+      kind: z.enum(["product", "district", "state", "gi"]).optional(),
+      gi: bool.optional(),
+    }),
+    handler: async ({ query }) => {
+      const r = await search(
+        db,
+        query.q,
+        { state: query.state, sector: query.sector, kind: query.kind, gi: query.gi },
+        paging(query),
+      );
+      const url = (kind: string, ref: string) =>
+        ({ product: `/products/${ref}`, district: `/districts/${ref}`, state: `/states/${ref}` })[kind] ??
+        `/gi/${ref}`;
+      return {
+        total: r.total,
+        items: r.hits.map((h) => ({
+          kind: h.kind,
+          ref: h.ref,
+          title: h.titleEn,
+          titleHi: h.titleHi,
+          context: h.contextEn,
+          url: url(h.kind, h.ref),
+        })),
+      };
+    },
+  });
+}
