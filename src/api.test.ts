@@ -1,0 +1,174 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, repoRoot, type TestDatabase } from "../test/support/database";
+import { createApp } from "./app";
+import { createLogger } from "./platform/logger";
+
+type Doc = {
+  paths: Record<
+    string,
+    { get: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }
+  >;
+};
+
+// One real request for every documented path, with real ids.
+const examples: Record<string, string> = {
+  "/states": "/states?limit=5",
+  "/states/{lgdCode}": "/states/29",
+  "/districts": "/districts?q=Ahmednagar",
+  "/districts/{lgdCode}": "/districts/293",
+  "/products": "/products?state=19&sort=-name&limit=3",
+  "/products/{slug}": "/products/darjeeling-tea-darjeeling",
+  "/sectors": "/sectors",
+  "/gi": "/gi?class=Handicraft&linked=true",
+  "/gi/{id}": "/gi/1",
+  "/revisions": "/revisions",
+  "/exports": "/exports?state=29&sort=-usd&limit=10",
+  "/search": "/search?q=darjling%20tea",
+  "/stats": "/stats",
+};
+
+describe("the open data API", () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let doc: Doc;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+    app = createApp({ database: t, logger: createLogger("silent") });
+    doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
+  });
+  afterAll(() => t.dispose());
+
+  it("documents every path it serves, and has a real example for each", () => {
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(examples).sort());
+  });
+
+  it.each(Object.entries(examples))("answers %s as its OpenAPI document says", async (docPath, url) => {
+    const res = await app.request(`/api/v1${url}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const schema = doc.paths[docPath]?.get.responses["200"]?.content?.["application/json"]?.schema;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema as object);
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("passes Redocly's linter with no errors", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "odop-openapi-")), "openapi.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const run = spawnSync(
+      path.join(repoRoot, "node_modules", ".bin", "redocly"),
+      ["lint", file, "--format=json"],
+      {
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    const report = JSON.parse(run.stdout) as { problems: { severity: string; message: string }[] };
+    expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it.each([
+    ["/products?limit=5000", "limit"],
+    ["/products?limit=-1", "limit"],
+    ["/products?offset=abc", "offset"],
+    ["/products?state=abc", "state"],
+    ["/products?sort=price", "sort"],
+    ["/products?format=xml", "format"],
+    ["/products?fields=name,secret", "fields"],
+    ["/products?color=red", "color"],
+    ["/products?limit=1&limit=2", "limit"],
+    ["/products?revision=x%27%3B%20drop%20table%20products%3B--", "revision"],
+    ["/districts?hasProduct=yes", "hasProduct"],
+    ["/search", "q"],
+    ["/search?q=", "q"],
+    ["/states/abc", "lgdCode"],
+  ])("rejects %s with 400 problem+json naming %s", async (url, name) => {
+    const res = await app.request(`/api/v1${url}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const body = (await res.json()) as { "invalid-params": { name: string }[]; status: number };
+    expect(body.status).toBe(400);
+    expect(body["invalid-params"].map((p) => p.name)).toContain(name);
+  });
+
+  it("answers unknown ids with 404 problem+json", async () => {
+    for (const url of [
+      "/states/99",
+      "/districts/999999",
+      "/products/no-such-product",
+      "/gi/99999",
+      "/nothing",
+    ]) {
+      const res = await app.request(`/api/v1${url}`);
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+
+  it("stores an injection string as text: it just finds nothing", async () => {
+    const res = await app.request(`/api/v1/products?q=${encodeURIComponent("' or 1=1; --")}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { total: number }).total).toBe(0);
+  });
+
+  it("pages with a stable order and a total", async () => {
+    const all = (await (await app.request("/api/v1/products?limit=1000&fields=slug")).json()) as {
+      total: number;
+      items: { slug: string }[];
+    };
+    expect(all.total).toBe(787);
+    const pages: string[] = [];
+    for (let offset = 0; offset < 787; offset += 300) {
+      const page = (await (
+        await app.request(`/api/v1/products?limit=300&offset=${offset}&fields=slug`)
+      ).json()) as {
+        items: { slug: string }[];
+      };
+      pages.push(...page.items.map((i) => i.slug));
+    }
+    expect(pages).toEqual(all.items.map((i) => i.slug));
+  });
+
+  it("gives the same rows as CSV as it does as JSON", async () => {
+    const url = "/api/v1/products?state=29&fields=slug,name,districtLgdCode,giIds,sourceRow";
+    const json = (await (await app.request(url)).json()) as { items: Record<string, unknown>[] };
+    const res = await app.request(`${url}&format=csv`);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(json.items.length);
+    rows.forEach((row, i) => {
+      const item = json.items[i] as Record<string, unknown>;
+      expect(row.slug).toBe(item.slug);
+      expect(row.name).toBe(item.name);
+      expect(Number(row.districtLgdCode)).toBe(item.districtLgdCode);
+      expect(row.giIds).toBe((item.giIds as number[]).join("|"));
+      expect(Number(row.sourceRow)).toBe(item.sourceRow);
+    });
+  });
+
+  it("answers an unchanged resource with 304, and lets any site read it (CORS)", async () => {
+    const first = await app.request("/api/v1/states/29", { headers: { Origin: "https://example.org" } });
+    expect(first.headers.get("access-control-allow-origin")).toBe("*");
+    expect(first.headers.get("x-request-id")).toBeTruthy();
+    const etag = first.headers.get("etag") as string;
+    expect(etag).toBeTruthy();
+    const again = await app.request("/api/v1/states/29", { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it("serves a readable reference of the API", async () => {
+    const html = await (await app.request("/api/v1/docs")).text();
+    expect(html).toContain("GET /api/v1/products");
+    expect(html).toContain("<code>limit</code>");
+  });
+});
