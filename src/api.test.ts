@@ -172,3 +172,32 @@ describe("the open data API", () => {
     expect(html).toContain("<code>limit</code>");
   });
 });
+
+describe("the API's rate limit", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: false });
+  });
+  afterAll(() => t.dispose());
+
+  it("is shared by two instances on one database, per client, with Retry-After", async () => {
+    const logger = createLogger("silent");
+    const a = createApp({ database: t, logger, apiRateLimit: 5, trustProxy: true });
+    const b = createApp({ database: t, logger, apiRateLimit: 5, trustProxy: true });
+    const ask = (app: typeof a, client: string) =>
+      app.request("/api/v1/states", { headers: { "X-Forwarded-For": `${client}, 10.0.0.1` } });
+    // Counters are per minute: start well inside one, so that the window cannot turn over mid-test.
+    const second = new Date().getSeconds();
+    if (second > 50) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+    const statuses = [];
+    for (const app of [a, b, a, b, a]) statuses.push((await ask(app, "203.0.113.7")).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const over = await ask(b, "203.0.113.7");
+    expect(over.status).toBe(429);
+    expect(over.headers.get("content-type")).toBe("application/problem+json");
+    const retry = Number(over.headers.get("retry-after"));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect((await ask(a, "198.51.100.2")).status).toBe(200);
+  });
+});

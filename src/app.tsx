@@ -1,3 +1,5 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
@@ -9,6 +11,7 @@ import { insightsPages, registerInsightsApi } from "./modules/insights";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
+import { rateLimit } from "./platform/rate-limit";
 import { problem } from "./web/api/problem";
 import { ApiReference } from "./web/api/reference";
 import { ApiRegistry } from "./web/api/registry";
@@ -24,6 +27,8 @@ export function createApp(deps: {
   logger: Logger;
   externalImages?: boolean;
   pageCache?: PageCache;
+  apiRateLimit?: number;
+  trustProxy?: boolean;
 }): Hono {
   const { database, logger } = deps;
   const db = database.db;
@@ -48,7 +53,10 @@ export function createApp(deps: {
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
-  app.route("/api/v1", apiApp(db));
+  app.route(
+    "/api/v1",
+    apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }),
+  );
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
@@ -90,13 +98,16 @@ const apiInfo = {
 };
 
 /** /api/v1: the registry's JSON API, its OpenAPI document and its reference page. Open to every site (CORS, GET). */
-function apiApp(db: Database["db"]): Hono {
+function apiApp(db: Database["db"], limits: { perMinute: number; trustProxy: boolean }): Hono {
   const api = new ApiRegistry();
   registerCatalogApi(api, db);
   registerInsightsApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),
+  );
+  sub.use(
+    rateLimit(db, { perMinute: limits.perMinute, clientOf: (c) => clientAddress(c, limits.trustProxy) }),
   );
   sub.use(etag());
   sub.use(async (c, next) => {
@@ -116,4 +127,17 @@ function apiApp(db: Database["db"]): Hono {
   );
   api.mount(sub);
   return sub;
+}
+
+/** Who is asking: the socket's address, or behind a trusted proxy the first X-Forwarded-For address. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // in-process requests (tests) have no socket
+  }
 }

@@ -39,7 +39,14 @@ async function main(): Promise<void> {
   }
 
   const pageCache = newPageCache();
-  const app = createApp({ database, logger, externalImages: config.externalImages, pageCache });
+  const app = createApp({
+    database,
+    logger,
+    externalImages: config.externalImages,
+    pageCache,
+    apiRateLimit: config.apiRateLimit,
+    trustProxy: config.trustProxy,
+  });
   const appListener = getRequestListener(app.fetch);
   // Cached public pages are answered before the app is entered; everything else goes through it.
   const server = http.createServer((req, res) => {

@@ -12,6 +12,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DIR: z.string().min(1).optional(),
   EXTERNAL_IMAGES: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  TRUST_PROXY: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
 });
 
 export type Config = {
@@ -22,6 +24,10 @@ export type Config = {
   seedDir: string;
   /** Official product photos are hosted elsewhere: showing them is the operator's choice, off by default. */
   externalImages: boolean;
+  /** API requests per client and minute. */
+  apiRateLimit: number;
+  /** Behind a load balancer: the client is the first address of X-Forwarded-For. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -45,10 +51,21 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     logLevel: c.LOG_LEVEL,
     seedDir: c.SEED_DIR ? path.resolve(repoRoot, c.SEED_DIR) : defaultSeedDir(repoRoot),
     externalImages: c.EXTERNAL_IMAGES === "on",
+    apiRateLimit: c.API_RATE_LIMIT,
+    trustProxy: c.TRUST_PROXY === "on",
   };
 }
 
 function emptyToUndefined(env: Record<string, string | undefined>) {
-  const keys = ["PORT", "DATA_DIR", "DATABASE_URL", "LOG_LEVEL", "SEED_DIR", "EXTERNAL_IMAGES"] as const;
+  const keys = [
+    "PORT",
+    "DATA_DIR",
+    "DATABASE_URL",
+    "LOG_LEVEL",
+    "SEED_DIR",
+    "EXTERNAL_IMAGES",
+    "API_RATE_LIMIT",
+    "TRUST_PROXY",
+  ] as const;
   return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
 }
