@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -29,8 +31,11 @@ export function createApp(deps: {
   pageCache?: PageCache;
   apiRateLimit?: number;
   trustProxy?: boolean;
+  /** Where open-data files are written (DATA_DIR/open-data on a server). */
+  openDataDir?: string;
 }): Hono {
   const { database, logger } = deps;
+  const openDataDir = deps.openDataDir ?? path.join(os.tmpdir(), `odop-open-data-${process.pid}`);
   const db = database.db;
   const app = new Hono();
   const cache = (deps.pageCache ?? newPageCache()).middleware();
@@ -50,20 +55,23 @@ export function createApp(deps: {
   mountStatic(app);
   mountSeo(app, async () => [
     ...(await publicPaths(db)),
+    "/open-data",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
   app.route(
     "/api/v1",
-    apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }),
+    apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }, openDataDir),
   );
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
-    c.req.path.startsWith("/api/") || c.req.path === "/search" ? next() : cache(c, next),
+    c.req.path.startsWith("/api/") || c.req.path === "/search" || c.req.path.startsWith("/open-data/files/")
+      ? next()
+      : cache(c, next),
   );
   app.route("/", insightsPages(db));
-  app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false }));
+  app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false, openDataDir }));
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/"))
@@ -98,9 +106,13 @@ const apiInfo = {
 };
 
 /** /api/v1: the registry's JSON API, its OpenAPI document and its reference page. Open to every site (CORS, GET). */
-function apiApp(db: Database["db"], limits: { perMinute: number; trustProxy: boolean }): Hono {
+function apiApp(
+  db: Database["db"],
+  limits: { perMinute: number; trustProxy: boolean },
+  openDataDir: string,
+): Hono {
   const api = new ApiRegistry();
-  registerCatalogApi(api, db);
+  registerCatalogApi(api, db, openDataDir);
   registerInsightsApi(api, db);
   const sub = new Hono();
   sub.use(

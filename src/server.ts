@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     pageCache,
     apiRateLimit: config.apiRateLimit,
     trustProxy: config.trustProxy,
+    openDataDir: path.join(config.dataDir, "open-data"),
   });
   const appListener = getRequestListener(app.fetch);
   // Cached public pages are answered before the app is entered; everything else goes through it.

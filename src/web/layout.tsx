@@ -88,6 +88,9 @@ export function Layout(props: {
             <li>
               <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
             </li>
+            <li>
+              <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
+            </li>
           </ul>
           <search>
             <form class="search" action="/search" method="get">

@@ -97,6 +97,10 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     "/products/darjeeling-tea-darjeeling",
     "/gi",
     "/search?q=silk",
+    "/districts",
+    "/sectors",
+    "/open-data",
+    "/api/v1/docs",
   ];
   it.each(pages.flatMap((p) => [p, `${p}${p.includes("?") ? "&" : "?"}lang=hi`]))(
     "has no WCAG 2.1 AA violations that axe-core finds: %s",

@@ -92,3 +92,35 @@ export const searchItem = z.object({
   context: z.string(),
   url: z.string(),
 });
+
+/** A DCAT 3 catalogue in JSON-LD (the terms of the dcat3 context), as NDSAP asks for machine-readable catalogues. */
+export const dcatCatalog = z.object({
+  "@context": z.string(),
+  "@type": z.literal("Catalog"),
+  title: z.string(),
+  description: z.string(),
+  license: z.string(),
+  modified: z.string(),
+  dataset: z.array(
+    z.object({
+      "@type": z.literal("Dataset"),
+      identifier: z.string(),
+      title: z.string(),
+      description: z.string(),
+      license: z.string(),
+      source: z.string(),
+      creator: z.string(),
+      modified: z.string(),
+      version: z.string().nullable(),
+      distribution: z.array(
+        z.object({
+          "@type": z.literal("Distribution"),
+          downloadURL: z.string(),
+          mediaType: z.string(),
+          format: z.string(),
+          byteSize: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -4,6 +4,7 @@ import { AppError } from "../../platform/errors";
 import type { ApiRegistry } from "../../web/api/registry";
 import * as geo from "../geo";
 import {
+  dcatCatalog,
   districtDetail,
   districtItem,
   exportItem,
@@ -14,6 +15,7 @@ import {
   sectorItem,
   stateItem,
 } from "./api-schemas";
+import { ensureOpenData, licence } from "./open-data/build";
 import {
   allRevisions,
   districtCodesWithProducts,
@@ -52,7 +54,7 @@ async function revisionOrLive(db: Db, id: string | undefined) {
 }
 
 /** The read-only registry API over the same queries the pages use. */
-export function registerCatalogApi(api: ApiRegistry, db: Db): void {
+export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string): void {
   api.get({
     path: "/states",
     summary: "States and Union Territories",
@@ -378,6 +380,44 @@ export function registerCatalogApi(api: ApiRegistry, db: Db): void {
           titleHi: h.titleHi,
           context: h.contextEn,
           url: url(h.kind, h.ref),
+        })),
+      };
+    },
+  });
+
+  api.get({
+    path: "/catalog",
+    summary:
+      "The open-data catalogue (DCAT): every dataset with its downloads, licence and modification time",
+    tag: "Open data",
+    response: dcatCatalog,
+    handler: async (_input, c) => {
+      const origin = new URL(c.req.url).origin;
+      const manifest = await ensureOpenData(db, openDataDir);
+      return {
+        "@context": "https://www.w3.org/ns/dcat3.jsonld",
+        "@type": "Catalog",
+        title: "ODOP Hub open data",
+        description: "Open datasets of India's One District One Product registry",
+        license: licence.url,
+        modified: manifest.generatedAt,
+        dataset: manifest.datasets.map((d) => ({
+          "@type": "Dataset",
+          identifier: d.id,
+          title: d.title,
+          description: d.description,
+          license: licence.url,
+          source: d.source,
+          creator: d.attribution,
+          modified: d.generatedAt,
+          version: d.revision,
+          distribution: d.distributions.map((f) => ({
+            "@type": "Distribution",
+            downloadURL: `${origin}/open-data/files/${manifest.version}/${f.file}`,
+            mediaType: f.mediaType,
+            format: f.format.toUpperCase(),
+            byteSize: f.bytes,
+          })),
         })),
       };
     },

@@ -7,6 +7,7 @@ export { PlaceIndex } from "./matching";
 export type { DistrictView, StateView } from "./queries";
 export {
   aliasesByDistrict,
+  boundaryGeometries,
   countPlaces,
   districtAliasesOf,
   findDistrictsByName,

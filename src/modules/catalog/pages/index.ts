@@ -2,12 +2,13 @@ import { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { districtPage } from "./district";
 import { districtsPage, giPages, sectorPages } from "./lists";
+import { openDataPages } from "./open-data";
 import { productPage } from "./product";
 import { searchPage } from "./search";
 import { statePage } from "./state";
 
 /** The registry's public pages over the live revision. */
-export function catalogPages(db: Db, opts: { externalImages: boolean }): Hono {
+export function catalogPages(db: Db, opts: { externalImages: boolean; openDataDir: string }): Hono {
   const app = new Hono();
   statePage(app, db);
   districtsPage(app, db);
@@ -16,6 +17,7 @@ export function catalogPages(db: Db, opts: { externalImages: boolean }): Hono {
   sectorPages(app, db);
   giPages(app, db);
   searchPage(app, db);
+  openDataPages(app, db, opts.openDataDir);
   return app;
 }
 

@@ -139,3 +139,19 @@ export async function pageExports(
     .offset(page.offset);
   return { total: n?.n ?? 0, items };
 }
+
+/** Every GI link of a revision's products, suggested or confirmed (hints left out). */
+export async function giLinksOfRevision(db: DbOrTx, revisionId: string) {
+  return db
+    .select({
+      productId: productGiLinks.productId,
+      slug: products.slug,
+      giId: productGiLinks.giId,
+      status: productGiLinks.status,
+    })
+    .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
+    .where(
+      and(eq(products.revisionId, revisionId), inArray(productGiLinks.status, ["suggested", "confirmed"])),
+    );
+}

@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { DbOrTx } from "../../../platform/db";
+import { writeCsv, writeGeoJson, writeJson, writeXlsx } from "../../../platform/file-writers";
+import { allRevisions, lastImportRun } from "../queries";
+import { type Dataset, openDatasets } from "./datasets";
+
+export const licence = {
+  name: "Government Open Data Licence – India",
+  url: "https://www.data.gov.in/Godl",
+};
+
+export type Distribution = {
+  format: "csv" | "json" | "xlsx" | "geojson";
+  file: string;
+  bytes: number;
+  mediaType: string;
+};
+export type ManifestEntry = Omit<Dataset, "rows" | "features" | "columns"> & {
+  columns: string[];
+  rows: number;
+  generatedAt: string;
+  distributions: Distribution[];
+};
+export type Manifest = { version: string; generatedAt: string; datasets: ManifestEntry[] };
+
+const mediaTypes = {
+  csv: "text/csv",
+  json: "application/json",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  geojson: "application/geo+json",
+};
+
+/** What the files depend on: the revisions and the imports. New data → a new folder of files. */
+async function dataVersion(db: DbOrTx): Promise<string> {
+  const revisions = (await allRevisions(db)).map((r) => `${r.id}${r.isLive ? "*" : ""}`).join(",");
+  const seed = await lastImportRun(db, "seed");
+  const list = await lastImportRun(db, "odop-list");
+  return Buffer.from(`${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}`)
+    .toString("base64url")
+    .slice(0, 40);
+}
+
+const building = new Map<string, Promise<Manifest>>();
+
+/**
+ * The open-data files of the current data, written once under `dir/<version>/` (streamed, so memory stays flat
+ * whatever the size) and then served as they are. Safe to call on every request.
+ */
+export async function ensureOpenData(db: DbOrTx, dir: string): Promise<Manifest> {
+  const version = await dataVersion(db);
+  const folder = path.join(dir, version);
+  const manifestFile = path.join(folder, "manifest.json");
+  if (fs.existsSync(manifestFile)) return JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
+  let job = building.get(folder);
+  if (!job) {
+    job = build(db, folder, version).finally(() => building.delete(folder));
+    building.set(folder, job);
+  }
+  return job;
+}
+
+async function build(db: DbOrTx, folder: string, version: string): Promise<Manifest> {
+  const tmp = `${folder}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  const datasets: ManifestEntry[] = [];
+  for (const d of await openDatasets(db)) {
+    const generatedAt = new Date().toISOString();
+    const meta = {
+      title: d.title,
+      description: d.description,
+      licence,
+      source: d.source,
+      attribution: d.attribution,
+      revision: d.revision,
+      generatedAt,
+    };
+    const about: [string, string][] = Object.entries(meta).map(([k, v]) => [
+      k,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]);
+    const files: Distribution[] = [];
+    const out = (format: Distribution["format"]) => {
+      const file = `${d.id}.${format}`;
+      files.push({ format, file, bytes: 0, mediaType: mediaTypes[format] });
+      return path.join(tmp, file);
+    };
+    const rows = await writeCsv(out("csv"), d.columns, d.rows());
+    await writeJson(out("json"), meta, d.rows());
+    await writeXlsx(out("xlsx"), d.columns, about, d.rows());
+    if (d.features) await writeGeoJson(out("geojson"), meta, d.features());
+    for (const f of files) f.bytes = fs.statSync(path.join(tmp, f.file)).size;
+    const { rows: _r, features: _f, ...described } = d;
+    datasets.push({ ...described, rows, generatedAt, distributions: files });
+  }
+  const manifest: Manifest = { version, generatedAt: new Date().toISOString(), datasets };
+  fs.writeFileSync(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 1));
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.renameSync(tmp, folder); // whole or not at all: a reader never sees half the files
+  return manifest;
+}

@@ -1,0 +1,204 @@
+import type { DbOrTx } from "../../../platform/db";
+import { type Batches, pagesOf } from "../../../platform/file-writers";
+import * as geo from "../../geo";
+import {
+  allRevisions,
+  giLinksOfRevision,
+  listGi,
+  liveRevision,
+  pageExports,
+  productsOfRevision,
+  sectorCounts,
+} from "../queries";
+import { sectorTaxonomy } from "../sectors";
+
+export type Dataset = {
+  id: string;
+  title: string;
+  titleHi: string;
+  description: string;
+  source: string;
+  attribution: string;
+  revision: string | null;
+  columns: string[];
+  rows: () => Batches;
+  /** Districts also come as GeoJSON. */
+  features?: () => AsyncIterable<{ geometry: unknown; properties: Record<string, unknown> }[]>;
+};
+
+async function* once<T>(load: () => Promise<T[]>): AsyncIterable<T[]> {
+  yield await load();
+}
+
+const lgd = "Local Government Directory (LGD), Government of India, snapshot of 19 Sep 2026";
+
+/** The registry's open datasets, read from the real tables only: nothing generated or demo is ever in them. */
+export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
+  const revisions = await allRevisions(db);
+  const live = await liveRevision(db);
+  const products = revisions.map(
+    (rev): Dataset => ({
+      id: `odop-products-${rev.id}`,
+      title: `ODOP products — ${rev.titleEn}${rev.isLive ? " (live)" : ""}`,
+      titleHi: `ओडीओपी उत्पाद — ${rev.titleHi}${rev.isLive ? " (लागू)" : ""}`,
+      description: `Every product of list revision "${rev.id}" with its district (LGD code), rank, sector and how the sector was set, linked GI registrations and the source row. ${rev.notes}`,
+      source: rev.source,
+      attribution: "DPIIT / Invest India; compiled by ODOP Hub",
+      revision: rev.id,
+      columns: [
+        "slug",
+        "name",
+        "rank",
+        "stateLgdCode",
+        "districtLgdCode",
+        "stateAsPublished",
+        "districtAsPublished",
+        "districtMatch",
+        "sector",
+        "sectorSetBy",
+        "sectorRule",
+        "giIds",
+        "sourceFile",
+        "sourceRow",
+      ],
+      rows: () =>
+        once(async () => {
+          const links = await giLinksOfRevision(db, rev.id);
+          return (await productsOfRevision(db, rev.id)).map((p) => ({
+            ...p,
+            sector: p.sectorCode,
+            giIds: links.filter((l) => l.productId === p.id).map((l) => l.giId),
+          }));
+        }),
+    }),
+  );
+  const districts: Dataset = {
+    id: "districts",
+    title: "Districts with LGD codes and every other name",
+    titleHi: "एलजीडी कोड और सभी अन्य नामों सहित ज़िले",
+    description:
+      "Every district: LGD and Census codes, State, Hindi name (where a source gives one), whether it is in the current LGD list, whether the 2020 boundaries draw it, and every former name or spelling the sources use.",
+    source: `${lgd}; ODOP list; DataMeet boundaries; @coffeebeanslabs/country_state_district (Hindi)`,
+    attribution: "LGD (GODL-India); boundaries © DataMeet, covid19india (CC BY 4.0, MIT)",
+    revision: null,
+    columns: [
+      "lgdCode",
+      "name",
+      "nameHi",
+      "nameHiSource",
+      "stateLgdCode",
+      "stateName",
+      "census2011Code",
+      "census2001Code",
+      "inCurrentLgd",
+      "hasBoundary",
+      "otherNames",
+    ],
+    rows: () =>
+      once(async () => {
+        const states = new Map((await geo.listStates(db)).map((s) => [s.lgdCode, s.nameEn]));
+        const aliases = await geo.aliasesByDistrict(db);
+        return (await geo.listDistricts(db)).map((d) => ({
+          ...d,
+          name: d.nameEn,
+          stateName: states.get(d.stateLgdCode) ?? "",
+          otherNames: aliases.get(d.lgdCode) ?? [],
+        }));
+      }),
+    features: () =>
+      once(async () => {
+        const byCode = new Map((await geo.listDistricts(db)).map((d) => [d.lgdCode, d]));
+        return (await geo.boundaryGeometries(db, "district")).map((b) => ({
+          geometry: b.geometry,
+          properties: {
+            lgdCode: b.lgdCode,
+            name: byCode.get(b.lgdCode)?.nameEn ?? null,
+            stateLgdCode: byCode.get(b.lgdCode)?.stateLgdCode ?? null,
+          },
+        }));
+      }),
+  };
+  const gi: Dataset = {
+    id: "gi-register",
+    title: "Registered Geographical Indications, with linked ODOP products",
+    titleHi: "पंजीकृत भौगोलिक संकेत, जुड़े ओडीओपी उत्पादों सहित",
+    description:
+      "The IP India register of registered GIs (about Oct 2025): serial (29 is used twice), name, class, States, origin, and the slugs of live products linked by name match (suggestions until an administrator confirms them).",
+    source: "IP India (CGPDTM) register of registered GIs",
+    attribution: "IP India; links by ODOP Hub",
+    revision: live?.id ?? null,
+    columns: [
+      "id",
+      "serial",
+      "name",
+      "goodsClass",
+      "states",
+      "origin",
+      "duplicateOfSerial",
+      "linkedProductSlugs",
+    ],
+    rows: () =>
+      once(async () => {
+        const links = live ? await giLinksOfRevision(db, live.id) : [];
+        return (await listGi(db, live?.id ?? "", {})).map((g) => ({
+          id: g.id,
+          serial: g.listSerialNo,
+          name: g.name,
+          goodsClass: g.goodsCategory,
+          states: g.states,
+          origin: g.origin,
+          duplicateOfSerial: g.duplicateOfSerial,
+          linkedProductSlugs: links.filter((l) => l.giId === g.id).map((l) => l.slug),
+        }));
+      }),
+  };
+  const exportsData: Dataset = {
+    id: "district-exports-2024-25",
+    title: "Exports by district of origin and sector, FY 2024-25",
+    titleHi: "मूल ज़िले और क्षेत्र के अनुसार निर्यात, वित्त वर्ष 2024-25",
+    description:
+      "DGCI&S district-of-origin exports aggregated into 22 HS-based sectors, in whole US dollars and rupees, joined to LGD districts where the name could be placed (districtLgdCode is empty where not). All rows add up to US$437.7 billion.",
+    source:
+      "DGCI&S district-of-origin export data; sector aggregation by the dist_complexity_analysis project (MIT)",
+    attribution: "DGCI&S; dist_complexity_analysis",
+    revision: null,
+    columns: [
+      "fiscalYear",
+      "stateLgdCode",
+      "districtLgdCode",
+      "stateAsGiven",
+      "districtAsGiven",
+      "districtMatch",
+      "sector",
+      "exportUsd",
+      "exportInr",
+      "sourceRow",
+    ],
+    rows: () =>
+      pagesOf((offset, limit) =>
+        pageExports(db, {}, { limit, offset, sort: "district" }).then((p) => p.items),
+      ),
+  };
+  const sectors: Dataset = {
+    id: "sectors",
+    title: "Sectors of ODOP products",
+    titleHi: "ओडीओपी उत्पादों के क्षेत्र",
+    description:
+      "The sector taxonomy in English and Hindi with the number of products of the live revision in each.",
+    source: "ODOP Hub taxonomy",
+    attribution: "ODOP Hub",
+    revision: live?.id ?? null,
+    columns: ["code", "name", "nameHi", "products"],
+    rows: () =>
+      once(async () => {
+        const counts = new Map(live ? (await sectorCounts(db, live.id)).map((r) => [r.sectorCode, r.n]) : []);
+        return sectorTaxonomy.map((s) => ({
+          code: s.code,
+          name: s.nameEn,
+          nameHi: s.nameHi,
+          products: counts.get(s.code) ?? 0,
+        }));
+      }),
+  };
+  return [...products, districts, gi, exportsData, sectors];
+}
