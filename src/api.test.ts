@@ -32,6 +32,7 @@ const examples: Record<string, string> = {
   "/exports": "/exports?state=29&sort=-usd&limit=10",
   "/search": "/search?q=darjling%20tea",
   "/stats": "/stats",
+  "/catalog": "/catalog",
 };
 
 describe("the open data API", () => {
