@@ -7,6 +7,7 @@ export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } 
 export {
   allRevisions,
   catalogCounts,
+  demoListingsAfter,
   exportsOfDistrict,
   exportTotals,
   featuredProducts,
