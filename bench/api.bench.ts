@@ -7,7 +7,6 @@
  * Run: BENCH_LISTINGS_DIR=/tmp/odop-1m DURATION=5 npx tsx bench/api.bench.ts
  * Flat memory, shown by a cap: EXPORT_ONLY=1 NODE_OPTIONS=--max-old-space-size=64 BENCH_LISTINGS_DIR=… npx tsx bench/api.bench.ts
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,10 +14,10 @@ import autocannon from "autocannon";
 import { demoListingsAfter } from "../src/modules/catalog";
 import { openDatabase } from "../src/platform/db";
 import { writeCsv } from "../src/platform/file-writers";
+import { percentile, repoRoot, startBareServer, startProcess } from "./support";
 
-const repoRoot = path.resolve(import.meta.dirname, "..");
 const duration = Number(process.env.DURATION ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const median = (xs: number[]) => percentile(xs, 50);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 async function exportListings(dir: string, rows: number) {
@@ -56,24 +55,6 @@ async function exportListings(dir: string, rows: number) {
   return { n, seconds, peakOverBefore: peak - before.rss, heapOverBefore: peakHeap - before.heapUsed, bytes };
 }
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(args[0] as string, args.slice(1), {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
 /** p95 latency of `n` requests, 10 at a time (autocannon reports p90 and p97.5 but not p95). */
 async function p95(urls: string[], n = 400): Promise<number> {
   const times: number[] = [];
@@ -109,11 +90,7 @@ if (listings) {
 
 if (process.env.EXPORT_ONLY) process.exit(0);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-bench-api-"));
-const bare = await startProcess(
-  ["node", "-e", "require('http').createServer((q,s)=>s.end('hello')).listen(3980,()=>console.log('ready'))"],
-  {},
-  /ready/,
-);
+const bare = await startBareServer(3980);
 const hub = await startProcess(
   ["node_modules/.bin/tsx", "src/server.ts"],
   { PORT: "3981", DATA_DIR: dataDir, LOG_LEVEL: "info", API_RATE_LIMIT: "1000000" },

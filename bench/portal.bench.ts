@@ -7,7 +7,6 @@
  *     and the search page (never cached), each a separate process on this machine.
  * Run: npm run bench   (or: tsx bench/portal.bench.ts). DURATION=10 sets seconds per autocannon run.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,13 +16,9 @@ import { importSeed, search } from "../src/modules/catalog";
 import { defaultSeedDir } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db";
 import { createLogger } from "../src/platform/logger";
+import { percentile, repoRoot, startBareServer, startProcess } from "./support";
 
-const repoRoot = path.resolve(import.meta.dirname, "..");
 const duration = Number(process.env.DURATION ?? 8);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
-};
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const queries = [
@@ -71,7 +66,7 @@ async function searchLatencies(dir: string | null, includeGenerated: boolean) {
       if (round > 0) times.push(performance.now() - t0); // round 0 warms the caches
     }
   await database.close();
-  return { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
 }
 
 async function transferSizes() {
@@ -93,28 +88,10 @@ async function transferSizes() {
     assets,
     home,
     homeHi,
-    districtMedian: pct(districts, 50),
+    districtMedian: percentile(districts, 50),
     districtMax: Math.max(...districts),
     districtCount: districts.length,
   };
-}
-
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(args[0] as string, args.slice(1), {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
 }
 
 async function load(url: string, requests?: { path: string }[]) {
@@ -143,11 +120,7 @@ if (listings) {
 } else console.log("Search on 1,000,000 generated listings: set BENCH_LISTINGS_DIR (see bench/README.md)");
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-bench-http-"));
-const bare = await startProcess(
-  ["node", "-e", "require('http').createServer((q,s)=>s.end('hello')).listen(3990,()=>console.log('ready'))"],
-  {},
-  /ready/,
-);
+const bare = await startBareServer(3990);
 const hub = await startProcess(
   ["node_modules/.bin/tsx", "src/server.ts"],
   { PORT: "3991", DATA_DIR: dataDir, LOG_LEVEL: "info" },
@@ -184,12 +157,12 @@ hub.kill("SIGTERM");
 await new Promise((r) => hub.once("exit", r));
 fs.rmSync(dataDir, { recursive: true, force: true });
 const med = (k: keyof (typeof rounds)[number]) =>
-  pct(
+  percentile(
     rounds.map((r) => r[k]),
     50,
   );
 const ratio = (k: "district" | "search") =>
-  pct(
+  percentile(
     rounds.map((r) => r[k] / r.base),
     50,
   ) * 100;

@@ -9,15 +9,12 @@ import path from "node:path";
 import { importSeed } from "../src/modules/catalog";
 import { defaultSeedDir } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db";
+import { percentile } from "./support";
 
 const runs = Number(process.env.RUNS ?? 5);
 const seedDir = process.env.SEED_DIR ?? defaultSeedDir(path.resolve(import.meta.dirname, ".."));
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
+const median = (xs: number[]) => percentile(xs, 50);
 
 const openMigrate: number[] = [];
 const seed: number[] = [];

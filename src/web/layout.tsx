@@ -1,12 +1,9 @@
+export { contextOf, type PageContext, pageContext } from "./page-context";
+
 import type { Child } from "hono/jsx";
-import { type Lang, type Translate, translator } from "./i18n";
-
-export type PageContext = { lang: Lang; t: Translate; path: string; origin: string };
-
-/** `origin` is where the platform is reached (scheme and host), for canonical URLs and Open Graph tags. */
-export function pageContext(lang: Lang, path: string, origin = ""): PageContext {
-  return { lang, t: translator(lang), path, origin };
-}
+import type { Lang } from "./i18n";
+import { type PageContext, pageContext } from "./page-context";
+import { SearchForm } from "./search-form";
 
 /** A link to the same page in the other language; English is the default and needs no parameter. */
 export function hrefIn(path: string, lang: Lang): string {
@@ -92,22 +89,7 @@ export function Layout(props: {
               <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
             </li>
           </ul>
-          <search>
-            <form class="search" action="/search" method="get">
-              <label for="q-top" class="sr-only">
-                {t("searchLabel")}
-              </label>
-              <input
-                id="q-top"
-                type="search"
-                name="q"
-                placeholder={t("searchPlaceholder")}
-                autocomplete="off"
-              />
-              {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-              <button type="submit">{t("searchButton")}</button>
-            </form>
-          </search>
+          <SearchForm ctx={ctx} id="q-top" />
         </nav>
         {props.crumbs && props.crumbs.length > 0 && (
           <nav class="wrap crumbs" aria-label={t("breadcrumb")}>
@@ -143,10 +125,3 @@ export function Name(props: { ctx: PageContext; en: string; hi: string | null })
 }
 
 export const nameIn = (lang: Lang, en: string, hi: string | null) => (lang === "hi" && hi ? hi : en);
-
-/** The page context of a request: its language (?lang=hi), path and origin. */
-export function contextOf(c: {
-  req: { query(name: string): string | undefined; path: string; url: string };
-}) {
-  return pageContext(c.req.query("lang") === "hi" ? "hi" : "en", c.req.path, new URL(c.req.url).origin);
-}

@@ -3,13 +3,13 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { createLogger } from "../../src/platform/logger";
 import { freshDatabase, type TestDatabase } from "../support/database";
+import { chromiumPath, launchChromium } from "./browser";
 
-const chromiumPath = "/usr/bin/chromium";
 // On CI the browser is installed by .ci/run, so a missing browser is a failure there, not a skip.
 const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -26,16 +26,7 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise((r) => server.once("listening", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

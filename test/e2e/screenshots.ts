@@ -5,22 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser";
 
 const [base = "http://localhost:3000", outDir = "docs/screenshots", ...pages] = process.argv.slice(2);
 const targets = pages.length ? pages : ["/:home-en", "/?lang=hi:home-hi"];
 
 fs.mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 for (const target of targets) {
   const cut = target.lastIndexOf(":");
   const [url, name] = [target.slice(0, cut), target.slice(cut + 1)];

@@ -24,11 +24,10 @@ import {
   liveRevision,
   pageExports,
   pageProducts,
-  productBySlug,
   productsOfDistricts,
   revisionById,
   search,
-  sectorCounts,
+  sectorsWithCounts,
 } from "./queries";
 import { sectorTaxonomy } from "./sectors";
 
@@ -45,6 +44,25 @@ const districtOut = (d: geo.DistrictView) => ({
   census2011Code: d.census2011Code,
   inCurrentLgd: d.inCurrentLgd,
   hasBoundary: d.hasBoundary,
+});
+
+/** A product as the API gives it: GI hints (loose name matches) are left out, suggestions and confirmations in. */
+const productOut = (p: Awaited<ReturnType<typeof pageProducts>>["items"][number]) => ({
+  slug: p.slug,
+  name: p.name,
+  revision: p.revisionId,
+  rank: p.rank,
+  stateLgdCode: p.stateLgdCode,
+  districtLgdCode: p.districtLgdCode,
+  sector: p.sectorCode,
+  sectorName: p.sectorNameEn,
+  sectorSetBy: p.sectorSetBy,
+  sectorRule: p.sectorRule,
+  giIds: p.gi.filter((g) => g.status !== "hint").map((g) => g.id),
+  districtAsPublished: p.districtAsPublished,
+  stateAsPublished: p.stateAsPublished,
+  sourceFile: p.sourceFile,
+  sourceRow: p.sourceRow,
 });
 
 async function revisionOrLive(db: Db, id: string | undefined) {
@@ -186,23 +204,7 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
       );
       return {
         total: page.total,
-        items: page.items.map((p) => ({
-          slug: p.slug,
-          name: p.name,
-          revision: p.revisionId,
-          rank: p.rank,
-          stateLgdCode: p.stateLgdCode,
-          districtLgdCode: p.districtLgdCode,
-          sector: p.sectorCode,
-          sectorName: p.sectorNameEn,
-          sectorSetBy: p.sectorSetBy,
-          sectorRule: p.sectorRule,
-          giIds: p.gi.filter((g) => g.status !== "hint").map((g) => g.id),
-          districtAsPublished: p.districtAsPublished,
-          stateAsPublished: p.stateAsPublished,
-          sourceFile: p.sourceFile,
-          sourceRow: p.sourceRow,
-        })),
+        items: page.items.map(productOut),
       };
     },
   });
@@ -215,32 +217,11 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     response: productItem,
     handler: async ({ params }) => {
       const rev = await revisionOrLive(db, undefined);
-      const p = await productBySlug(db, rev.id, params.slug);
+      const [p] = (
+        await pageProducts(db, rev.id, { slug: params.slug }, { limit: 1, offset: 0, sort: "name" })
+      ).items;
       if (!p) throw new AppError("not_found", `No product "${params.slug}" in the live revision`);
-      const page = await pageProducts(
-        db,
-        rev.id,
-        { districtLgdCode: p.districtLgdCode },
-        { limit: 1000, offset: 0, sort: "name" },
-      );
-      const full = page.items.find((x) => x.slug === p.slug);
-      return {
-        slug: p.slug,
-        name: p.name,
-        revision: p.revisionId,
-        rank: p.rank,
-        stateLgdCode: p.stateLgdCode,
-        districtLgdCode: p.districtLgdCode,
-        sector: p.sectorCode,
-        sectorName: p.sectorNameEn,
-        sectorSetBy: p.sectorSetBy,
-        sectorRule: p.sectorRule,
-        giIds: (full?.gi ?? []).filter((g) => g.status !== "hint").map((g) => g.id),
-        districtAsPublished: p.districtAsPublished,
-        stateAsPublished: p.stateAsPublished,
-        sourceFile: p.sourceFile,
-        sourceRow: p.sourceRow,
-      };
+      return productOut(p);
     },
   });
 
@@ -251,13 +232,7 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     item: sectorItem,
     handler: async ({ query }) => {
       const rev = await revisionOrLive(db, undefined);
-      const counts = new Map((await sectorCounts(db, rev.id)).map((r) => [r.sectorCode, r.n]));
-      const all = sectorTaxonomy.map((s) => ({
-        code: s.code,
-        name: s.nameEn,
-        nameHi: s.nameHi,
-        products: counts.get(s.code) ?? 0,
-      }));
+      const all = await sectorsWithCounts(db, rev.id);
       return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
     },
   });

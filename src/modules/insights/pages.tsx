@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Db } from "../../platform/db";
 import { formatNumber } from "../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../web/layout";
+import { SearchForm } from "../../web/search-form";
 import * as catalog from "../catalog";
 import * as geo from "../geo";
 import { nationalStats } from "./stats";
@@ -66,22 +67,7 @@ export function insightsPages(db: Db): Hono {
             </p>
           </figure>
           <div>
-            <search>
-              <form class="search big" action="/search" method="get">
-                <label for="q-home">{t("searchLabel")}</label>
-                <div class="row">
-                  <input
-                    id="q-home"
-                    type="search"
-                    name="q"
-                    placeholder={t("searchPlaceholder")}
-                    autocomplete="off"
-                  />
-                  {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-                  <button type="submit">{t("searchButton")}</button>
-                </div>
-              </form>
-            </search>
+            <SearchForm ctx={ctx} id="q-home" big />
             <h2>{t("startHere")}</h2>
             <ul class="featured">
               {featured.map((p) => (

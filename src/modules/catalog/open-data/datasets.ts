@@ -8,9 +8,8 @@ import {
   liveRevision,
   pageExports,
   productsOfRevision,
-  sectorCounts,
+  sectorsWithCounts,
 } from "../queries";
-import { sectorTaxonomy } from "../sectors";
 
 export type Dataset = {
   id: string;
@@ -189,16 +188,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     attribution: "ODOP Hub",
     revision: live?.id ?? null,
     columns: ["code", "name", "nameHi", "products"],
-    rows: () =>
-      once(async () => {
-        const counts = new Map(live ? (await sectorCounts(db, live.id)).map((r) => [r.sectorCode, r.n]) : []);
-        return sectorTaxonomy.map((s) => ({
-          code: s.code,
-          name: s.nameEn,
-          nameHi: s.nameHi,
-          products: counts.get(s.code) ?? 0,
-        }));
-      }),
+    rows: () => once(() => sectorsWithCounts(db, live?.id ?? null)),
   };
   return [...products, districts, gi, exportsData, sectors];
 }

@@ -9,7 +9,14 @@ export type ProductSort = "name" | "-name" | "district" | "-district" | "rank";
 export async function pageProducts(
   db: DbOrTx,
   revisionId: string,
-  filter: { stateLgdCode?: number; districtLgdCode?: number; sector?: string; gi?: boolean; q?: string },
+  filter: {
+    stateLgdCode?: number;
+    districtLgdCode?: number;
+    sector?: string;
+    gi?: boolean;
+    q?: string;
+    slug?: string;
+  },
   page: { limit: number; offset: number; sort: ProductSort },
 ) {
   const linked = db
@@ -18,6 +25,7 @@ export async function pageProducts(
     .where(inArray(productGiLinks.status, ["suggested", "confirmed"]));
   const where = and(
     eq(products.revisionId, revisionId),
+    filter.slug === undefined ? undefined : eq(products.slug, filter.slug),
     filter.stateLgdCode === undefined ? undefined : eq(products.stateLgdCode, filter.stateLgdCode),
     filter.districtLgdCode === undefined ? undefined : eq(products.districtLgdCode, filter.districtLgdCode),
     filter.sector === undefined

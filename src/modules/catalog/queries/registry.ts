@@ -319,3 +319,16 @@ export async function publicPaths(db: DbOrTx): Promise<string[]> {
     ...gis.map((g) => `/gi/${g.id}`),
   ];
 }
+
+/** The sector taxonomy with the number of products of a revision in each (null: no revision, all zero). */
+export async function sectorsWithCounts(db: DbOrTx, revisionId: string | null) {
+  const counts = new Map(
+    revisionId ? (await sectorCounts(db, revisionId)).map((r) => [r.sectorCode, r.n]) : [],
+  );
+  return sectorTaxonomy.map((s) => ({
+    code: s.code,
+    name: s.nameEn,
+    nameHi: s.nameHi,
+    products: counts.get(s.code) ?? 0,
+  }));
+}
