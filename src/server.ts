@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, repoRoot);
   const logger = createLogger(config.logLevel);
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, "server");
-  const database = await openDatabase({ url: config.databaseUrl, dir: path.join(config.dataDir, "pglite") });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dir: path.join(config.dataDir, "pglite"),
+    worker: true,
+  });
   logger.info({ database: database.kind, dataDir: config.dataDir }, "database opened");
   await database.migrate();
 

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { PGliteWorkerClient } from "./pglite-worker-client";
 
 /** The database handle every query and command receives; the same type on PGlite and on PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -25,10 +26,27 @@ export type Database = {
 
 export const migrationsFolder = path.resolve(import.meta.dirname, "..", "..", "drizzle");
 
-/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dir` (in memory when dir is null). */
-export async function openDatabase(opts: { url?: string; dir?: string | null }): Promise<Database> {
+/**
+ * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dir` (in memory when dir is null).
+ * `worker: true` runs PGlite on a thread of its own (the server), so that queries never block the HTTP thread.
+ */
+export async function openDatabase(opts: {
+  url?: string;
+  dir?: string | null;
+  worker?: boolean;
+}): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
   if (opts.dir) fs.mkdirSync(opts.dir, { recursive: true });
+  if (opts.worker && opts.dir) {
+    const client = await PGliteWorkerClient.start(opts.dir);
+    const db = drizzlePglite(client as unknown as PGlite) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      close: () => client.close(),
+    };
+  }
   const client = await PGlite.create(opts.dir ?? undefined, { extensions: { pg_trgm } });
   return wrapPglite(client);
 }
