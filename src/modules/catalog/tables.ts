@@ -206,7 +206,14 @@ export const searchEntries = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (t) => [
-    index("search_entries_fts").using("gin", sql`to_tsvector('simple', ${t.terms})`),
+    // Two indexes: the registry's few thousand entries, searched exactly, and listings (possibly millions), whose
+    // scans may be cut short for very common words (gin_fuzzy_search_limit).
+    index("search_entries_fts_registry")
+      .using("gin", sql`to_tsvector('simple', ${t.terms})`)
+      .where(sql`${t.kind} <> 'listing'`),
+    index("search_entries_fts_listings")
+      .using("gin", sql`to_tsvector('simple', ${t.terms})`)
+      .where(sql`${t.kind} = 'listing'`),
     index("search_entries_trgm").using("gin", sql`${t.terms} gin_trgm_ops`),
     index("search_entries_state").on(t.stateLgdCode),
   ],

@@ -9,7 +9,7 @@ import { refreshSearchWords } from "./search-index";
  * ever shows it. Generated in the database itself (generate_series), so a million rows take seconds.
  */
 export async function generateDemoListings(tx: DbOrTx, count: number): Promise<number> {
-  await tx.execute(sql`drop index if exists search_entries_fts`);
+  await tx.execute(sql`drop index if exists search_entries_fts_listings`);
   await tx.execute(sql`drop index if exists search_entries_trgm`);
   await tx.execute(sql`
     with real as (
@@ -21,7 +21,7 @@ export async function generateDemoListings(tx: DbOrTx, count: number): Promise<n
            r.sector_code, r.terms || ' demo ' || g, true
     from generate_series(1, ${count}) g cross join n join real r on r.i = g % n.n`);
   await tx.execute(
-    sql`create index search_entries_fts on ${searchEntries} using gin (to_tsvector('simple', terms))`,
+    sql`create index search_entries_fts_listings on ${searchEntries} using gin (to_tsvector('simple', terms)) where kind = 'listing'`,
   );
   await tx.execute(sql`create index search_entries_trgm on ${searchEntries} using gin (terms gin_trgm_ops)`);
   await refreshSearchWords(tx);

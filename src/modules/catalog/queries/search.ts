@@ -1,4 +1,5 @@
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, like, ne, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
 import { searchEntries, searchWords } from "../tables";
@@ -33,18 +34,14 @@ const quote = (w: string) => `'${w.replace(/'/g, "")}'`;
  */
 async function alternatives(db: DbOrTx, word: string): Promise<string | null> {
   // A whole dictionary word is looked up as itself: its prefix would also merge the posting lists of every longer
-  // word (handloom, handlooms, …), which on a million rows costs more than the match.
-  const [exact] = await db
-    .select({ w: searchWords.word })
-    .from(searchWords)
-    .where(eq(searchWords.word, word));
-  if (exact) return quote(word);
+  // word (handloom, handlooms, …), which on a million rows costs more than the match. One query tells both.
   const [known] = await db
-    .select({ w: searchWords.word })
+    .select({ exact: sql<boolean>`${searchWords.word} = ${word}` })
     .from(searchWords)
     .where(like(searchWords.word, `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    .orderBy(sql`${searchWords.word} = ${word} desc`)
     .limit(1);
-  if (known) return `${quote(word)}:*`;
+  if (known) return known.exact ? quote(word) : `${quote(word)}:*`;
   if (word.length < 3) return null;
   const similar = await db
     .select({ w: searchWords.word })
@@ -61,6 +58,20 @@ async function alternatives(db: DbOrTx, word: string): Promise<string | null> {
  * lookup on an index.
  */
 export async function search(
+  db: DbOrTx,
+  q: string,
+  filters: SearchFilters,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; capped: boolean; hits: SearchHit[] }> {
+  return db.transaction(async (tx) => {
+    // For a word in hundreds of thousands of listings, let the index stop after a sample of 10,000 (the ranking
+    // looks at 2,000); the registry's index is far smaller than that, so it is always read in full.
+    await tx.execute(sql`select set_config('gin_fuzzy_search_limit', '10000', true)`);
+    return searchIn(tx, q, filters, page);
+  });
+}
+
+async function searchIn(
   db: DbOrTx,
   q: string,
   filters: SearchFilters,
@@ -85,25 +96,33 @@ export async function search(
     filters.sector ? eq(searchEntries.sectorCode, filters.sector) : undefined,
     filters.gi ? eq(searchEntries.hasGi, true) : undefined,
   );
-  // Ranking and counting look at the first `window` matches only: a common word in a million listings would
-  // otherwise rank and count every one of them. Real entries are stored first, so they are always in the window.
+  // Ranking and counting look at the first `window` matches of the registry and of the listings only: a common
+  // word in a million listings would otherwise rank and count every one of them. The registry (products,
+  // districts, States, GI goods) is always searched in full.
   const window = 2000;
-  const candidates = db
-    .select({
-      id: searchEntries.id,
-      kind: searchEntries.kind,
-      ref: searchEntries.ref,
-      titleEn: searchEntries.titleEn,
-      titleHi: searchEntries.titleHi,
-      contextEn: searchEntries.contextEn,
-      contextHi: searchEntries.contextHi,
-      sectorCode: searchEntries.sectorCode,
-      hasGi: searchEntries.hasGi,
-    })
-    .from(searchEntries)
-    .where(where)
-    .limit(window)
-    .as("c");
+  const columns = {
+    id: searchEntries.id,
+    kind: searchEntries.kind,
+    ref: searchEntries.ref,
+    titleEn: searchEntries.titleEn,
+    titleHi: searchEntries.titleHi,
+    contextEn: searchEntries.contextEn,
+    contextHi: searchEntries.contextHi,
+    sectorCode: searchEntries.sectorCode,
+    hasGi: searchEntries.hasGi,
+  };
+  const candidates = unionAll(
+    db
+      .select(columns)
+      .from(searchEntries)
+      .where(and(where, ne(searchEntries.kind, "listing")))
+      .limit(window),
+    db
+      .select(columns)
+      .from(searchEntries)
+      .where(and(where, eq(searchEntries.kind, "listing")))
+      .limit(window),
+  ).as("c");
   // An exact title first, then States and districts before products and GI goods.
   const score = sql<number>`(
       (case when lower(${candidates.titleEn}) = ${norm} or ${candidates.titleHi} = ${q.trim()} then 2 else 0 end)
