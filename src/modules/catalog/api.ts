@@ -16,6 +16,7 @@ import {
   stateItem,
 } from "./api-schemas";
 import { ensureOpenData, licence } from "./open-data/build";
+import { giOut } from "./presenters";
 import {
   allRevisions,
   districtCodesWithProducts,
@@ -237,14 +238,8 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     },
   });
 
-  const giOut = (g: Awaited<ReturnType<typeof listGi>>[number]) => ({
-    id: g.id,
-    serial: g.listSerialNo,
-    name: g.name,
-    goodsClass: g.goodsCategory,
-    states: g.states,
-    origin: g.origin,
-    duplicateOfSerial: g.duplicateOfSerial,
+  const giWithLinks = (g: Awaited<ReturnType<typeof listGi>>[number]) => ({
+    ...giOut(g),
     linkedProducts: g.linkedProducts,
   });
 
@@ -262,7 +257,7 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
       const rev = await revisionOrLive(db, undefined);
       const all = (await listGi(db, rev.id, { goodsCategory: query.class, state: query.state }))
         .filter((g) => query.linked === undefined || g.linkedProducts > 0 === query.linked)
-        .map(giOut);
+        .map(giWithLinks);
       return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
     },
   });
@@ -278,7 +273,7 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
       if (!g) throw new AppError("not_found", `No GI registration ${params.id}`);
       const rev = await revisionOrLive(db, undefined);
       const row = (await listGi(db, rev.id, {})).find((x) => x.id === g.id);
-      return giOut(row ?? { ...g, linkedProducts: 0 });
+      return giWithLinks(row ?? { ...g, linkedProducts: 0 });
     },
   });
 

@@ -8,7 +8,7 @@ export {
   allRevisions,
   catalogCounts,
   demoListingsAfter,
-  exportsOfDistrict,
+  exportsBySector,
   exportTotals,
   featuredProducts,
   giLinksOfProduct,

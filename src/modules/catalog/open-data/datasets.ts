@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../../platform/db";
 import { type Batches, pagesOf } from "../../../platform/file-writers";
 import * as geo from "../../geo";
+import { giOut } from "../presenters";
 import {
   allRevisions,
   giLinksOfRevision,
@@ -140,13 +141,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
       once(async () => {
         const links = live ? await giLinksOfRevision(db, live.id) : [];
         return (await listGi(db, live?.id ?? "", {})).map((g) => ({
-          id: g.id,
-          serial: g.listSerialNo,
-          name: g.name,
-          goodsClass: g.goodsCategory,
-          states: g.states,
-          origin: g.origin,
-          duplicateOfSerial: g.duplicateOfSerial,
+          ...giOut(g),
           linkedProductSlugs: links.filter((l) => l.giId === g.id).map((l) => l.slug),
         }));
       }),

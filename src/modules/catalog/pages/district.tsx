@@ -4,7 +4,7 @@ import { AppError } from "../../../platform/errors";
 import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
-import { exportsOfDistrict, liveRevision, productsOfDistricts } from "../queries";
+import { exportsBySector, liveRevision, productsOfDistricts } from "../queries";
 import { ExportsBySector, positiveInt, rankText, SectorMap, sectorName } from "./shared";
 
 export function districtPage(app: Hono, db: Db): void {
@@ -17,7 +17,7 @@ export function districtPage(app: Hono, db: Db): void {
     const state = await geo.getState(db, district.stateLgdCode);
     const products = await productsOfDistricts(db, rev.id, [district.lgdCode]);
     const aliases = await geo.districtAliasesOf(db, district.lgdCode);
-    const exports = await exportsOfDistrict(db, district.lgdCode);
+    const exports = await exportsBySector(db, { districtLgdCode: district.lgdCode });
     const locator = await geo.locatorMap(db, district.stateLgdCode, district.lgdCode);
     const { t, lang } = ctx;
     const name = nameIn(lang, district.nameEn, district.nameHi);

@@ -5,7 +5,7 @@ import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
 import { BarChart } from "../../../web/map-svg";
 import * as geo from "../../geo";
-import { exportsOfState, liveRevision, productsOfDistricts } from "../queries";
+import { exportsBySector, liveRevision, productsOfDistricts } from "../queries";
 import { sectorTaxonomy } from "../sectors";
 import { ExportsBySector, groupBy, positiveInt, SectorMap, sectorColor, sectorName } from "./shared";
 
@@ -28,7 +28,7 @@ export function statePage(app: Hono, db: Db): void {
       state.lgdCode,
       districts.map((d) => d.lgdCode),
     );
-    const exports = await exportsOfState(db, state.lgdCode);
+    const exports = await exportsBySector(db, { stateLgdCode: state.lgdCode });
     const { t, lang } = ctx;
     const stateName = nameIn(lang, state.nameEn, state.nameHi);
     const mix = sectorTaxonomy

@@ -141,8 +141,12 @@ export async function allGiRecords(db: DbOrTx): Promise<GiRecord[]> {
     .orderBy(asc(giRegistrations.id));
 }
 
-/** Exports of one district by sector, FY 2024-25, largest first. */
-export async function exportsOfDistrict(db: DbOrTx, districtLgdCode: number) {
+/** Exports by sector, FY 2024-25, largest first: of one district, or of a State (rows placed in it, with or without
+ * a district). */
+export async function exportsBySector(
+  db: DbOrTx,
+  where: { districtLgdCode: number } | { stateLgdCode: number },
+) {
   return db
     .select({
       sector: districtExports.sector,
@@ -150,7 +154,11 @@ export async function exportsOfDistrict(db: DbOrTx, districtLgdCode: number) {
       inr: sql<number>`${sum(districtExports.exportInr)}::float8`,
     })
     .from(districtExports)
-    .where(eq(districtExports.districtLgdCode, districtLgdCode))
+    .where(
+      "districtLgdCode" in where
+        ? eq(districtExports.districtLgdCode, where.districtLgdCode)
+        : eq(districtExports.stateLgdCode, where.stateLgdCode),
+    )
     .groupBy(districtExports.sector)
     .orderBy(desc(sql`sum(${districtExports.exportUsd})`));
 }
@@ -184,20 +192,6 @@ export async function productsOfRevision(db: DbOrTx, revisionId: string) {
     .leftJoin(sectors, eq(sectors.code, products.sectorCode))
     .where(eq(products.revisionId, revisionId))
     .orderBy(asc(products.districtLgdCode), rankOrder, asc(products.name));
-}
-
-/** Exports of a State by sector, FY 2024-25 (rows placed in the State, with or without a district). */
-export async function exportsOfState(db: DbOrTx, stateLgdCode: number) {
-  return db
-    .select({
-      sector: districtExports.sector,
-      usd: sql<number>`${sum(districtExports.exportUsd)}::float8`,
-      inr: sql<number>`${sum(districtExports.exportInr)}::float8`,
-    })
-    .from(districtExports)
-    .where(eq(districtExports.stateLgdCode, stateLgdCode))
-    .groupBy(districtExports.sector)
-    .orderBy(desc(sql`sum(${districtExports.exportUsd})`));
 }
 
 /** GI registrations with how many products of a revision link to them, filtered by goods class and State. */

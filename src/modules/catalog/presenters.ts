@@ -1,0 +1,12 @@
+import type { listGi } from "./queries";
+
+/** A GI registration as the API and the open data give it (the register's serial is not unique; the id is). */
+export const giOut = (g: Awaited<ReturnType<typeof listGi>>[number]) => ({
+  id: g.id,
+  serial: g.listSerialNo,
+  name: g.name,
+  goodsClass: g.goodsCategory,
+  states: g.states,
+  origin: g.origin,
+  duplicateOfSerial: g.duplicateOfSerial,
+});
