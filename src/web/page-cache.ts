@@ -3,7 +3,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 
-type Entry = { body: Buffer; gzip: Buffer; etag: string; type: string; at: number };
+type Entry = {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  type: string;
+  at: number;
+  /** Response headers for node:http, flat [name, value, …], made once: a hit only adds its request id. */
+  raw?: { plain: string[]; gzip: string[] };
+};
 
 // Request ids for answers from the cache: unique per process and request without a random draw each time.
 const idPrefix = crypto.randomBytes(6).toString("base64url");
@@ -93,13 +101,18 @@ export class PageCache {
     }
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     const body = gzip ? entry.gzip : entry.body;
-    res
-      .writeHead(200, {
-        ...this.headers(entry, gzip, id),
-        "Content-Type": entry.type,
-        "Content-Length": String(body.length),
-      })
-      .end(body);
+    entry.raw ??= { plain: this.rawHeaders(entry, false), gzip: this.rawHeaders(entry, true) };
+    res.writeHead(200, [...(gzip ? entry.raw.gzip : entry.raw.plain), "X-Request-Id", id]).end(body);
     return true;
+  }
+
+  private rawHeaders(entry: Entry, gzip: boolean): string[] {
+    const { "X-Request-Id": _, ...headers } = this.headers(entry, gzip, "");
+    const all: Record<string, string> = {
+      ...headers,
+      "Content-Type": entry.type,
+      "Content-Length": String((gzip ? entry.gzip : entry.body).length),
+    };
+    return Object.entries(all).flat();
   }
 }
