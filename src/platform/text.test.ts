@@ -9,6 +9,8 @@ describe("normalizeName", () => {
     ["Y.S.R. Kadapa", "y s r kadapa"],
     ["Kanniyakumari", "kanniyakumari"],
     ["Sri Potti Sriramulu Nellore", "sri potti sriramulu nellore"],
+    ["कर्नाटक", "कर्नाटक"],
+    ["चाय, कॉफ़ी", "चाय कॉफ़ी".normalize("NFKD")],
   ])("%s → %s", (input, expected) => expect(normalizeName(input)).toBe(expected));
 });
 

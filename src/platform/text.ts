@@ -3,14 +3,17 @@
  * case, accents, punctuation, "&" vs "and", and repeated spaces do not matter.
  */
 export function normalizeName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .replace(/\s+/g, " ");
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      // Letters, digits and combining marks: Devanagari vowel signs and viramas are marks, and part of the word.
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
+      .trim()
+      .replace(/\s+/g, " ")
+  );
 }
 
 /** A URL-safe ASCII slug; words in other scripts are dropped, so callers add a unique suffix. */

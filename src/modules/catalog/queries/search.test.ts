@@ -25,6 +25,13 @@ describe("search on the real registry", () => {
     expect((await top(q))[0]).toBe(expected);
   });
 
+  it("finds products by a Hindi word of their sector", async () => {
+    const tea = await search(t.db, "चाय", { kind: "product" }, { limit: 50, offset: 0 });
+    expect(tea.total).toBeGreaterThan(0);
+    expect(tea.hits.every((h) => h.sectorCode === "plantation")).toBe(true);
+    expect(tea.hits.map((h) => h.titleEn)).toContain("Darjeeling Tea");
+  });
+
   it("finds GI goods and filters by kind, State and GI", async () => {
     expect(await top("darjeeling", { kind: "gi" })).toContain("gi:Darjeeling Tea");
     const inUp = await search(t.db, "zardozi", { state: 9 }, { limit: 50, offset: 0 });
