@@ -63,6 +63,9 @@ export function wrapPglite(client: PGlite): Database {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server closes (a restart, an administrator, a dropped test database) emits an error;
+  // unhandled it would end the process. The pool drops that client and opens a new one when it is next needed.
+  pool.on("error", () => {});
   const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
