@@ -17,6 +17,7 @@ export type Dataset = {
   title: string;
   titleHi: string;
   description: string;
+  descriptionHi: string;
   source: string;
   attribution: string;
   revision: string | null;
@@ -42,6 +43,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
       title: `ODOP products — ${rev.titleEn}${rev.isLive ? " (live)" : ""}`,
       titleHi: `ओडीओपी उत्पाद — ${rev.titleHi}${rev.isLive ? " (लागू)" : ""}`,
       description: `Every product of list revision "${rev.id}" with its district (LGD code), rank, sector and how the sector was set, linked GI registrations and the source row. ${rev.notes}`,
+      descriptionHi: `सूची संशोधन "${rev.id}" का हर उत्पाद: उसका ज़िला (एलजीडी कोड), क्रम, क्षेत्र और वह कैसे तय हुआ, जुड़े जीआई पंजीकरण और स्रोत पंक्ति।`,
       source: rev.source,
       attribution: "DPIIT / Invest India; compiled by ODOP Hub",
       revision: rev.id,
@@ -78,6 +80,8 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     titleHi: "एलजीडी कोड और सभी अन्य नामों सहित ज़िले",
     description:
       "Every district: LGD and Census codes, State, Hindi name (where a source gives one), whether it is in the current LGD list, whether the 2020 boundaries draw it, and every former name or spelling the sources use.",
+    descriptionHi:
+      "हर ज़िला: एलजीडी और जनगणना कोड, राज्य, हिन्दी नाम (जहाँ कोई स्रोत देता है), वर्तमान एलजीडी सूची में है या नहीं, 2020 की सीमाओं में बनता है या नहीं, और स्रोतों में प्रयुक्त हर पुराना नाम या वर्तनी।",
     source: `${lgd}; ODOP list; DataMeet boundaries; @coffeebeanslabs/country_state_district (Hindi)`,
     attribution: "LGD (GODL-India); boundaries © DataMeet, covid19india (CC BY 4.0, MIT)",
     revision: null,
@@ -124,6 +128,8 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     titleHi: "पंजीकृत भौगोलिक संकेत, जुड़े ओडीओपी उत्पादों सहित",
     description:
       "The IP India register of registered GIs (about Oct 2025): serial (29 is used twice), name, class, States, origin, and the slugs of live products linked by name match (suggestions until an administrator confirms them).",
+    descriptionHi:
+      "आईपी इंडिया का पंजीकृत जीआई रजिस्टर (लगभग अक्टूबर 2025): क्रमांक (29 दो बार प्रयुक्त), नाम, वर्ग, राज्य, मूल, और नाम-मिलान से जुड़े लागू उत्पाद (प्रशासक की पुष्टि तक सुझाव)।",
     source: "IP India (CGPDTM) register of registered GIs",
     attribution: "IP India; links by ODOP Hub",
     revision: live?.id ?? null,
@@ -152,6 +158,8 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     titleHi: "मूल ज़िले और क्षेत्र के अनुसार निर्यात, वित्त वर्ष 2024-25",
     description:
       "DGCI&S district-of-origin exports aggregated into 22 HS-based sectors, in whole US dollars and rupees, joined to LGD districts where the name could be placed (districtLgdCode is empty where not). All rows add up to US$437.7 billion.",
+    descriptionHi:
+      "डीजीसीआईएंडएस मूल-ज़िला निर्यात, 22 एचएस आधारित क्षेत्रों में, पूरे अमेरिकी डॉलर और रुपये में, जहाँ नाम मिल सका वहाँ एलजीडी ज़िले से जुड़ा। सभी पंक्तियों का योग 437.7 अरब अमेरिकी डॉलर है।",
     source:
       "DGCI&S district-of-origin export data; sector aggregation by the dist_complexity_analysis project (MIT)",
     attribution: "DGCI&S; dist_complexity_analysis",
@@ -179,6 +187,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     titleHi: "ओडीओपी उत्पादों के क्षेत्र",
     description:
       "The sector taxonomy in English and Hindi with the number of products of the live revision in each.",
+    descriptionHi: "ओडीओपी उत्पादों के क्षेत्र, अंग्रेज़ी और हिन्दी में, लागू संशोधन में हर क्षेत्र के उत्पादों की संख्या सहित।",
     source: "ODOP Hub taxonomy",
     attribution: "ODOP Hub",
     revision: live?.id ?? null,

@@ -130,5 +130,6 @@ describe("open data downloads", () => {
     expect(en).toContain("district-exports-2024-25.xlsx");
     const hi = await (await app.request("/open-data?lang=hi")).text();
     expect(hi).toContain("मुक्त आँकड़े");
+    expect(hi).toContain("हर ज़िला: एलजीडी और जनगणना कोड");
   });
 });

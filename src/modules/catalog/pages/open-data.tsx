@@ -33,7 +33,7 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
         {manifest.datasets.map((d) => (
           <section class="dataset">
             <h2 id={d.id}>{lang === "hi" ? d.titleHi : d.title}</h2>
-            <p lang="en">{d.description}</p>
+            <p lang={lang}>{lang === "hi" ? (d.descriptionHi ?? d.description) : d.description}</p>
             <dl class="facts">
               <dt>{t("source")}</dt>
               <dd lang="en">{d.source}</dd>
