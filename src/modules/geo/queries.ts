@@ -115,25 +115,10 @@ export async function districtAliasesOf(db: DbOrTx, lgdCode: number) {
     .orderBy(asc(districtAliases.kind), asc(districtAliases.alias));
 }
 
-/** Districts whose current name or any former name or spelling starts with the query. */
+/** Districts whose current name or any former name or spelling starts with the query (at most 50). */
 export async function findDistrictsByName(db: DbOrTx, query: string): Promise<DistrictView[]> {
-  const norm = normalizeName(query);
-  if (norm === "") return [];
-  const viaAlias = db
-    .select({ code: districtAliases.districtLgdCode })
-    .from(districtAliases)
-    .where(ilike(districtAliases.aliasNorm, `${escapeLike(norm)}%`));
-  return db
-    .select(districtColumns)
-    .from(districts)
-    .where(
-      or(
-        ilike(sql`lower(${districts.nameEn})`, `${escapeLike(query.trim().toLowerCase())}%`),
-        inArray(districts.lgdCode, viaAlias),
-      ),
-    )
-    .orderBy(asc(districts.nameEn))
-    .limit(50);
+  if (normalizeName(query) === "") return [];
+  return (await pageDistricts(db, { q: query }, { limit: 50, offset: 0, sort: "name" })).items;
 }
 
 export async function countPlaces(
