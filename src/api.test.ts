@@ -116,6 +116,20 @@ describe("the open data API", () => {
     }
   });
 
+  it("counts a GI's linked products as the products' giIds do (hints left out)", async () => {
+    const products = (await (await app.request("/api/v1/products?limit=1000&fields=giIds")).json()) as {
+      items: { giIds: number[] }[];
+    };
+    const gi = (await (await app.request("/api/v1/gi?limit=1000&linked=true")).json()) as {
+      items: { id: number; linkedProducts: number }[];
+    };
+    expect(gi.items.length).toBeGreaterThan(0);
+    for (const g of gi.items)
+      expect(g.linkedProducts, `GI ${g.id}`).toBe(
+        products.items.filter((p) => p.giIds.includes(g.id)).length,
+      );
+  });
+
   it("stores an injection string as text: it just finds nothing", async () => {
     const res = await app.request(`/api/v1/products?q=${encodeURIComponent("' or 1=1; --")}`);
     expect(res.status).toBe(200);

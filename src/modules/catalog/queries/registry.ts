@@ -204,7 +204,10 @@ export async function listGi(
     .select({ giId: productGiLinks.giId, n: count().as("n") })
     .from(productGiLinks)
     .innerJoin(products, eq(products.id, productGiLinks.productId))
-    .where(eq(products.revisionId, revisionId))
+    // Hints (loose name matches) are not links: counted like the API's giIds and the open data's slugs.
+    .where(
+      and(eq(products.revisionId, revisionId), inArray(productGiLinks.status, ["suggested", "confirmed"])),
+    )
     .groupBy(productGiLinks.giId)
     .as("linked");
   return db
