@@ -3,13 +3,18 @@ import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { accountPrefixes, accountsPages, loadActor } from "./modules/accounts";
 import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
+import { producerActions, producerPrefixes, producersPages } from "./modules/producers";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
@@ -17,7 +22,8 @@ import { rateLimit } from "./platform/rate-limit";
 import { problem } from "./web/api/problem";
 import { ApiReference } from "./web/api/reference";
 import { ApiRegistry } from "./web/api/registry";
-import { ErrorPage } from "./web/error-pages";
+import { csrfProtection } from "./web/csrf";
+import { ErrorPage, type ErrorStatus } from "./web/error-pages";
 import { langOf } from "./web/i18n";
 import { PageCache } from "./web/page-cache";
 import { mountSeo } from "./web/seo";
@@ -41,6 +47,7 @@ export function createApp(deps: {
   const cache = (deps.pageCache ?? newPageCache()).middleware();
   app.use(requestId());
   app.use(compress());
+  app.use(securityHeaders(deps.externalImages ?? false));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -63,6 +70,17 @@ export function createApp(deps: {
     "/api/v1",
     apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }, openDataDir),
   );
+  // Pages for a signed-in person: the session is read, forms are CSRF-checked and bodies limited. Only these paths
+  // pay for it; the public pages never touch sessions and stay cacheable.
+  const trustProxy = deps.trustProxy ?? false;
+  const personal = every(
+    bodyLimit({ maxSize: maxFormBytes, onError: (c) => errorPage(c, 413) }),
+    loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy) }),
+    csrfProtection((c) => errorPage(c, 403)),
+  );
+  app.use("*", async (c, next) => (isPersonal(c.req.path) ? personal(c, next) : next()));
+  app.route("/", accountsPages(db, { trustProxy, actionLinks: producerActions }));
+  app.route("/", producersPages(db));
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
@@ -80,6 +98,11 @@ export function createApp(deps: {
   });
   app.onError((err, c) => {
     const status = err instanceof AppError ? httpStatusOf[err.code] : 500;
+    if (status === 401 && !c.req.path.startsWith("/api/")) {
+      const lang = langOf(c.req.query("lang"));
+      const next = c.req.method === "GET" ? c.req.path : "/account";
+      return c.redirect(`/sign-in?next=${encodeURIComponent(next)}${lang === "hi" ? "&lang=hi" : ""}`, 303);
+    }
     if (status >= 500)
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))
@@ -89,10 +112,44 @@ export function createApp(deps: {
         status >= 500 ? "The server could not answer this request" : err.message,
         { instance: c.req.path },
       );
-    const page = status === 404 ? 404 : 500;
-    return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={page} />, page);
+    return errorPage(c, ([403, 404, 413, 429] as const).find((s) => s === status) ?? 500);
   });
   return app;
+}
+
+/** A form's body beyond this is refused (413) before it is read: no form of the platform comes near it. */
+export const maxFormBytes = 64 * 1024;
+
+const personalPrefixes = [...accountPrefixes, ...producerPrefixes];
+const isPersonal = (path: string) =>
+  personalPrefixes.some(
+    (p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`) || path.startsWith(`${p}.`),
+  );
+
+function errorPage(c: Context, status: ErrorStatus) {
+  return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={status} />, status);
+}
+
+/**
+ * Security headers on every response: a Content-Security-Policy that allows no inline script or style and no framing,
+ * no referrer beyond the origin, no MIME sniffing. Official photos come from elsewhere only when the operator allows it.
+ */
+function securityHeaders(externalImages: boolean) {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: externalImages ? ["'self'", "data:", "https:"] : ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: "strict-origin-when-cross-origin",
+    crossOriginEmbedderPolicy: false,
+  });
 }
 
 /** Public pages: rendered once a minute at most per URL, with ETag and 304. */

@@ -9,6 +9,7 @@ import { openDatabase } from "./platform/db";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
 import { createLogger } from "./platform/logger";
+import { mailTransport, startMailWorker } from "./platform/outbox";
 
 /** Wires configuration, database, seed and HTTP server. The only file that reads process.env. */
 async function main(): Promise<void> {
@@ -42,6 +43,15 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  const mailer = startMailWorker(
+    database.db,
+    mailTransport({
+      smtpUrl: config.smtpUrl,
+      outboxDir: path.join(config.dataDir, "outbox"),
+      from: config.mailFrom,
+    }),
+    logger,
+  );
   const pageCache = newPageCache();
   const app = createApp({
     database,
@@ -63,6 +73,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     logger.info("stopping");
+    mailer.stop();
     server.close(async () => {
       await database.close();
       release();

@@ -14,6 +14,12 @@ const configSchema = z.object({
   EXTERNAL_IMAGES: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: z.enum(["on", "off"], { message: "must be on or off" }).default("off"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("ODOP Hub <no-reply@odophub.invalid>"),
+  PUBLIC_ORIGIN: z.url({ message: "must be a URL like https://odop.example.gov.in" }).optional(),
 });
 
 export type Config = {
@@ -28,6 +34,11 @@ export type Config = {
   apiRateLimit: number;
   /** Behind a load balancer: the client is the first address of X-Forwarded-For. */
   trustProxy: boolean;
+  /** Mail goes to this SMTP server; without it, to .eml files in DATA_DIR/outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where people reach the platform, for links in mail the CLI sends (pages use the request's own origin). */
+  publicOrigin: string;
 };
 
 export class ConfigError extends Error {}
@@ -53,6 +64,9 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     externalImages: c.EXTERNAL_IMAGES === "on",
     apiRateLimit: c.API_RATE_LIMIT,
     trustProxy: c.TRUST_PROXY === "on",
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    publicOrigin: (c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT || 3000}`).replace(/\/$/, ""),
   };
 }
 
@@ -66,6 +80,9 @@ function emptyToUndefined(env: Record<string, string | undefined>) {
     "EXTERNAL_IMAGES",
     "API_RATE_LIMIT",
     "TRUST_PROXY",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "PUBLIC_ORIGIN",
   ] as const;
   return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
 }

@@ -5,14 +5,18 @@ export type ErrorCode =
   | "conflict"
   | "forbidden"
   | "unauthorized"
+  | "too_many"
+  | "too_large"
   | "unavailable";
 
-export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 503> = {
+export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  too_many: 429,
   unavailable: 503,
 };
 

@@ -1,15 +1,25 @@
-import type { Lang } from "./i18n";
+import type { Lang, MessageKey } from "./i18n";
 import { hrefIn, Layout, pageContext } from "./layout";
 
-/** The 404 and 500 pages, in the language the visitor was reading. */
-export function ErrorPage(props: { lang: Lang; path: string; status: 404 | 500 }) {
+export type ErrorStatus = 403 | 404 | 413 | 429 | 500;
+
+const texts: Record<ErrorStatus, [MessageKey, MessageKey]> = {
+  403: ["forbiddenTitle", "forbiddenText"],
+  404: ["notFoundTitle", "notFoundText"],
+  413: ["tooLargeTitle", "tooLargeText"],
+  429: ["tooManyTitle", "tooManyText"],
+  500: ["errorTitle", "errorText"],
+};
+
+/** The error pages, in the language the visitor was reading. */
+export function ErrorPage(props: { lang: Lang; path: string; status: ErrorStatus }) {
   const ctx = pageContext(props.lang, props.path);
   const { t } = ctx;
-  const title = props.status === 404 ? t("notFoundTitle") : t("errorTitle");
+  const [title, text] = texts[props.status];
   return (
-    <Layout ctx={ctx} title={title} description={title}>
-      <h1>{title}</h1>
-      <p>{props.status === 404 ? t("notFoundText") : t("errorText")}</p>
+    <Layout ctx={ctx} title={t(title)} description={t(title)}>
+      <h1>{t(title)}</h1>
+      <p>{t(text)}</p>
       <p>
         <a href={hrefIn("/", props.lang)}>{t("backHome")}</a>
       </p>

@@ -165,6 +165,15 @@ const en = {
   notFoundText: "There is no page at this address. It may have moved, or the link may be wrong.",
   errorTitle: "Something went wrong",
   errorText: "The server could not answer this request. Please try again in a moment.",
+  forbiddenTitle: "Not allowed",
+  forbiddenText:
+    "Your account may not do this here: your role covers another State or district, or another kind of work. Nothing was changed.",
+  tooLargeTitle: "Too much data",
+  tooLargeText: "What was sent is larger than this form accepts. Nothing was changed.",
+  tooManyTitle: "Too many attempts",
+  tooManyText: "Please wait a few minutes and try again.",
+  myAccount: "My account",
+  producersNav: "Producers",
   backHome: "Back to the home page",
   footerData:
     "Data: LGD (GODL-India); DPIIT / Invest India ODOP list; IP India GI register; DGCI&S; boundaries © DataMeet, covid19india (CC BY 4.0, MIT).",
@@ -339,6 +348,15 @@ const hi: Record<MessageKey, string> = {
   notFoundText: "इस पते पर कोई पृष्ठ नहीं है। हो सकता है वह हट गया हो या लिंक गलत हो।",
   errorTitle: "कुछ गलत हो गया",
   errorText: "सर्वर इस अनुरोध का उत्तर नहीं दे सका। कृपया थोड़ी देर बाद फिर प्रयास करें।",
+  forbiddenTitle: "अनुमति नहीं",
+  forbiddenText:
+    "आपका खाता यहाँ यह नहीं कर सकता: आपकी भूमिका किसी अन्य राज्य या ज़िले, या किसी अन्य कार्य की है। कुछ भी नहीं बदला गया।",
+  tooLargeTitle: "बहुत अधिक डेटा",
+  tooLargeText: "भेजा गया डेटा इस फ़ॉर्म की सीमा से बड़ा है। कुछ भी नहीं बदला गया।",
+  tooManyTitle: "बहुत अधिक प्रयास",
+  tooManyText: "कृपया कुछ मिनट रुककर फिर प्रयास करें।",
+  myAccount: "मेरा खाता",
+  producersNav: "उत्पादक",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:
     "आँकड़े: एलजीडी (GODL-India); डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची; आईपी इंडिया जीआई रजिस्टर; डीजीसीआईएंडएस; सीमाएँ © DataMeet, covid19india (CC BY 4.0, MIT)।",
@@ -352,9 +370,21 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { en, hi };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  const messages = catalogues[lang];
-  return (key, params = {}) =>
-    messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return defineCatalogue(en, hi)(lang);
+}
+
+/**
+ * A module's own catalogue (accounts, producers, …) beside the shared one: the Hindi half must have every English
+ * key, and `{name}` placeholders are filled from params.
+ */
+export function defineCatalogue<K extends string>(
+  enMessages: Record<K, string>,
+  hiMessages: Record<K, string>,
+) {
+  const both: Record<Lang, Record<K, string>> = { en: enMessages, hi: hiMessages };
+  return (lang: Lang) =>
+    (key: K, params: Record<string, string | number> = {}): string =>
+      both[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export function langOf(value: string | undefined): Lang {

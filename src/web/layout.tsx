@@ -2,7 +2,7 @@ export { contextOf, type PageContext, pageContext } from "./page-context";
 
 import type { Child } from "hono/jsx";
 import type { Lang } from "./i18n";
-import { type PageContext, pageContext } from "./page-context";
+import type { PageContext } from "./page-context";
 import { SearchForm } from "./search-form";
 
 /** A link to the same page in the other language; English is the default and needs no parameter. */
@@ -65,6 +65,9 @@ export function Layout(props: {
                   <span class="sr-only"> {t("textLarger")}</span>
                 </button>
               </fieldset>
+              <a class="account" href={hrefIn("/account", lang)}>
+                {t("myAccount")}
+              </a>
               <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other}>
                 {t("languageSwitch")}
               </a>
@@ -84,6 +87,9 @@ export function Layout(props: {
             </li>
             <li>
               <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
+            </li>
+            <li>
+              <a href={hrefIn("/producers", lang)}>{t("producersNav")}</a>
             </li>
             <li>
               <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>

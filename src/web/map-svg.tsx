@@ -81,3 +81,12 @@ export function BarChart(props: { rows: { label: string; value: number; text: st
     </svg>
   );
 }
+
+/** A colour sample for legends. An SVG fill rather than a style attribute, which the Content-Security-Policy forbids. */
+export function Swatch(props: { color: string; big?: boolean }) {
+  return (
+    <svg class={props.big ? "swatch big" : "swatch"} viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+      <rect width="10" height="10" rx="1.5" fill={props.color} />
+    </svg>
+  );
+}

@@ -9,9 +9,32 @@ type Entry = {
   etag: string;
   type: string;
   at: number;
+  /** The app's own headers (security policy and the like), served again with every hit. */
+  kept: Record<string, string>;
   /** Response headers for node:http, flat [name, value, …], made once: a hit only adds its request id. */
   raw?: { plain: string[]; gzip: string[] };
 };
+
+/** Headers that describe one response (its size, encoding, cookies) rather than the page: not kept. */
+const perResponse = new Set([
+  "content-length",
+  "content-encoding",
+  "content-type",
+  "etag",
+  "cache-control",
+  "vary",
+  "x-request-id",
+  "set-cookie",
+  "date",
+  "transfer-encoding",
+]);
+function keptHeaders(h: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  h.forEach((value, name) => {
+    if (!perResponse.has(name)) out[name] = value;
+  });
+  return out;
+}
 
 // Request ids for answers from the cache: unique per process and request without a random draw each time.
 const idPrefix = crypto.randomBytes(6).toString("base64url");
@@ -44,6 +67,7 @@ export class PageCache {
 
   private headers(e: Entry, gzip: boolean, requestId: string): Record<string, string> {
     return {
+      ...e.kept,
       ETag: e.etag,
       "Cache-Control": this.cacheControl,
       Vary: "Accept-Encoding",
@@ -71,6 +95,7 @@ export class PageCache {
           etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
           type,
           at: Date.now(),
+          kept: keptHeaders(c.res.headers),
         };
         if (this.entries.size >= this.opts.maxEntries)
           this.entries.delete(this.entries.keys().next().value as string);

@@ -3,6 +3,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
+import { Swatch } from "../../../web/map-svg";
 import * as geo from "../../geo";
 import {
   giById,
@@ -113,7 +114,7 @@ export function sectorPages(app: Hono, db: Db): void {
               {sectorTaxonomy.map((s) => (
                 <tr>
                   <th scope="row">
-                    <span class="swatch" style={`background:${s.color}`} />{" "}
+                    <Swatch color={s.color} />{" "}
                     <a href={hrefIn(`/sectors/${s.code}`, lang)}>{nameIn(lang, s.nameEn, s.nameHi)}</a>
                   </th>
                   <td class="num">{formatNumber(counts.get(s.code) ?? 0)}</td>
@@ -161,7 +162,7 @@ export function sectorPages(app: Hono, db: Db): void {
         ]}
       >
         <h1>
-          <span class="swatch big" style={`background:${sectorColor(sector?.code ?? null)}`} /> {title}
+          <Swatch big color={sectorColor(sector?.code ?? null)} /> {title}
         </h1>
         <p>{t("sectorDescription", { sector: title, n: products.length })}</p>
         <div class="table-wrap">

@@ -1,6 +1,6 @@
 import { formatDollars, formatNumber, formatRupees, type MessageKey } from "../../../web/i18n";
 import { hrefIn, nameIn, type PageContext } from "../../../web/layout";
-import { BarChart, type MapDrawing, MapSvg } from "../../../web/map-svg";
+import { BarChart, type MapDrawing, MapSvg, Swatch } from "../../../web/map-svg";
 import type { DistrictView } from "../../geo";
 import { exportSectorName } from "../export-sectors";
 import type { ProductView } from "../queries";
@@ -64,19 +64,19 @@ export function SectorMap(props: {
             .filter((s) => counts.has(s.code))
             .map((s) => (
               <li>
-                <span class="swatch" style={`background:${s.color}`} />
+                <Swatch color={s.color} />
                 {nameIn(ctx.lang, s.nameEn, s.nameHi)} ({counts.get(s.code)})
               </li>
             ))}
           {counts.has("unassigned") && (
             <li>
-              <span class="swatch" style={`background:${unassignedColor}`} />
+              <Swatch color={unassignedColor} />
               {ctx.t("sectorUnassigned")} ({counts.get("unassigned")})
             </li>
           )}
           {counts.has("none") && (
             <li>
-              <span class="swatch" style={`background:${noProductColor}`} />
+              <Swatch color={noProductColor} />
               {ctx.t("noProduct")} ({counts.get("none")})
             </li>
           )}

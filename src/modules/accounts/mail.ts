@@ -1,0 +1,48 @@
+import type { Mail } from "../../platform/outbox";
+import type { Lang } from "../../web/i18n";
+
+const roleNames = {
+  en: { state_officer: "State officer (SEPC)", district_officer: "District officer (DEPC)" },
+  hi: { state_officer: "राज्य अधिकारी (एसईपीसी)", district_officer: "ज़िला अधिकारी (डीईपीसी)" },
+} as const;
+
+/** The messages accounts send, in the recipient's language. Links are single-use; the text says for how long. */
+export const accountMail = {
+  verify: (lang: Lang, p: { to: string; link: string }): Mail =>
+    lang === "hi"
+      ? {
+          to: p.to,
+          subject: "ओडीओपी हब: अपना ईमेल पता सत्यापित करें",
+          body: `नमस्ते,\n\nअपना ईमेल पता सत्यापित करने के लिए यह लिंक खोलें (48 घंटे तक, एक बार):\n${p.link}\n\nयदि आपने ओडीओपी हब पर खाता नहीं बनाया, तो इस संदेश को अनदेखा करें।\n`,
+        }
+      : {
+          to: p.to,
+          subject: "ODOP Hub: verify your email address",
+          body: `Hello,\n\nOpen this link to verify your email address (valid once, for 48 hours):\n${p.link}\n\nIf you did not create an ODOP Hub account, ignore this message.\n`,
+        },
+  reset: (lang: Lang, p: { to: string; link: string }): Mail =>
+    lang === "hi"
+      ? {
+          to: p.to,
+          subject: "ओडीओपी हब: पासवर्ड बदलें",
+          body: `नमस्ते,\n\nनया पासवर्ड चुनने के लिए यह लिंक खोलें (एक बार, सीमित समय तक):\n${p.link}\n\nपासवर्ड बदलते ही आपके खाते के सभी सत्र बंद हो जाएँगे। यदि आपने यह नहीं माँगा, तो इस संदेश को अनदेखा करें।\n`,
+        }
+      : {
+          to: p.to,
+          subject: "ODOP Hub: choose a new password",
+          body: `Hello,\n\nOpen this link to choose a new password (valid once, for a limited time):\n${p.link}\n\nAll sessions of your account end when the password changes. If you did not ask for this, ignore this message.\n`,
+        },
+  /** In both languages: the inviter does not know which the invitee reads. */
+  invitation: (p: {
+    to: string;
+    link: string;
+    role: "state_officer" | "district_officer";
+    by: string;
+  }): Mail => ({
+    to: p.to,
+    subject: `ODOP Hub: invitation as ${roleNames.en[p.role]} · आमंत्रण: ${roleNames.hi[p.role]}`,
+    body:
+      `${p.by} invites you to ODOP Hub as ${roleNames.en[p.role]}. Accept within 7 days:\n${p.link}\n\n` +
+      `${p.by} आपको ओडीओपी हब पर ${roleNames.hi[p.role]} के रूप में आमंत्रित करते हैं। 7 दिनों के भीतर स्वीकार करें:\n${p.link}\n`,
+  }),
+};

@@ -1,0 +1,341 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken } from "../../../web/csrf";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  PostForm,
+  parseForm,
+  SelectField,
+  TextField,
+} from "../../../web/forms";
+import type { Lang } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { listDistricts, listStates } from "../../geo";
+import { acceptInvitation, invite } from "../commands/grants";
+import { signOutEverywhere } from "../commands/register";
+import { accountKey, accountText } from "../messages";
+import { type Actor, can, requireActor } from "../policy";
+import { invitationByToken, invitationsSentBy, sessionsOf } from "../queries/account";
+import { acceptInput, invitationInput } from "../schemas";
+import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
+import { hrefWithNotice } from "./auth";
+import { formatWhen, Notice, placeNames, roleName } from "./shared";
+
+/** Links a module offers on the account page to the people whose roles can use them. */
+export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
+
+const notices = ["signedUp", "signedIn", "inviteSent", "accepted_existing"] as const;
+
+/** The account page, invitations sent and accepted. */
+export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks) {
+  app.get("/account", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const [sessions, place] = await Promise.all([
+      sessionsOf(db, actor.userId, currentSessionToken(c)),
+      placeNames(db, ctx.lang, actor.grants),
+    ]);
+    const done = notices.find((n) => n === c.req.query("done"));
+    const links = [
+      ...(mayInvite(actor) ? [{ href: "/account/invite", label: at("inviteTitle") }] : []),
+      ...(can(actor, "audit:read", null) ? [{ href: "/audit", label: at("auditTitle") }] : []),
+      ...actionLinks(actor, ctx.lang),
+    ];
+    return c.html(
+      <Layout ctx={ctx} title={at("accountTitle")} description={at("accountTitle")}>
+        <h1>{at("accountTitle")}</h1>
+        {done && <Notice kind="success">{at(done, { email: c.req.query("email") ?? "" })}</Notice>}
+        {actor.isDemo && <Notice kind="info">{at("demoNote")}</Notice>}
+        <dl class="facts">
+          <dt>{at("name")}</dt>
+          <dd>{actor.name}</dd>
+          <dt>{at("email")}</dt>
+          <dd>
+            {actor.email} {actor.emailVerified ? `(${at("verified")})` : ""}
+          </dd>
+        </dl>
+        {!actor.emailVerified && (
+          <Notice kind="info">
+            {at("notVerified")} {at("resendHint")}
+          </Notice>
+        )}
+        <h2>{at("roles")}</h2>
+        {actor.grants.length === 0 ? (
+          <p>{at("noRoles")}</p>
+        ) : (
+          <ul>
+            {actor.grants.map((g) => (
+              <li>
+                {roleName(ctx.lang, g.role)} · {place(g)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {links.length > 0 && (
+          <>
+            <h2>{at("whatYouCanDo")}</h2>
+            <ul class="actions">
+              {links.map((l) => (
+                <li>
+                  <a href={hrefIn(l.href, ctx.lang)}>{l.label}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h2>{at("sessions")}</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{at("sessionStarted")}</th>
+                <th scope="col">{at("sessionExpires")}</th>
+                <th scope="col">{at("sessionDevice")}</th>
+                <th scope="col">{at("sessionAddress")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr>
+                  <td>
+                    {formatWhen(s.createdAt, ctx.lang)} {s.current && <strong>({at("thisSession")})</strong>}
+                  </td>
+                  <td>{formatWhen(s.expiresAt, ctx.lang)}</td>
+                  <td>{s.userAgent ?? "—"}</td>
+                  <td>{s.ip ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="button-row">
+          <PostForm action={hrefIn("/sign-out", ctx.lang)} csrf={csrfToken(c)} class="inline">
+            <button type="submit">{at("signOut")}</button>
+          </PostForm>
+          <PostForm
+            action={hrefIn("/account/sign-out-everywhere", ctx.lang)}
+            csrf={csrfToken(c)}
+            class="inline"
+          >
+            <button type="submit" class="secondary" aria-describedby="everywhere-hint">
+              {at("signOutEverywhere")}
+            </button>
+          </PostForm>
+        </div>
+        <p class="hint" id="everywhere-hint">
+          {at("signOutEverywhereHint")}
+        </p>
+      </Layout>,
+    );
+  });
+
+  app.post("/account/sign-out-everywhere", async (c) => {
+    await signOutEverywhere(db, requireActor(c.get("actor")));
+    clearSessionCookie(c);
+    return c.redirect(hrefIn("/sign-in", contextOf(c).lang), 303);
+  });
+
+  app.get("/account/invite", async (c) => {
+    requireActor(c.get("actor"));
+    return c.html(await InvitePage({ c, db, values: {}, errors: {} }));
+  });
+  app.post("/account/invite", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, invitationInput, ctx.lang, accountKey(at));
+    if (!form.ok) return c.html(await InvitePage({ c, db, ...form }), 400);
+    try {
+      await invite(db, actor, form.data, { origin: new URL(c.req.url).origin });
+    } catch (err) {
+      const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
+      if (!field) throw err;
+      const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
+      return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
+    }
+    const href = hrefWithNotice("/account", ctx.lang, "inviteSent");
+    return c.redirect(`${href}&email=${encodeURIComponent(form.data.email)}`, 303);
+  });
+
+  app.get("/invitations/accept", async (c) =>
+    c.html(await AcceptPage({ c, db, values: { token: c.req.query("token") ?? "" }, errors: {} })),
+  );
+  app.post("/invitations/accept", async (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, acceptInput, ctx.lang, accountKey(at));
+    if (!form.ok) return c.html(await AcceptPage({ c, db, ...form }), 400);
+    try {
+      const { created } = await acceptInvitation(db, form.data, requestMeta(c));
+      return c.redirect(
+        created
+          ? hrefWithNotice("/sign-in", ctx.lang, "accepted_new")
+          : hrefWithNotice("/account", ctx.lang, "accepted_existing"),
+        303,
+      );
+    } catch (err) {
+      const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
+      if (!field) throw err;
+      const message = field === "token" ? at("linkInvalid") : formRequired(ctx.lang);
+      return c.html(await AcceptPage({ c, db, values: form.values, errors: { [field]: message } }), 400);
+    }
+  });
+}
+
+/** Whether to offer the invitation form at all; what each invitation may be for is the policy's answer. */
+const mayInvite = (actor: Actor) =>
+  actor.grants.some((g) => g.role === "national_admin" || g.role === "state_officer");
+
+const formRequired = (lang: Lang) => (lang === "hi" ? "यह फ़ील्ड भरें" : "Enter this field");
+
+type PageProps = { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors };
+
+async function InvitePage({ c, db, values, errors }: PageProps) {
+  const actor = requireActor(c.get("actor"));
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: invite officers");
+  const admin = actor.grants.some((g) => g.role === "national_admin");
+  const ownStates = new Set(
+    actor.grants.filter((g) => g.role === "state_officer").map((g) => g.stateLgdCode),
+  );
+  const [states, districts, sent] = await Promise.all([
+    listStates(db),
+    listDistricts(db),
+    invitationsSentBy(db, actor.userId),
+  ]);
+  const place = await placeNames(db, ctx.lang, sent);
+  const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
+  const field = { values, errors, lang: ctx.lang };
+  const roles = admin ? (["state_officer", "district_officer"] as const) : (["district_officer"] as const);
+  return (
+    <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
+      <h1>{at("inviteTitle")}</h1>
+      <p>{at("inviteIntro")}</p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{
+          email: at("email"),
+          role: at("inviteRole"),
+          stateLgdCode: at("inviteState"),
+          districtLgdCode: at("inviteDistrict"),
+        }}
+      />
+      <PostForm action={hrefIn("/account/invite", ctx.lang)} csrf={csrfToken(c)}>
+        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="off" />
+        <SelectField
+          {...field}
+          name="role"
+          label={at("inviteRole")}
+          options={roles.map((r) => ({ value: r, label: roleName(ctx.lang, r) }))}
+        />
+        {admin && (
+          <SelectField
+            {...field}
+            name="stateLgdCode"
+            optional
+            label={at("inviteState")}
+            blank={at("choose")}
+            options={states.map((s) => ({
+              value: String(s.lgdCode),
+              label: nameIn(ctx.lang, s.nameEn, s.nameHi),
+            }))}
+          />
+        )}
+        <SelectField
+          {...field}
+          name="districtLgdCode"
+          optional
+          label={at("inviteDistrict")}
+          blank={at("choose")}
+          options={districts
+            .filter((d) => admin || ownStates.has(d.stateLgdCode))
+            .map((d) => ({
+              value: String(d.lgdCode),
+              label: `${nameIn(ctx.lang, d.nameEn, d.nameHi)} (${stateName.get(d.stateLgdCode) ?? ""})`,
+            }))}
+        />
+        <button type="submit">{at("inviteSend")}</button>
+      </PostForm>
+      <h2>{at("invitationsSent")}</h2>
+      {sent.length === 0 ? (
+        <p>{at("noInvitations")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{at("email")}</th>
+                <th scope="col">{at("inviteRole")}</th>
+                <th scope="col">{at("auditPlace")}</th>
+                <th scope="col">{at("invitationStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sent.map((i) => (
+                <tr>
+                  <td>{i.email}</td>
+                  <td>{roleName(ctx.lang, i.role)}</td>
+                  <td>{place(i)}</td>
+                  <td>
+                    {i.acceptedAt
+                      ? at("accepted")
+                      : new Date(i.expiresAt) < new Date()
+                        ? at("expired")
+                        : at("waiting")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+async function AcceptPage({ c, db, values, errors }: PageProps) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  const inv = values.token ? await invitationByToken(db, values.token) : null;
+  if (!inv)
+    return (
+      <Layout ctx={ctx} title={at("acceptTitle")} description={at("acceptTitle")}>
+        <h1>{at("acceptTitle")}</h1>
+        <Notice kind="error">{at("linkInvalid")}</Notice>
+      </Layout>
+    );
+  const place = await placeNames(db, ctx.lang, [inv]);
+  const field = { values, errors, lang: ctx.lang };
+  return (
+    <Layout ctx={ctx} title={at("acceptTitle")} description={at("acceptTitle")}>
+      <h1>{at("acceptTitle")}</h1>
+      <p>{at("acceptIntro", { role: roleName(ctx.lang, inv.role), place: place(inv), email: inv.email })}</p>
+      <ErrorSummary lang={ctx.lang} errors={errors} labels={{ name: at("name"), password: at("password") }} />
+      <PostForm action={hrefIn("/invitations/accept", ctx.lang)} csrf={csrfToken(c)}>
+        <input type="hidden" name="token" value={values.token} />
+        {inv.hasAccount ? (
+          <p>{at("acceptExisting")}</p>
+        ) : (
+          <>
+            <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
+            <TextField
+              {...field}
+              name="password"
+              type="password"
+              label={at("password")}
+              hint={at("newPasswordHint")}
+              autocomplete="new-password"
+            />
+          </>
+        )}
+        <button type="submit">{at("acceptButton")}</button>
+      </PostForm>
+    </Layout>
+  );
+}

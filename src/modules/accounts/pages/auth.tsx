@@ -1,0 +1,312 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken, rotateCsrfToken } from "../../../web/csrf";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  PostForm,
+  parseForm,
+  SelectField,
+  TextField,
+} from "../../../web/forms";
+import { contextOf, hrefIn, Layout } from "../../../web/layout";
+import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "../commands/register";
+import { endSession, signIn, throttle } from "../commands/sessions";
+import { accountKey, accountText } from "../messages";
+import { forgotInput, resetInput, signInInput, signUpInput } from "../schemas";
+import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta, setSessionCookie } from "../web";
+import { Notice } from "./shared";
+
+type Opts = { trustProxy: boolean };
+
+/** Only same-site paths: `next` must never send someone to another site after signing in. */
+export const safeNext = (next: string | undefined) =>
+  next && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : "/account";
+
+/** Sign-up, sign-in and out, password reset and email verification. */
+export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
+  const origin = (c: Context) => new URL(c.req.url).origin;
+
+  app.get("/sign-up", (c) => c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang }} errors={{}} />));
+  app.post("/sign-up", async (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, signUpInput, ctx.lang, accountKey(at));
+    if (!form.ok) return c.html(<SignUpForm c={c} values={form.values} errors={form.errors} />, 400);
+    try {
+      const { token } = await signUp(db, form.data, {
+        ...requestMeta(c),
+        origin: origin(c),
+        previousToken: currentSessionToken(c),
+      });
+      setSessionCookie(c, token, opts.trustProxy);
+      rotateCsrfToken(c, opts.trustProxy);
+      return c.redirect(hrefWithNotice("/account", ctx.lang, "signedUp"), 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "conflict")
+        return c.html(<SignUpForm c={c} values={form.values} errors={{ email: at("emailTaken") }} />, 409);
+      throw err;
+    }
+  });
+
+  app.get("/sign-in", (c) =>
+    c.html(<SignInForm c={c} values={{ next: c.req.query("next") ?? "" }} errors={{}} />),
+  );
+  app.post("/sign-in", async (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, signInInput, ctx.lang);
+    if (!form.ok) return c.html(<SignInForm c={c} values={form.values} errors={form.errors} />, 400);
+    try {
+      const { token } = await signIn(db, form.data, {
+        ...requestMeta(c),
+        previousToken: currentSessionToken(c),
+      });
+      setSessionCookie(c, token, opts.trustProxy);
+      rotateCsrfToken(c, opts.trustProxy);
+      const next = safeNext(form.values.next);
+      return c.redirect(ctx.lang === "hi" && !next.includes("lang=") ? withLang(next) : next, 303);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === "too_many")
+        return c.html(
+          <SignInForm
+            c={c}
+            values={form.values}
+            errors={{ _form: at("throttled", { minutes: throttle.windowMinutes }) }}
+          />,
+          429,
+        );
+      if (err.code === "unauthorized")
+        return c.html(<SignInForm c={c} values={form.values} errors={{ _form: at("wrongPassword") }} />, 401);
+      throw err;
+    }
+  });
+
+  app.post("/sign-out", async (c) => {
+    await endSession(db, currentSessionToken(c));
+    clearSessionCookie(c);
+    return c.redirect(hrefIn("/", contextOf(c).lang), 303);
+  });
+
+  app.get("/forgot-password", (c) => c.html(<ForgotForm c={c} values={{}} errors={{}} sent={false} />));
+  app.post("/forgot-password", async (c) => {
+    const ctx = contextOf(c);
+    const form = await parseForm(c, forgotInput, ctx.lang);
+    if (!form.ok)
+      return c.html(<ForgotForm c={c} values={form.values} errors={form.errors} sent={false} />, 400);
+    await requestPasswordReset(db, form.data.email, { origin: origin(c) });
+    return c.html(<ForgotForm c={c} values={{}} errors={{}} sent={true} />);
+  });
+
+  app.get("/reset-password", (c) =>
+    c.html(<ResetForm c={c} values={{ token: c.req.query("token") ?? "" }} errors={{}} />),
+  );
+  app.post("/reset-password", async (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, resetInput, ctx.lang, accountKey(at));
+    if (!form.ok) {
+      const errors = form.errors.token ? { ...form.errors, _form: at("linkInvalid") } : form.errors;
+      return c.html(<ResetForm c={c} values={form.values} errors={errors} />, 400);
+    }
+    try {
+      await resetPassword(db, form.data, requestMeta(c));
+    } catch (err) {
+      if (err instanceof AppError && err.code === "bad_request")
+        return c.html(<ResetForm c={c} values={form.values} errors={{ _form: at("linkInvalid") }} />, 400);
+      throw err;
+    }
+    clearSessionCookie(c);
+    return c.redirect(hrefWithNotice("/sign-in", ctx.lang, "resetDone"), 303);
+  });
+
+  app.get("/verify-email", async (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    let ok = true;
+    try {
+      await verifyEmail(db, c.req.query("token") ?? "", requestMeta(c));
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "bad_request")) throw err;
+      ok = false;
+    }
+    return c.html(
+      <Layout ctx={ctx} title={at("verifyTitle")} description={at("verifyTitle")}>
+        <h1>{at("verifyTitle")}</h1>
+        <Notice kind={ok ? "success" : "error"}>{ok ? at("verifyDone") : at("linkInvalid")}</Notice>
+        <p>
+          <a href={hrefIn("/account", ctx.lang)}>{at("accountTitle")}</a>
+        </p>
+      </Layout>,
+      ok ? 200 : 400,
+    );
+  });
+}
+
+const withLang = (path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=hi`;
+
+/** A redirect target that shows a one-line confirmation (a key of the catalogue, never free text). */
+export function hrefWithNotice(path: string, lang: "en" | "hi", notice: string): string {
+  return `${path}?done=${notice}${lang === "hi" ? "&lang=hi" : ""}`;
+}
+
+type FormProps = { c: Context<AppEnv>; values: FormValues; errors: FieldErrors };
+
+function SignUpForm({ c, values, errors }: FormProps) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  const field = { values, errors, lang: ctx.lang };
+  return (
+    <Layout ctx={ctx} title={at("signUpTitle")} description={at("signUpIntro")}>
+      <h1>{at("signUpTitle")}</h1>
+      <p>{at("signUpIntro")}</p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{ name: at("name"), email: at("email"), password: at("password"), confirm: at("confirm") }}
+      />
+      <PostForm action={hrefIn("/sign-up", ctx.lang)} csrf={csrfToken(c)}>
+        <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
+        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="email" />
+        <TextField
+          {...field}
+          name="password"
+          type="password"
+          label={at("password")}
+          hint={at("newPasswordHint")}
+          autocomplete="new-password"
+        />
+        <TextField
+          {...field}
+          name="confirm"
+          type="password"
+          label={at("confirm")}
+          autocomplete="new-password"
+        />
+        <SelectField
+          {...field}
+          name="lang"
+          label={at("language")}
+          options={[
+            { value: "en", label: "English" },
+            { value: "hi", label: "हिन्दी" },
+          ]}
+        />
+        <button type="submit">{at("create")}</button>
+      </PostForm>
+      <p>
+        {at("haveAccount")} <a href={hrefIn("/sign-in", ctx.lang)}>{at("signInTitle")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function SignInForm({ c, values, errors }: FormProps) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  const field = { values, errors, lang: ctx.lang };
+  const done = c.req.query("done");
+  return (
+    <Layout ctx={ctx} title={at("signInTitle")} description={at("signInTitle")}>
+      <h1>{at("signInTitle")}</h1>
+      {done === "resetDone" && <Notice kind="success">{at("resetDone")}</Notice>}
+      {done === "accepted_new" && <Notice kind="success">{at("accepted_new")}</Notice>}
+      {errors._form && <Notice kind="error">{errors._form}</Notice>}
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))}
+        labels={{ email: at("email"), password: at("password") }}
+      />
+      <PostForm action={hrefIn("/sign-in", ctx.lang)} csrf={csrfToken(c)}>
+        <input type="hidden" name="next" value={values.next ?? ""} />
+        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="username" />
+        <TextField
+          {...field}
+          name="password"
+          type="password"
+          label={at("password")}
+          autocomplete="current-password"
+        />
+        <button type="submit">{at("signInTitle")}</button>
+      </PostForm>
+      <p>
+        <a href={hrefIn("/forgot-password", ctx.lang)}>{at("forgot")}</a>
+      </p>
+      <p>
+        {at("noAccount")} <a href={hrefIn("/sign-up", ctx.lang)}>{at("signUpTitle")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function ForgotForm({ c, values, errors, sent }: FormProps & { sent: boolean }) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  return (
+    <Layout ctx={ctx} title={at("forgotTitle")} description={at("forgotIntro")}>
+      <h1>{at("forgotTitle")}</h1>
+      {sent ? (
+        <>
+          <Notice kind="success">{at("forgotSent")}</Notice>
+          <p class="muted">{at("outboxNote")}</p>
+        </>
+      ) : (
+        <>
+          <p>{at("forgotIntro")}</p>
+          <ErrorSummary lang={ctx.lang} errors={errors} labels={{ email: at("email") }} />
+          <PostForm action={hrefIn("/forgot-password", ctx.lang)} csrf={csrfToken(c)}>
+            <TextField
+              values={values}
+              errors={errors}
+              lang={ctx.lang}
+              name="email"
+              type="email"
+              label={at("email")}
+              autocomplete="email"
+            />
+            <button type="submit">{at("sendLink")}</button>
+          </PostForm>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+function ResetForm({ c, values, errors }: FormProps) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  const field = { values, errors, lang: ctx.lang };
+  return (
+    <Layout ctx={ctx} title={at("resetTitle")} description={at("resetTitle")}>
+      <h1>{at("resetTitle")}</h1>
+      {errors._form && <Notice kind="error">{errors._form}</Notice>}
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form" && k !== "token"))}
+        labels={{ password: at("password"), confirm: at("confirm") }}
+      />
+      <PostForm action={hrefIn("/reset-password", ctx.lang)} csrf={csrfToken(c)}>
+        <input type="hidden" name="token" value={values.token ?? ""} />
+        <TextField
+          {...field}
+          name="password"
+          type="password"
+          label={at("password")}
+          hint={at("newPasswordHint")}
+          autocomplete="new-password"
+        />
+        <TextField
+          {...field}
+          name="confirm"
+          type="password"
+          label={at("confirm")}
+          autocomplete="new-password"
+        />
+        <button type="submit">{at("resetSave")}</button>
+      </PostForm>
+    </Layout>
+  );
+}

@@ -1,0 +1,104 @@
+import { AppError } from "../../platform/errors";
+import type { Role } from "./roles";
+
+export type { Role };
+
+/** A role held by a person, with where it applies. A district officer's grant names its district and that district's State. */
+export type Grant = {
+  id: number;
+  role: Role;
+  stateLgdCode: number | null;
+  districtLgdCode: number | null;
+};
+
+/** Who is acting, and through which request: what the audit log records beside each write. */
+export type Actor = {
+  userId: number;
+  email: string;
+  name: string;
+  isDemo: boolean;
+  emailVerified: boolean;
+  grants: Grant[];
+  requestId: string | null;
+  ip: string | null;
+};
+
+/** Where a thing lies: the State and district that scope who may act on it. */
+export type Place = { stateLgdCode: number | null; districtLgdCode: number | null };
+
+/** Does this grant reach that place? An administrator's reaches everywhere; an officer's its State or district. */
+export function covers(grant: Grant, place: Place): boolean {
+  switch (grant.role) {
+    case "national_admin":
+      return true;
+    case "state_officer":
+      return grant.stateLgdCode !== null && grant.stateLgdCode === place.stateLgdCode;
+    case "district_officer":
+      return grant.districtLgdCode !== null && grant.districtLgdCode === place.districtLgdCode;
+    default:
+      return false;
+  }
+}
+
+/** The first of the actor's grants, among `roles`, that reaches `place` (or any, when no place is given). */
+export function grantFor(actor: Actor | null, roles: readonly Role[], place?: Place): Grant | undefined {
+  return actor?.grants.find((g) => roles.includes(g.role) && (place === undefined || covers(g, place)));
+}
+
+/** The places a person's officer grants reach, for filtering lists in SQL: everything, or these States and districts. */
+export type PlaceScope = { all: true } | { all: false; states: number[]; districts: number[] };
+
+export function placeScope(actor: Actor | null, roles: readonly Role[]): PlaceScope {
+  const held = actor?.grants.filter((g) => roles.includes(g.role)) ?? [];
+  if (held.some((g) => g.role === "national_admin")) return { all: true };
+  return {
+    all: false,
+    states: held.filter((g) => g.role === "state_officer").map((g) => g.stateLgdCode as number),
+    districts: held.filter((g) => g.role === "district_officer").map((g) => g.districtLgdCode as number),
+  };
+}
+
+/** Who may invite whom: the administrator invites State officers (and anyone below), a State officer its districts'. */
+const inviters: Record<InvitationTarget["role"], readonly Role[]> = {
+  state_officer: ["national_admin"],
+  district_officer: ["national_admin", "state_officer"],
+};
+
+export type InvitationTarget = Place & { role: "state_officer" | "district_officer" };
+
+/** The permissions of this module and what each is asked about. */
+type Rules = {
+  "invitation:create": InvitationTarget;
+  /** A State's part of the log, or (null) whether the person may open the log at all. */
+  "audit:read": Place | null;
+};
+export type AccountPermission = keyof Rules;
+
+/** The grant that allows `permission` on `thing`, or undefined. Pure: the services call it, tests table it. */
+export function can<P extends AccountPermission>(
+  actor: Actor | null,
+  permission: P,
+  thing: Rules[P],
+): Grant | undefined {
+  switch (permission) {
+    case "invitation:create": {
+      const target = thing as InvitationTarget;
+      return grantFor(actor, inviters[target.role], target);
+    }
+    case "audit:read":
+      return grantFor(actor, ["national_admin", "state_officer"], (thing as Place | null) ?? undefined);
+  }
+  return undefined;
+}
+
+/** Throws unless signed in: 401 tells the pages to send the person to sign in. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("unauthorized", "Sign in to continue");
+  return actor;
+}
+
+/** The grant that allows this, or a 403 that names what was refused. Nothing is changed before this passes. */
+export function authorize(grant: Grant | undefined, what: string): Grant {
+  if (!grant) throw new AppError("forbidden", `Not allowed: ${what}`);
+  return grant;
+}

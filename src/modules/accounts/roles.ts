@@ -1,0 +1,3 @@
+/** The roles a grant can give; officers' grants carry a State or district. */
+export const roles = ["national_admin", "state_officer", "district_officer", "producer", "buyer"] as const;
+export type Role = (typeof roles)[number];

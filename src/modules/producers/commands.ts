@@ -1,0 +1,221 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { type Actor, addGrant, authorize, recordAudit, requireActor } from "../accounts";
+import { liveRevision, productsOfDistricts } from "../catalog";
+import { getDistrict } from "../geo";
+import { can } from "./policy";
+import type { ProducerInput } from "./schemas";
+import { buyers, producers } from "./tables";
+
+/** A district's products in the live list revision: the ones a producer can say it makes. */
+export async function districtProducts(db: DbOrTx, districtLgdCode: number) {
+  const revision = await liveRevision(db);
+  return revision ? productsOfDistricts(db, revision.id, [districtLgdCode]) : [];
+}
+
+const nullable = (v: string | undefined) => (v === undefined || v === "" ? null : v);
+
+/** The columns a producer's own form sets, with the district's State looked up (never taken from the form). */
+async function columnsOf(db: DbOrTx, input: ProducerInput) {
+  const district = await getDistrict(db, input.districtLgdCode);
+  if (!district) throw new AppError("bad_request", "No such district", { field: "districtLgdCode" });
+  if (
+    input.odopProductId !== undefined &&
+    !(await districtProducts(db, district.lgdCode)).some((p) => p.id === input.odopProductId)
+  )
+    throw new AppError("bad_request", "Not an ODOP product of this district", { field: "odopProductId" });
+  return {
+    name: input.name,
+    kind: input.kind,
+    stateLgdCode: district.stateLgdCode,
+    districtLgdCode: district.lgdCode,
+    odopProductId: input.odopProductId ?? null,
+    otherProducts: nullable(input.otherProducts),
+    description: nullable(input.description),
+    phone: input.phone,
+    email: input.email,
+    udyam: nullable(input.udyam),
+    gstin: nullable(input.gstin),
+    iec: nullable(input.iec),
+    pan: nullable(input.pan),
+  };
+}
+
+/** A person registers a producer; it waits for its district's officer. The owner gets the producer role there. */
+export async function registerProducer(
+  db: Db,
+  actorOrNull: Actor | null,
+  input: ProducerInput,
+  opts: { isDemo?: boolean } = {},
+): Promise<number> {
+  const actor = requireActor(actorOrNull);
+  const values = await columnsOf(db, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(producers)
+      .values({ ...values, ownerUserId: actor.userId, isDemo: opts.isDemo ?? actor.isDemo })
+      .returning({ id: producers.id });
+    const id = (row as { id: number }).id;
+    const place = { stateLgdCode: values.stateLgdCode, districtLgdCode: values.districtLgdCode };
+    await recordAudit(tx, actor, null, {
+      action: "producer.register",
+      entityType: "producer",
+      entityId: id,
+      ...place,
+      after: values,
+    });
+    if (!actor.grants.some((g) => g.role === "producer" && g.districtLgdCode === values.districtLgdCode))
+      await addGrant(tx, actor, null, actor.userId, "producer", place);
+    return id;
+  });
+}
+
+async function lockedProducer(tx: DbOrTx, id: number) {
+  const [row] = await tx.select().from(producers).where(eq(producers.id, id)).for("update");
+  if (!row) throw new AppError("not_found", "No such producer");
+  return row;
+}
+
+/**
+ * The owner edits its profile. The edit names the version it was made from: if someone changed the profile since,
+ * 409 and nothing is written. A verified profile whose facts change goes back to the officer.
+ */
+export async function updateProducer(
+  db: Db,
+  actorOrNull: Actor | null,
+  id: number,
+  version: number,
+  input: ProducerInput,
+): Promise<void> {
+  const actor = requireActor(actorOrNull);
+  const values = await columnsOf(db, input);
+  await db.transaction(async (tx) => {
+    const before = await lockedProducer(tx, id);
+    const grant = authorize(can(actor, "producer:edit", before), "edit this producer");
+    if (before.version !== version)
+      throw new AppError("conflict", "Someone changed this profile meanwhile", { current: before.version });
+    await tx
+      .update(producers)
+      .set({
+        ...values,
+        status: "pending",
+        statusReason: null,
+        version: sql`${producers.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(producers.id, id), eq(producers.version, version)));
+    await recordAudit(tx, actor, grant, {
+      action: "producer.update",
+      entityType: "producer",
+      entityId: id,
+      stateLgdCode: values.stateLgdCode,
+      districtLgdCode: values.districtLgdCode,
+      before: pick(before, Object.keys(values)),
+      after: values,
+    });
+  });
+}
+
+const pick = (row: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, row[k]]));
+
+/** An officer verifies or rejects (with a reason the producer sees). Outside its district or State: 403, no change. */
+export async function reviewProducer(
+  db: Db,
+  actorOrNull: Actor | null,
+  id: number,
+  version: number,
+  decision: { decision: "verified" | "rejected"; reason?: string },
+): Promise<void> {
+  const actor = requireActor(actorOrNull);
+  await db.transaction(async (tx) => {
+    const before = await lockedProducer(tx, id);
+    const grant = authorize(can(actor, "producer:review", before), "review this producer");
+    if (before.version !== version)
+      throw new AppError("conflict", "The profile changed since you opened it", { current: before.version });
+    const after = { status: decision.decision, statusReason: nullable(decision.reason) };
+    await tx
+      .update(producers)
+      .set({
+        ...after,
+        reviewedBy: actor.userId,
+        reviewedAt: sql`now()`,
+        version: sql`${producers.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(producers.id, id));
+    await recordAudit(tx, actor, grant, {
+      action: `producer.${decision.decision === "verified" ? "verify" : "reject"}`,
+      entityType: "producer",
+      entityId: id,
+      stateLgdCode: before.stateLgdCode,
+      districtLgdCode: before.districtLgdCode,
+      before: { status: before.status, statusReason: before.statusReason },
+      after,
+    });
+  });
+}
+
+/** A buyer shows a producer's phone and email; each reveal is written to the audit log, then the contact returned. */
+export async function revealContact(db: Db, actorOrNull: Actor | null, id: number) {
+  const actor = requireActor(actorOrNull);
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .select()
+      .from(producers)
+      .where(and(eq(producers.id, id), eq(producers.status, "verified")));
+    if (!p) throw new AppError("not_found", "No such producer");
+    const grant = authorize(can(actor, "producer:view-contact", p), "see this producer's contact");
+    await recordAudit(tx, actor, grant, {
+      action: "producer.contact_reveal",
+      entityType: "producer",
+      entityId: id,
+      stateLgdCode: p.stateLgdCode,
+      districtLgdCode: p.districtLgdCode,
+    });
+    return { phone: p.phone, email: p.email };
+  });
+}
+
+/** Creates or (naming its version) updates the actor's buyer profile; the first save gives the buyer role. */
+export async function saveBuyer(
+  db: Db,
+  actorOrNull: Actor | null,
+  input: { organisation: string; country: string; interests: string },
+  version: number | null,
+  opts: { isDemo?: boolean } = {},
+): Promise<void> {
+  const actor = requireActor(actorOrNull);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(buyers).where(eq(buyers.ownerUserId, actor.userId)).for("update");
+    if (!before) {
+      const [row] = await tx
+        .insert(buyers)
+        .values({ ...input, ownerUserId: actor.userId, isDemo: opts.isDemo ?? actor.isDemo })
+        .returning({ id: buyers.id });
+      await recordAudit(tx, actor, null, {
+        action: "buyer.register",
+        entityType: "buyer",
+        entityId: (row as { id: number }).id,
+        after: input,
+      });
+      if (!actor.grants.some((g) => g.role === "buyer"))
+        await addGrant(tx, actor, null, actor.userId, "buyer", { stateLgdCode: null, districtLgdCode: null });
+      return;
+    }
+    if (version !== before.version)
+      throw new AppError("conflict", "Someone changed this profile meanwhile", { current: before.version });
+    await tx
+      .update(buyers)
+      .set({ ...input, version: sql`${buyers.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(buyers.id, before.id));
+    await recordAudit(tx, actor, null, {
+      action: "buyer.update",
+      entityType: "buyer",
+      entityId: before.id,
+      before: pick(before, Object.keys(input)),
+      after: input,
+    });
+  });
+}

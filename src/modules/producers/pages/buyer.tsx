@@ -1,0 +1,93 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken } from "../../../web/csrf";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  PostForm,
+  parseForm,
+  TextArea,
+  TextField,
+} from "../../../web/forms";
+import { contextOf, hrefIn, Layout } from "../../../web/layout";
+import { type AppEnv, Notice, requireActor } from "../../accounts";
+import { saveBuyer } from "../commands";
+import { producerKey, producerText } from "../messages";
+import { buyerOf } from "../queries";
+import { buyerInput } from "../schemas";
+
+/** A buyer's own profile: organisation, country, what it looks for. */
+export function buyerPages(app: Hono<AppEnv>, db: Db) {
+  app.get("/buyers/me", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const row = await buyerOf(db, actor.userId);
+    const values: FormValues = row
+      ? {
+          organisation: row.organisation,
+          country: row.country,
+          interests: row.interests,
+          version: String(row.version),
+        }
+      : {};
+    return c.html(<BuyerPage c={c} values={values} errors={{}} saved={c.req.query("done") === "saved"} />);
+  });
+  app.post("/buyers/me", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const pt = producerText(ctx.lang);
+    const form = await parseForm(c, buyerInput, ctx.lang, producerKey(pt));
+    if (!form.ok) return c.html(<BuyerPage c={c} {...form} />, 400);
+    const version = /^\d+$/.test(form.values.version ?? "") ? Number(form.values.version) : null;
+    try {
+      await saveBuyer(db, actor, form.data, version);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "conflict")) throw err;
+      return c.html(<BuyerPage c={c} values={form.values} errors={{}} conflict />, 409);
+    }
+    return c.redirect(`/buyers/me?done=saved${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+  });
+}
+
+function BuyerPage(props: {
+  c: Context<AppEnv>;
+  values: FormValues;
+  errors: FieldErrors;
+  saved?: boolean;
+  conflict?: boolean;
+}) {
+  const { c, values, errors } = props;
+  const ctx = contextOf(c);
+  const pt = producerText(ctx.lang);
+  const field = { values, errors, lang: ctx.lang };
+  return (
+    <Layout ctx={ctx} title={pt("buyerTitle")} description={pt("buyerIntro")}>
+      <h1>{pt("buyerTitle")}</h1>
+      {props.saved && <Notice kind="success">{pt("buyerSaved")}</Notice>}
+      {props.conflict && <Notice kind="error">{pt("conflict")}</Notice>}
+      <p>{pt("buyerIntro")}</p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{ organisation: pt("organisation"), country: pt("country"), interests: pt("interests") }}
+      />
+      <PostForm action={hrefIn("/buyers/me", ctx.lang)} csrf={csrfToken(c)}>
+        {values.version && <input type="hidden" name="version" value={values.version} />}
+        <TextField
+          {...field}
+          name="organisation"
+          label={pt("organisation")}
+          autocomplete="organization"
+          maxLength={200}
+        />
+        <TextField {...field} name="country" label={pt("country")} hint={pt("countryHint")} maxLength={2} />
+        <TextArea {...field} name="interests" label={pt("interests")} maxLength={1000} />
+        <button type="submit">{pt("save")}</button>
+      </PostForm>
+      <p>
+        <a href={hrefIn("/producers", ctx.lang)}>{pt("directoryTitle")}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,237 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken } from "../../../web/csrf";
+import { PostForm } from "../../../web/forms";
+import { formatNumber } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { type AppEnv, formatWhen, Notice } from "../../accounts";
+import { getDistricts, listStates } from "../../geo";
+import { revealContact } from "../commands";
+import { producerText } from "../messages";
+import { can } from "../policy";
+import {
+  directory,
+  directoryPageSize,
+  type PublicProducer,
+  producersOwnedBy,
+  publicProducer,
+} from "../queries";
+import { directoryFilters } from "../schemas";
+import { productNames } from "./shared";
+
+/** The public directory, a producer's public page (contact for buyers, logged), and a person's own profiles. */
+export function directoryPages(app: Hono<AppEnv>, db: Db) {
+  app.get("/producers", async (c) => {
+    const ctx = contextOf(c);
+    const pt = producerText(ctx.lang);
+    const parsed = directoryFilters.safeParse(
+      Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")),
+    );
+    if (!parsed.success) throw new AppError("bad_request", "Invalid filter");
+    const f = parsed.data;
+    const [{ rows, total }, states] = await Promise.all([directory(db, f), listStates(db)]);
+    const [districts, products] = await Promise.all([
+      getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))]),
+      productNames(db, rows),
+    ]);
+    const districtName = new Map(districts.map((d) => [d.lgdCode, nameIn(ctx.lang, d.nameEn, d.nameHi)]));
+    const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
+    const pages = Math.max(1, Math.ceil(total / directoryPageSize));
+    const query = new URLSearchParams(
+      Object.entries(c.req.query()).filter(([k, v]) => k !== "page" && v !== "") as [string, string][],
+    );
+    const pageHref = (n: number) => `/producers?${new URLSearchParams([...query, ["page", String(n)]])}`;
+    return c.html(
+      <Layout ctx={ctx} title={pt("directoryTitle")} description={pt("directoryIntro")}>
+        <h1>{pt("directoryTitle")}</h1>
+        <p>{pt("directoryIntro")}</p>
+        <p>
+          <a href={hrefIn("/producers/new", ctx.lang)}>{pt("register")}</a>
+        </p>
+        <form method="get" action="/producers" class="filters">
+          {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+          <label>
+            {pt("state")}
+            <select name="state">
+              <option value="">{pt("all")}</option>
+              {states.map((s) => (
+                <option value={String(s.lgdCode)} selected={s.lgdCode === f.state}>
+                  {stateName.get(s.lgdCode)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {pt("searchName")}
+            <input name="q" value={f.q ?? ""} maxlength={100} />
+          </label>
+          <button type="submit">{pt("filter")}</button>
+        </form>
+        <p>{pt("directoryCount", { n: formatNumber(total) })}</p>
+        {rows.length === 0 ? (
+          <p>{pt("directoryEmpty")}</p>
+        ) : (
+          <ul class="cards">
+            {rows.map((p) => (
+              <li>
+                <h2>
+                  <a href={hrefIn(`/producers/${p.id}`, ctx.lang)}>{p.name}</a>
+                  {p.isDemo && <span class="badge">{pt("demo")}</span>}
+                </h2>
+                <p>
+                  {pt(`kind_${p.kind}`)} · {districtName.get(p.districtLgdCode)},{" "}
+                  {stateName.get(p.stateLgdCode)}
+                </p>
+                <p>{[products.get(p.odopProductId ?? -1), p.otherProducts].filter(Boolean).join(" · ")}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {pages > 1 && (
+          <nav class="pager" aria-label={ctx.t("pages")}>
+            {f.page > 1 && <a href={pageHref(f.page - 1)}>{ctx.t("previous")}</a>}
+            <span>{ctx.t("pageOf", { n: f.page, total: pages })}</span>
+            {f.page < pages && <a href={pageHref(f.page + 1)}>{ctx.t("next")}</a>}
+          </nav>
+        )}
+      </Layout>,
+    );
+  });
+
+  const profile = async (c: Context<AppEnv>, reveal: boolean) => {
+    const id = Number(c.req.param("id"));
+    const p = await publicProducer(db, id);
+    if (!p) throw new AppError("not_found", "No such producer");
+    const contact = reveal ? await revealContact(db, c.get("actor"), id) : null;
+    return c.html(await ProfilePage({ c, db, p, contact }));
+  };
+  app.get("/producers/:id{[0-9]+}", (c) => profile(c, false));
+  app.post("/producers/:id{[0-9]+}/contact", (c) => profile(c, true));
+
+  app.get("/producers/mine", async (c) => {
+    const actor = c.get("actor");
+    if (!actor) throw new AppError("unauthorized", "Sign in");
+    const ctx = contextOf(c);
+    const pt = producerText(ctx.lang);
+    const rows = await producersOwnedBy(db, actor.userId);
+    const done = c.req.query("done");
+    return c.html(
+      <Layout ctx={ctx} title={pt("myProducers")} description={pt("myProducers")}>
+        <h1>{pt("myProducers")}</h1>
+        {(done === "registered" || done === "updated") && <Notice kind="success">{pt(done)}</Notice>}
+        {rows.length === 0 && <p>{pt("myProducersNone")}</p>}
+        <ul class="cards">
+          {rows.map((p) => (
+            <li>
+              <h2>{p.name}</h2>
+              <p>
+                {pt("status")}: <strong class={`status ${p.status}`}>{pt(`status_${p.status}`)}</strong>
+              </p>
+              {p.statusReason && (
+                <p>
+                  {pt("reason")}: {p.statusReason}
+                </p>
+              )}
+              <p class="muted">
+                {pt("submitted")}: {formatWhen(p.createdAt, ctx.lang)}
+              </p>
+              <p>
+                <a href={hrefIn(`/producers/${p.id}/edit`, ctx.lang)}>{pt("save")}</a>
+                {p.status === "verified" && (
+                  <>
+                    {" · "}
+                    <a href={hrefIn(`/producers/${p.id}`, ctx.lang)}>{pt("directoryTitle")}</a>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={hrefIn("/producers/new", ctx.lang)}>{pt("register")}</a>
+        </p>
+      </Layout>,
+    );
+  });
+}
+
+async function ProfilePage(props: {
+  c: Context<AppEnv>;
+  db: Db;
+  p: PublicProducer;
+  contact: { phone: string; email: string } | null;
+}) {
+  const { c, db, p, contact } = props;
+  const ctx = contextOf(c);
+  const pt = producerText(ctx.lang);
+  const [district] = await getDistricts(db, [p.districtLgdCode]);
+  const products = await productNames(db, [p]);
+  const actor = c.get("actor");
+  const mayContact = can(actor, "producer:view-contact", { ...p, ownerUserId: -1 }) !== undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={p.name}
+      description={p.description ?? p.name}
+      crumbs={[{ href: "/producers", label: pt("directoryTitle") }]}
+    >
+      <h1>
+        {p.name} {p.isDemo && <span class="badge">{pt("demo")}</span>}
+      </h1>
+      <dl class="facts">
+        <dt>{pt("kind")}</dt>
+        <dd>{pt(`kind_${p.kind}`)}</dd>
+        <dt>{pt("district")}</dt>
+        <dd>
+          {district ? (
+            <a href={hrefIn(`/districts/${district.lgdCode}`, ctx.lang)}>
+              {nameIn(ctx.lang, district.nameEn, district.nameHi)}
+            </a>
+          ) : (
+            p.districtLgdCode
+          )}
+        </dd>
+        {p.odopProductId && (
+          <>
+            <dt>{pt("odopProduct")}</dt>
+            <dd>{products.get(p.odopProductId)}</dd>
+          </>
+        )}
+        {p.otherProducts && (
+          <>
+            <dt>{pt("otherProducts")}</dt>
+            <dd>{p.otherProducts}</dd>
+          </>
+        )}
+      </dl>
+      {p.description && <p>{p.description}</p>}
+      <h2>{pt("contact")}</h2>
+      {contact ? (
+        <dl class="facts">
+          <dt>{pt("phone")}</dt>
+          <dd>
+            <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
+          </dd>
+          <dt>{pt("email")}</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </dd>
+        </dl>
+      ) : mayContact ? (
+        <PostForm action={hrefIn(`/producers/${p.id}/contact`, ctx.lang)} csrf={csrfToken(c)}>
+          <button type="submit">{pt("showContact")}</button>
+        </PostForm>
+      ) : (
+        <p>
+          <a
+            href={`/sign-in?next=${encodeURIComponent(`/producers/${p.id}`)}${ctx.lang === "hi" ? "&lang=hi" : ""}`}
+          >
+            {pt("contactForBuyers")}
+          </a>
+        </p>
+      )}
+      <p class="hint">{pt("contactLogged")}</p>
+    </Layout>
+  );
+}

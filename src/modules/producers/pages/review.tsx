@@ -1,0 +1,200 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken } from "../../../web/csrf";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  PostForm,
+  parseForm,
+  TextArea,
+} from "../../../web/forms";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { type AppEnv, formatWhen, Notice, requireActor } from "../../accounts";
+import { getDistricts } from "../../geo";
+import { reviewProducer } from "../commands";
+import { producerKey, producerText } from "../messages";
+import { type ProducerRow, producerForActor, reviewQueue } from "../queries";
+import { producerEdit, reviewInput } from "../schemas";
+import { productNames } from "./shared";
+
+const statuses = ["pending", "verified", "rejected"] as const;
+
+/** The officer's side: the queue of its districts' producers, and the decision on one. */
+export function reviewPages(app: Hono<AppEnv>, db: Db) {
+  app.get("/officer/producers", async (c) => {
+    const ctx = contextOf(c);
+    const pt = producerText(ctx.lang);
+    const status = statuses.find((s) => s === c.req.query("status")) ?? "pending";
+    const rows = await reviewQueue(db, requireActor(c.get("actor")), status);
+    const districts = new Map(
+      (await getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))])).map((d) => [
+        d.lgdCode,
+        nameIn(ctx.lang, d.nameEn, d.nameHi),
+      ]),
+    );
+    const done = c.req.query("done") === "reviewed";
+    return c.html(
+      <Layout ctx={ctx} title={pt("queueTitle")} description={pt("queueIntro")}>
+        <h1>{pt("queueTitle")}</h1>
+        {done && <Notice kind="success">{pt("reviewed")}</Notice>}
+        <p>{pt("queueIntro")}</p>
+        <nav class="tabs" aria-label={pt("status")}>
+          {statuses.map((s) => (
+            <a
+              href={`/officer/producers?status=${s}${ctx.lang === "hi" ? "&lang=hi" : ""}`}
+              aria-current={s === status ? "page" : undefined}
+            >
+              {pt(`show_${s}`)}
+            </a>
+          ))}
+        </nav>
+        {rows.length === 0 ? (
+          <p>{pt("queueEmpty")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{pt("name")}</th>
+                  <th scope="col">{pt("district")}</th>
+                  <th scope="col">{pt("kind")}</th>
+                  <th scope="col">{pt("submitted")}</th>
+                  <th scope="col">
+                    <span class="sr-only">{pt("review")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr>
+                    <td>{p.name}</td>
+                    <td>{districts.get(p.districtLgdCode)}</td>
+                    <td>{pt(`kind_${p.kind}`)}</td>
+                    <td>{formatWhen(p.createdAt, ctx.lang)}</td>
+                    <td>
+                      <a href={hrefIn(`/officer/producers/${p.id}`, ctx.lang)}>
+                        {pt("review")}
+                        <span class="sr-only"> {p.name}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get("/officer/producers/:id{[0-9]+}", async (c) => {
+    const row = await producerForActor(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    return c.html(await ReviewPage({ c, db, row, values: { version: String(row.version) }, errors: {} }));
+  });
+  app.post("/officer/producers/:id{[0-9]+}", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const row = await producerForActor(db, actor, Number(c.req.param("id")));
+    const form = await parseForm(
+      c,
+      reviewInput.and(producerEdit),
+      ctx.lang,
+      producerKey(producerText(ctx.lang)),
+    );
+    if (!form.ok) return c.html(await ReviewPage({ c, db, row, ...form }), 400);
+    try {
+      await reviewProducer(db, actor, row.id, form.data.version, form.data);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "conflict")) throw err;
+      const current = await producerForActor(db, actor, row.id);
+      const values = { ...form.values, version: String(current.version) };
+      return c.html(await ReviewPage({ c, db, row: current, values, errors: {}, conflict: true }), 409);
+    }
+    return c.redirect(`/officer/producers?done=reviewed${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+  });
+}
+
+async function ReviewPage(props: {
+  c: Context<AppEnv>;
+  db: Db;
+  row: ProducerRow;
+  values: FormValues;
+  errors: FieldErrors;
+  conflict?: boolean;
+}) {
+  const { c, db, row, values, errors } = props;
+  const ctx = contextOf(c);
+  const pt = producerText(ctx.lang);
+  const [district] = await getDistricts(db, [row.districtLgdCode]);
+  const products = await productNames(db, [row]);
+  const facts: [string, string | null][] = [
+    [pt("kind"), pt(`kind_${row.kind}`)],
+    [
+      pt("district"),
+      district ? nameIn(ctx.lang, district.nameEn, district.nameHi) : String(row.districtLgdCode),
+    ],
+    [pt("odopProduct"), row.odopProductId ? (products.get(row.odopProductId) ?? null) : null],
+    [pt("otherProducts"), row.otherProducts],
+    [pt("description"), row.description],
+    [pt("phone"), row.phone],
+    [pt("email"), row.email],
+    [pt("udyam"), row.udyam],
+    [pt("gstin"), row.gstin],
+    [pt("iec"), row.iec],
+    [pt("pan"), row.pan],
+    [pt("status"), pt(`status_${row.status}`)],
+    [pt("reason"), row.statusReason],
+  ];
+  return (
+    <Layout
+      ctx={ctx}
+      title={pt("reviewTitle", { name: row.name })}
+      description={pt("queueIntro")}
+      crumbs={[{ href: "/officer/producers", label: pt("queueTitle") }]}
+    >
+      <h1>{pt("reviewTitle", { name: row.name })}</h1>
+      {props.conflict && <Notice kind="error">{pt("reviewConflict")}</Notice>}
+      <dl class="facts">
+        {facts
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+      </dl>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{ decision: pt("decision"), reason: pt("reason") }}
+      />
+      <PostForm action={hrefIn(`/officer/producers/${row.id}`, ctx.lang)} csrf={csrfToken(c)}>
+        <input type="hidden" name="version" value={values.version} />
+        <fieldset class={errors.decision ? "field has-error" : "field"} id="f-decision">
+          <legend>{pt("decision")}</legend>
+          {errors.decision && <p class="field-error">{errors.decision}</p>}
+          {(["verified", "rejected"] as const).map((d) => (
+            <label class="choice">
+              <input type="radio" name="decision" value={d} checked={values.decision === d} />{" "}
+              {pt(`decide_${d}`)}
+            </label>
+          ))}
+        </fieldset>
+        <TextArea
+          values={values}
+          errors={errors}
+          lang={ctx.lang}
+          name="reason"
+          optional
+          label={pt("reason")}
+          hint={pt("reasonHint")}
+          maxLength={1000}
+        />
+        <button type="submit">{pt("record")}</button>
+      </PostForm>
+    </Layout>
+  );
+}

@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { type Actor, placeScope } from "../accounts";
+import { can } from "./policy";
+import type { DirectoryFilters } from "./schemas";
+import { buyers, producers } from "./tables";
+
+/** What anyone may see of a producer: never its phone, email or identifiers. */
+const publicColumns = {
+  id: producers.id,
+  name: producers.name,
+  kind: producers.kind,
+  stateLgdCode: producers.stateLgdCode,
+  districtLgdCode: producers.districtLgdCode,
+  odopProductId: producers.odopProductId,
+  otherProducts: producers.otherProducts,
+  description: producers.description,
+  isDemo: producers.isDemo,
+  status: producers.status,
+};
+
+export const directoryPageSize = 20;
+
+/** The public directory: verified producers only, by State, district or name, a page at a time. */
+export async function directory(db: DbOrTx, f: DirectoryFilters) {
+  const where = and(
+    eq(producers.status, "verified"),
+    f.state ? eq(producers.stateLgdCode, f.state) : undefined,
+    f.district ? eq(producers.districtLgdCode, f.district) : undefined,
+    f.q
+      ? or(
+          ilike(producers.name, `%${escapeLike(f.q)}%`),
+          ilike(producers.otherProducts, `%${escapeLike(f.q)}%`),
+        )
+      : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(producers)
+      .where(where)
+      .orderBy(asc(producers.name), asc(producers.id))
+      .limit(directoryPageSize)
+      .offset((f.page - 1) * directoryPageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(producers).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** A verified producer's public profile, or null. */
+export async function publicProducer(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select(publicColumns)
+    .from(producers)
+    .where(and(eq(producers.id, id), eq(producers.status, "verified")));
+  return row ?? null;
+}
+
+export type PublicProducer = NonNullable<Awaited<ReturnType<typeof publicProducer>>>;
+
+/** A whole profile for someone allowed to see it: its owner, or an officer whose scope reaches it. */
+export async function producerForActor(db: DbOrTx, actor: Actor | null, id: number) {
+  const [row] = await db.select().from(producers).where(eq(producers.id, id));
+  if (!row) throw new AppError("not_found", "No such producer");
+  if (!can(actor, "producer:edit", row) && !can(actor, "producer:review", row))
+    throw new AppError("forbidden", "Not allowed: see this producer");
+  return row;
+}
+export type ProducerRow = Awaited<ReturnType<typeof producerForActor>>;
+
+/** The profiles a person registered, newest first. */
+export async function producersOwnedBy(db: DbOrTx, userId: number) {
+  return db.select().from(producers).where(eq(producers.ownerUserId, userId)).orderBy(desc(producers.id));
+}
+
+/** Profiles an officer may review, pending first, filtered in SQL by the officer's scope. */
+export async function reviewQueue(
+  db: DbOrTx,
+  actor: Actor | null,
+  status: "pending" | "verified" | "rejected",
+) {
+  if (!can(actor, "producer:review-queue", null))
+    throw new AppError("forbidden", "Not allowed: review producers");
+  const scope = placeScope(actor, ["national_admin", "state_officer", "district_officer"]);
+  const inScope: SQL | undefined = scope.all
+    ? undefined
+    : or(
+        inArray(producers.stateLgdCode, scope.states.length ? scope.states : [-1]),
+        inArray(producers.districtLgdCode, scope.districts.length ? scope.districts : [-1]),
+      );
+  return db
+    .select()
+    .from(producers)
+    .where(and(inScope, eq(producers.status, status)))
+    .orderBy(asc(producers.createdAt))
+    .limit(200);
+}
+
+export async function buyerOf(db: DbOrTx, userId: number) {
+  const [row] = await db.select().from(buyers).where(eq(buyers.ownerUserId, userId));
+  return row ?? null;
+}
