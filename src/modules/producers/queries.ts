@@ -61,12 +61,17 @@ export async function publicProducer(db: DbOrTx, id: number) {
 
 export type PublicProducer = NonNullable<Awaited<ReturnType<typeof publicProducer>>>;
 
-/** A whole profile for someone allowed to see it: its owner, or an officer whose scope reaches it. */
-export async function producerForActor(db: DbOrTx, actor: Actor | null, id: number) {
+/** A whole profile, for its owner to edit or for an officer whose scope reaches it to review. */
+export async function producerForActor(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: number,
+  purpose: "edit" | "review",
+) {
   const [row] = await db.select().from(producers).where(eq(producers.id, id));
   if (!row) throw new AppError("not_found", "No such producer");
-  if (!can(actor, "producer:edit", row) && !can(actor, "producer:review", row))
-    throw new AppError("forbidden", "Not allowed: see this producer");
+  if (!can(actor, purpose === "edit" ? "producer:edit" : "producer:review", row))
+    throw new AppError("forbidden", `Not allowed: ${purpose} this producer`);
   return row;
 }
 export type ProducerRow = Awaited<ReturnType<typeof producerForActor>>;

@@ -42,14 +42,14 @@ export function profileFormPages(app: Hono<AppEnv>, db: Db) {
   });
 
   app.get("/producers/:id{[0-9]+}/edit", async (c) => {
-    const row = await producerForActor(db, c.get("actor"), Number(c.req.param("id")));
+    const row = await producerForActor(db, c.get("actor"), Number(c.req.param("id")), "edit");
     return c.html(await ProducerForm({ c, db, values: valuesOf(row), errors: {}, row }));
   });
   app.post("/producers/:id{[0-9]+}/edit", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
-    const row = await producerForActor(db, actor, Number(c.req.param("id")));
+    const row = await producerForActor(db, actor, Number(c.req.param("id")), "edit");
     const form = await parseForm(c, producerInput.and(producerEdit), ctx.lang, producerKey(pt));
     if (!form.ok) return c.html(await ProducerForm({ c, db, ...form, row }), 400);
     try {
@@ -60,7 +60,7 @@ export function profileFormPages(app: Hono<AppEnv>, db: Db) {
     } catch (err) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
       // Show the current profile to edit again, and keep what this person typed beside it: nothing is lost.
-      const current = await producerForActor(db, actor, row.id);
+      const current = await producerForActor(db, actor, row.id, "edit");
       return c.html(
         await ProducerForm({ c, db, values: valuesOf(current), errors: {}, row: current, mine: form.values }),
         409,

@@ -90,13 +90,13 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
   });
 
   app.get("/officer/producers/:id{[0-9]+}", async (c) => {
-    const row = await producerForActor(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    const row = await producerForActor(db, requireActor(c.get("actor")), Number(c.req.param("id")), "review");
     return c.html(await ReviewPage({ c, db, row, values: { version: String(row.version) }, errors: {} }));
   });
   app.post("/officer/producers/:id{[0-9]+}", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
-    const row = await producerForActor(db, actor, Number(c.req.param("id")));
+    const row = await producerForActor(db, actor, Number(c.req.param("id")), "review");
     const form = await parseForm(
       c,
       reviewInput.and(producerEdit),
@@ -108,7 +108,7 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
       await reviewProducer(db, actor, row.id, form.data.version, form.data);
     } catch (err) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
-      const current = await producerForActor(db, actor, row.id);
+      const current = await producerForActor(db, actor, row.id, "review");
       const values = { ...form.values, version: String(current.version) };
       return c.html(await ReviewPage({ c, db, row: current, values, errors: {}, conflict: true }), 409);
     }

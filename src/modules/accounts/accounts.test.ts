@@ -1,0 +1,360 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inLucknow, inPatna, inVaranasi, UP } from "../../../test/support/actors";
+import { freshDatabase, type TestDatabase } from "../../../test/support/database";
+import { readOutbox } from "../../../test/support/outbox";
+import { password, person, signedIn } from "../../../test/support/people";
+import { Visitor } from "../../../test/support/visitor";
+import { createApp } from "../../app";
+import { createLogger } from "../../platform/logger";
+import { throttle } from "./commands/sessions";
+
+const count = async (db: TestDatabase["db"], table: string, where = sql`true`) =>
+  Number(
+    (
+      (await db.execute(
+        sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`,
+      )) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]?.n,
+  );
+
+describe("accounts over HTTP", () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let outboxDir: string;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+    app = createApp({ database: t, logger: createLogger("silent") });
+    outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-outbox-"));
+  });
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(outboxDir, { recursive: true, force: true });
+  });
+
+  it("signs up, keeps every value on a validation error, and refuses a second account for the same address", async () => {
+    const v = new Visitor(app);
+    const bad = await v.post(
+      "/sign-up",
+      { name: "Meera Devi", email: "not-an-email", password: "short", confirm: "other", lang: "hi" },
+      { from: "/sign-up" },
+    );
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('value="Meera Devi"');
+    expect(html).toContain('value="not-an-email"');
+    expect(html).toContain("Enter an email address like name@example.com");
+    expect(html).toContain("Enter at least 10 characters");
+    expect(html).toContain("The two passwords are not the same");
+    expect(await count(t.db, "users")).toBe(0);
+
+    const ok = await v.post("/sign-up", {
+      name: "Meera Devi",
+      email: "Meera@Example.org",
+      password,
+      confirm: password,
+      lang: "hi",
+    });
+    expect(ok.status).toBe(303);
+    expect(v.cookies.get("odop_session")).toBeTruthy();
+    const account = await v.get("/account");
+    expect(await account.text()).toContain("Meera@Example.org");
+
+    const twin = await new Visitor(app).post(
+      "/sign-up",
+      { name: "Other", email: "meera@example.org", password, confirm: password, lang: "en" },
+      { from: "/sign-up" },
+    );
+    expect(twin.status).toBe(409);
+    expect(await twin.text()).toContain("An account with this email already exists");
+  });
+
+  it("sends signed-out visitors of a personal page to sign in, and back after", async () => {
+    const res = await new Visitor(app).get("/account");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/sign-in?next=%2Faccount");
+  });
+
+  it("makes a planted session id worthless: sign-in always issues a new one and ends the old", async () => {
+    const victim = await person(t.db);
+    const attacker = await signedIn(app, (await person(t.db)).email);
+    const planted = attacker.cookies.get("odop_session") as string;
+    const v = new Visitor(app);
+    v.cookies.set("odop_session", planted); // fixed by the attacker before the victim signs in
+    await v.post("/sign-in", { email: victim.email, password }, { from: "/sign-in" });
+    const issued = v.cookies.get("odop_session");
+    expect(issued).toBeTruthy();
+    expect(issued).not.toBe(planted);
+    const withPlanted = new Visitor(app);
+    withPlanted.cookies.set("odop_session", planted);
+    expect((await withPlanted.get("/account")).status).toBe(303); // the planted one no longer signs anyone in
+  });
+
+  it("throttles guessing: after the limit even the right password waits, with a clear message", async () => {
+    const p = await person(t.db);
+    const v = new Visitor(app);
+    for (let i = 0; i < throttle.perAccount; i++) {
+      const res = await v.post(
+        "/sign-in",
+        { email: p.email, password: `wrong ${i} guess!` },
+        { from: "/sign-in" },
+      );
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain("The email address or the password is wrong");
+    }
+    const blocked = await v.post("/sign-in", { email: p.email, password }, { from: "/sign-in" });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain(`Try again in ${throttle.windowMinutes} minutes`);
+    expect(v.cookies.get("odop_session")).toBeUndefined();
+    // Counted in the database: another app on the same database refuses too.
+    const other = createApp({ database: t, logger: createLogger("silent") });
+    const again = await new Visitor(other).post(
+      "/sign-in",
+      { email: p.email, password },
+      { from: "/sign-in" },
+    );
+    expect(again.status).toBe(429);
+  });
+
+  it("resets a password through the outbox: single use, and every old session ends", async () => {
+    const p = await person(t.db);
+    const laptop = await signedIn(app, p.email);
+    const v = new Visitor(app);
+    const asked = await v.post(
+      "/forgot-password",
+      { email: p.email.toUpperCase() },
+      { from: "/forgot-password" },
+    );
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("a link to choose a new password is on its way");
+    const unknown = await v.post(
+      "/forgot-password",
+      { email: "nobody@example.org" },
+      { from: "/forgot-password" },
+    );
+    expect(await unknown.text()).toContain("a link to choose a new password is on its way"); // tells nothing
+
+    const mail = (await readOutbox(t.db, outboxDir)).find(
+      (m) => m.to === p.email && /new password/.test(m.subject),
+    );
+    const link = /http:\/\/localhost(\/reset-password\?token=[\w-]+)/.exec(mail?.text ?? "")?.[1];
+    expect(link).toBeTruthy();
+    const page = await v.get(link as string);
+    expect(page.status).toBe(200);
+    const token = new URL(`http://x${link}`).searchParams.get("token") as string;
+    const newPassword = "another long passphrase";
+    const done = await v.post("/reset-password", { token, password: newPassword, confirm: newPassword });
+    expect(done.status).toBe(303);
+    expect((await laptop.get("/account")).status).toBe(303); // the old session ended
+    const reused = await v.post(
+      "/reset-password",
+      { token, password: newPassword, confirm: newPassword },
+      { from: link },
+    );
+    expect(reused.status).toBe(400);
+    expect(await reused.text()).toContain("This link is invalid, has been used or has expired");
+    const fresh = new Visitor(app);
+    const res = await fresh.post("/sign-in", { email: p.email, password: newPassword }, { from: "/sign-in" });
+    expect(res.status).toBe(303);
+  });
+
+  it("signs out everywhere", async () => {
+    const p = await person(t.db);
+    const phone = await signedIn(app, p.email);
+    const desk = await signedIn(app, p.email);
+    const res = await desk.post("/account/sign-out-everywhere", {}, { from: "/account" });
+    expect(res.status).toBe(303);
+    expect((await phone.get("/account")).status).toBe(303);
+    expect((await desk.get("/account")).status).toBe(303);
+  });
+
+  it("rejects a state-changing request without its form's token or from another site, changing nothing", async () => {
+    const users = await count(t.db, "users");
+    const v = new Visitor(app);
+    const fields = { name: "Forged", email: "forged@example.org", password, confirm: password, lang: "en" };
+    const noToken = await v.post("/sign-up", fields, { from: "/sign-up", csrf: false });
+    expect(noToken.status).toBe(403);
+    const wrongToken = await v.post("/sign-up", fields, { from: "/sign-up", csrf: "x".repeat(32) });
+    expect(wrongToken.status).toBe(403);
+    const crossSite = await v.post("/sign-up", fields, { from: "/sign-up", origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    const fetchMeta = await v.post("/sign-up", fields, {
+      from: "/sign-up",
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
+    expect(fetchMeta.status).toBe(403);
+    expect(await count(t.db, "users")).toBe(users);
+  });
+
+  it("refuses a body over the limit with 413 before reading it", async () => {
+    const v = new Visitor(app);
+    const res = await v.post(
+      "/sign-up",
+      { name: "x".repeat(70_000), email: "big@example.org" },
+      { from: "/sign-up" },
+    );
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("larger than this form accepts");
+  });
+
+  it("sends the security headers: a CSP without inline scripts, no framing, a referrer policy", async () => {
+    for (const p of ["/", "/sign-in"]) {
+      const res = await app.request(p);
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    }
+    expect((await app.request("/sign-in")).headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
+  it("escapes markup and stores SQL as plain text", async () => {
+    const v = new Visitor(app);
+    const name = `<script>alert("x")</script>'); DROP TABLE users;--`;
+    await v.post(
+      "/sign-up",
+      { name, email: "quote'o@example.org", password, confirm: password, lang: "en" },
+      { from: "/sign-up" },
+    );
+    const html = await (await v.get("/account")).text();
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;); DROP TABLE users;--");
+    const stored = (await t.db.execute(
+      sql`select name from users where email = ${"quote'o@example.org"}`,
+    )) as unknown as {
+      rows: { name: string }[];
+    };
+    expect(stored.rows[0]?.name).toBe(name);
+  });
+
+  describe("invitations and scope", () => {
+    it("lets the administrator invite a State officer, who accepts by the emailed link", async () => {
+      const admin = await person(t.db, "national_admin");
+      const v = await signedIn(app, admin.email);
+      const res = await v.post(
+        "/account/invite",
+        { email: "sepc.up@example.org", role: "state_officer", stateLgdCode: String(UP) },
+        { from: "/account/invite" },
+      );
+      expect(res.status).toBe(303);
+      const mail = (await readOutbox(t.db, outboxDir)).find((m) => m.to === "sepc.up@example.org");
+      const token = /token=([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
+      const guest = new Visitor(app);
+      const accept = await guest.post(
+        "/invitations/accept",
+        { token, name: "Officer UP", password },
+        { from: `/invitations/accept?token=${token}` },
+      );
+      expect(accept.status).toBe(303);
+      const officer = await signedIn(app, "sepc.up@example.org");
+      expect(await (await officer.get("/account")).text()).toContain("State officer (SEPC) · Uttar Pradesh");
+    });
+
+    it("lets a State officer invite in its State only: another State is 403 and nothing is written", async () => {
+      const officer = await person(t.db, "state_officer", { stateLgdCode: UP, districtLgdCode: null });
+      const v = await signedIn(app, officer.email);
+      const before = {
+        invitations: await count(t.db, "invitations"),
+        audit: await count(t.db, "audit_log"),
+        outbox: await count(t.db, "outbox"),
+      };
+      const denied = await v.post(
+        "/account/invite",
+        {
+          email: "depc.patna@example.org",
+          role: "district_officer",
+          districtLgdCode: String(inPatna.districtLgdCode),
+        },
+        { from: "/account/invite" },
+      );
+      expect(denied.status).toBe(403);
+      expect(await count(t.db, "invitations")).toBe(before.invitations);
+      expect(await count(t.db, "audit_log")).toBe(before.audit);
+      expect(await count(t.db, "outbox")).toBe(before.outbox);
+      const escalation = await v.post(
+        "/account/invite",
+        { email: "another.sepc@example.org", role: "state_officer", stateLgdCode: String(UP) },
+        { from: "/account/invite" },
+      );
+      expect(escalation.status).toBe(403);
+      const allowed = await v.post(
+        "/account/invite",
+        {
+          email: "depc.lucknow@example.org",
+          role: "district_officer",
+          districtLgdCode: String(inLucknow.districtLgdCode),
+        },
+        { from: "/account/invite" },
+      );
+      expect(allowed.status).toBe(303);
+      expect(await count(t.db, "invitations")).toBe(before.invitations + 1);
+    });
+
+    it("keeps district officers and producers away from invitations and the audit log", async () => {
+      const officer = await person(t.db, "district_officer", inVaranasi);
+      const v = await signedIn(app, officer.email);
+      expect((await v.get("/account/invite")).status).toBe(403);
+      expect((await v.get("/audit")).status).toBe(403);
+      expect((await v.get("/audit.csv")).status).toBe(403);
+    });
+  });
+
+  describe("the audit log", () => {
+    it("records each write with who, role, request id and address, in the same transaction", async () => {
+      const p = await person(t.db);
+      const v = await signedIn(app, p.email);
+      await v.post("/account/sign-out-everywhere", {}, { from: "/account" });
+      const rows = (await t.db.execute(
+        sql`select action, role, request_id, actor_email from audit_log where actor_user_id = ${p.userId} order by id`,
+      )) as unknown as {
+        rows: { action: string; role: string; request_id: string | null; actor_email: string }[];
+      };
+      expect(rows.rows.map((r) => r.action)).toEqual([
+        "user.sign_up",
+        "session.sign_in",
+        "session.sign_out_everywhere",
+      ]);
+      expect(rows.rows[2]?.role).toBe("self");
+      expect(rows.rows[2]?.request_id).toMatch(/^[\w-]{8,}$/);
+    });
+
+    it("refuses UPDATE, DELETE and TRUNCATE in the database itself", async () => {
+      const before = await count(t.db, "audit_log");
+      await expect(t.db.execute(sql`update audit_log set action = 'rewritten'`)).rejects.toThrow();
+      await expect(t.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+      await expect(t.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+      expect(await count(t.db, "audit_log")).toBe(before);
+      expect(await count(t.db, "audit_log", sql`action = 'rewritten'`)).toBe(0);
+    });
+
+    it("shows the administrator everything and a State officer its State only, with filters and CSV", async () => {
+      const up = await person(t.db, "state_officer", { stateLgdCode: UP, districtLgdCode: null });
+      const admin = await person(t.db, "national_admin");
+      const asUp = await signedIn(app, up.email);
+      const asAdmin = await signedIn(app, admin.email);
+      const upCsv = await (await asUp.get("/audit.csv")).text();
+      const adminCsv = await (await asAdmin.get("/audit.csv")).text();
+      const states = (csv: string) =>
+        new Set(
+          csv
+            .trim()
+            .split("\n")
+            .slice(1)
+            .map((line) => line.split(",")[7]),
+        );
+      expect([...states(upCsv)]).toEqual([String(UP)]);
+      expect(states(adminCsv).has("")).toBe(true); // rows without a place (sign-ups) too
+      expect(adminCsv.split("\n").length).toBeGreaterThan(upCsv.split("\n").length);
+      const filtered = await (await asAdmin.get("/audit?action=grant.create")).text();
+      expect(filtered).toContain("grant.create");
+      expect(filtered).not.toContain("<code>user.sign_up</code>");
+    });
+  });
+});

@@ -1,0 +1,235 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inLucknow, inPatna, inVaranasi, UP } from "../../../test/support/actors";
+import { freshDatabase, type TestDatabase } from "../../../test/support/database";
+import { person, signedIn } from "../../../test/support/people";
+import { Visitor } from "../../../test/support/visitor";
+import { createApp } from "../../app";
+import { createLogger } from "../../platform/logger";
+import { seedDemo } from "./demo";
+
+type Row = Record<string, unknown>;
+const rows = async (db: TestDatabase["db"], q: ReturnType<typeof sql>) =>
+  ((await db.execute(q)) as unknown as { rows: Row[] }).rows;
+
+const form = {
+  name: "Kashi Silk Weavers Group",
+  kind: "shg",
+  districtLgdCode: String(inVaranasi.districtLgdCode),
+  otherProducts: "Silk stoles",
+  description: "Twelve weavers of Lohta",
+  phone: "+91 98390 00000",
+  email: "kashi.silk@example.org",
+  gstin: "27AAPFU0939F1ZV",
+};
+
+describe("producers over HTTP", () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let owner: { userId: number; email: string };
+  let ownerBrowser: Visitor;
+  let producerId: number;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+    app = createApp({ database: t, logger: createLogger("silent") });
+    owner = await person(t.db);
+    ownerBrowser = await signedIn(app, owner.email);
+  });
+  afterAll(() => t.dispose());
+
+  it("names each wrong field, keeps what was typed, and writes nothing", async () => {
+    const from = `/producers/new?district=${inVaranasi.districtLgdCode}`;
+    const res = await ownerBrowser.post(
+      "/producers/new",
+      {
+        ...form,
+        gstin: "27AAPFU0939F1ZW",
+        pan: "12345",
+        udyam: "UDYAM-UP-1",
+        phone: "12",
+        otherProducts: "",
+      },
+      { from },
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("This GSTIN&#39;s check character is wrong");
+    expect(html).toContain("A PAN looks like ABCPE1234F");
+    expect(html).toContain("A Udyam number looks like UDYAM-UP-76-0012345");
+    expect(html).toContain("Enter a phone number of 10 to 13 digits");
+    expect(html).toContain("Choose the ODOP product or describe other products");
+    expect(html).toContain('value="Kashi Silk Weavers Group"');
+    expect(html).toContain('value="27AAPFU0939F1ZW"');
+    expect(await rows(t.db, sql`select id from producers`)).toHaveLength(0);
+  });
+
+  it("registers a producer that waits for its district, out of the directory", async () => {
+    const products = await ownerBrowser.get(`/producers/new?district=${inVaranasi.districtLgdCode}`);
+    const silk = /<option value="(\d+)">Silk Products<\/option>/.exec(await products.text())?.[1];
+    expect(silk).toBeTruthy();
+    const res = await ownerBrowser.post("/producers/new", { ...form, odopProductId: silk as string });
+    expect(res.status).toBe(303);
+    const [row] = await rows(t.db, sql`select id, status, state_lgd_code, gstin from producers`);
+    producerId = Number(row?.id);
+    expect(row).toMatchObject({ status: "pending", state_lgd_code: UP, gstin: "27AAPFU0939F1ZV" });
+    const mine = await (await ownerBrowser.get("/producers/mine")).text();
+    expect(mine).toContain("Waiting for the district officer");
+    expect(await (await app.request("/producers")).text()).not.toContain(form.name);
+    expect((await app.request(`/producers/${producerId}`)).status).toBe(404);
+  });
+
+  it("refuses officers of another district or State (403) and changes nothing", async () => {
+    const lucknow = await signedIn(app, (await person(t.db, "district_officer", inLucknow)).email);
+    const bihar = await signedIn(
+      app,
+      (await person(t.db, "state_officer", { stateLgdCode: inPatna.stateLgdCode, districtLgdCode: null }))
+        .email,
+    );
+    const audit = (await rows(t.db, sql`select count(*)::int as n from audit_log`))[0]?.n;
+    for (const officer of [lucknow, bihar]) {
+      expect((await officer.get(`/officer/producers/${producerId}`)).status).toBe(403);
+      await officer.get("/account"); // a page with a form, for the token
+      const res = await officer.post(`/officer/producers/${producerId}`, {
+        decision: "verified",
+        version: "1",
+      });
+      expect(res.status).toBe(403);
+      expect(await (await officer.get("/officer/producers")).text()).not.toContain(form.name);
+    }
+    expect((await rows(t.db, sql`select status from producers where id = ${producerId}`))[0]?.status).toBe(
+      "pending",
+    );
+    expect((await rows(t.db, sql`select count(*)::int as n from audit_log`))[0]?.n).toBe(audit);
+  });
+
+  it("lets the district officer reject with a reason the producer sees, then verify into the directory", async () => {
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    const queue = await (await officer.get("/officer/producers")).text();
+    expect(queue).toContain(form.name);
+    const noReason = await officer.post(
+      `/officer/producers/${producerId}`,
+      { decision: "rejected", version: "1" },
+      { from: `/officer/producers/${producerId}` },
+    );
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Give the reason for rejecting");
+    const rejected = await officer.post(`/officer/producers/${producerId}`, {
+      decision: "rejected",
+      reason: "Udyam certificate <b>missing</b>",
+      version: "1",
+    });
+    expect(rejected.status).toBe(303);
+    const mine = await (await ownerBrowser.get("/producers/mine")).text();
+    expect(mine).toContain("Not verified");
+    expect(mine).toContain("Udyam certificate &lt;b&gt;missing&lt;/b&gt;");
+
+    const verified = await officer.post(
+      `/officer/producers/${producerId}`,
+      { decision: "verified", version: "2" },
+      { from: `/officer/producers/${producerId}` },
+    );
+    expect(verified.status).toBe(303);
+    const directory = await (await app.request(`/producers?state=${UP}`)).text();
+    expect(directory).toContain(form.name);
+    const audit = await rows(
+      t.db,
+      sql`select action, role, district_lgd_code from audit_log where entity_type = 'producer' order by id`,
+    );
+    expect(audit.map((r) => r.action)).toEqual(["producer.register", "producer.reject", "producer.verify"]);
+    expect(audit[2]).toMatchObject({
+      role: "district_officer",
+      district_lgd_code: inVaranasi.districtLgdCode,
+    });
+  });
+
+  it("shows phone and email only to a signed-in buyer, and logs each reveal", async () => {
+    const publicPage = await (await app.request(`/producers/${producerId}`)).text();
+    expect(publicPage).not.toContain(form.phone);
+    expect(publicPage).not.toContain(form.email);
+    expect(publicPage).toContain("Sign in as a buyer to see the phone and email");
+
+    const visitor = await signedIn(app, (await person(t.db)).email);
+    await visitor.get(`/producers/${producerId}`);
+    expect((await visitor.post(`/producers/${producerId}/contact`, {})).status).toBe(403);
+
+    const buyer = await person(t.db);
+    const b = await signedIn(app, buyer.email);
+    const saved = await b.post(
+      "/buyers/me",
+      { organisation: "Gulf Handloom Traders", country: "ae", interests: "Silk sarees" },
+      { from: "/buyers/me" },
+    );
+    expect(saved.status).toBe(303);
+    const shown = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
+    expect(shown.status).toBe(200);
+    const html = await shown.text();
+    expect(html).toContain(form.phone);
+    expect(html).toContain(form.email);
+    const logged = await rows(
+      t.db,
+      sql`select actor_user_id, role from audit_log where action = 'producer.contact_reveal' and entity_id = ${String(producerId)}`,
+    );
+    expect(logged).toEqual([{ actor_user_id: buyer.userId, role: "buyer" }]);
+  });
+
+  it("turns a stale edit into a conflict that keeps both versions, not a silent overwrite", async () => {
+    const tab1 = await ownerBrowser.get(`/producers/${producerId}/edit`);
+    const version = /name="version" value="(\d+)"/.exec(await tab1.text())?.[1] as string;
+    const token = ownerBrowser.csrf();
+    const first = await ownerBrowser.post(`/producers/${producerId}/edit`, {
+      ...form,
+      otherProducts: "Silk stoles and dupattas",
+      version,
+    });
+    expect(first.status).toBe(303);
+    const stale = await ownerBrowser.post(
+      `/producers/${producerId}/edit`,
+      { ...form, description: "Written in a second tab", version },
+      { csrf: token },
+    );
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Someone changed this profile after you opened it");
+    expect(html).toContain("Silk stoles and dupattas"); // the current profile
+    expect(html).toContain("Written in a second tab"); // and what this person typed
+    const [row] = await rows(t.db, sql`select description, status from producers where id = ${producerId}`);
+    expect(row).toMatchObject({ description: form.description, status: "pending" }); // an edit goes back for review
+  });
+
+  it("does not let anyone but the owner edit, officers included", async () => {
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    expect((await officer.get(`/producers/${producerId}/edit`)).status).toBe(403);
+    await officer.get("/account");
+    const res = await officer.post(`/producers/${producerId}/edit`, {
+      ...form,
+      name: "Taken over",
+      version: "9",
+    });
+    expect(res.status).toBe(403);
+    expect((await rows(t.db, sql`select name from producers where id = ${producerId}`))[0]?.name).toBe(
+      form.name,
+    );
+  });
+
+  it("seeds demo accounts once, marked demo, and shows the demo producer as demo", async () => {
+    const first = await seedDemo(t.db, "demo-password-2026");
+    const second = await seedDemo(t.db, "demo-password-2026");
+    expect(first.map((a) => a.created)).toEqual([true, true, true, true, true]);
+    expect(second.map((a) => a.created)).toEqual([false, false, false, false, false]);
+    const demo = await rows(t.db, sql`select count(*)::int as n from users where is_demo`);
+    expect(demo[0]?.n).toBe(5);
+    const directory = await (await app.request(`/producers?q=Demo`)).text();
+    expect(directory).toContain("Demo weavers&#39; group, Varanasi (demo)");
+    expect(directory).toMatch(/class="badge">Demo</);
+    const v = new Visitor(app);
+    const res = await v.post(
+      "/sign-in",
+      { email: "district.officer@demo.odophub.invalid", password: "demo-password-2026" },
+      { from: "/sign-in" },
+    );
+    expect(res.status).toBe(303);
+    const account = await (await v.get("/account")).text();
+    expect(account).toContain("District officer (DEPC) · Varanasi, Uttar Pradesh");
+    expect(account).toContain("This is a demo account");
+  });
+});

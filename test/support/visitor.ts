@@ -1,0 +1,65 @@
+import type { Hono } from "hono";
+
+/**
+ * A browser as far as the server can tell, over the in-process app: it keeps cookies, sends its form's CSRF token
+ * (read from the page, as a browser would submit it) and its Origin.
+ */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  lastHtml = "";
+
+  constructor(
+    private readonly app: Hono,
+    readonly origin = "http://localhost",
+  ) {}
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = "", ...attrs] = line.split(";");
+      const [name = "", value = ""] = pair.split("=");
+      if (value === "" || attrs.some((a) => /max-age=0$/i.test(a.trim()))) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return res;
+  }
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async get(path: string): Promise<Response> {
+    const res = this.remember(await this.app.request(path, { headers: { Cookie: this.cookieHeader() } }));
+    if (res.headers.get("Content-Type")?.includes("text/html")) this.lastHtml = await res.clone().text();
+    return res;
+  }
+
+  /** The token of the last page's form. */
+  csrf(): string {
+    return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? "";
+  }
+
+  /** Posts a form the way a browser would after showing `from` (fetched first for its token and cookie). */
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    opts: { from?: string; csrf?: string | false; origin?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    if (opts.from) await this.get(opts.from);
+    const body = new URLSearchParams(fields);
+    if (opts.csrf !== false) body.set("_csrf", opts.csrf ?? this.csrf());
+    const res = this.remember(
+      await this.app.request(path, {
+        method: "POST",
+        body,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Cookie: this.cookieHeader(),
+          Origin: opts.origin ?? this.origin,
+          ...opts.headers,
+        },
+      }),
+    );
+    if (res.headers.get("Content-Type")?.includes("text/html")) this.lastHtml = await res.clone().text();
+    return res;
+  }
+}
