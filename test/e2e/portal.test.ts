@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
@@ -8,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { createLogger } from "../../src/platform/logger";
 import { freshDatabase, type TestDatabase } from "../support/database";
+import { axeViolations } from "./axe";
 import { chromiumPath, launchChromium } from "./browser";
 
 // On CI the browser is installed by .ci/run, so a missing browser is a failure there, not a skip.
 const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.runIf(haveBrowser)("the public portal in a real browser", () => {
   let t: TestDatabase;
@@ -97,24 +96,7 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     "has no WCAG 2.1 AA violations that axe-core finds: %s",
     async (path) => {
       const page = await open(path);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        return result.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(" "))
-              .join(", ")}`,
-        );
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await page.close();
     },
