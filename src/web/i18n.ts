@@ -173,6 +173,8 @@ const en = {
   tooManyTitle: "Too many attempts",
   tooManyText: "Please wait a few minutes and try again.",
   myAccount: "My account",
+  producersOfProduct: "Producers",
+  producersOfProductLink: "Verified producers who make it, in the producer directory",
   producersNav: "Producers",
   backHome: "Back to the home page",
   footerData:
@@ -356,6 +358,8 @@ const hi: Record<MessageKey, string> = {
   tooManyTitle: "बहुत अधिक प्रयास",
   tooManyText: "कृपया कुछ मिनट रुककर फिर प्रयास करें।",
   myAccount: "मेरा खाता",
+  producersOfProduct: "उत्पादक",
+  producersOfProductLink: "इसे बनाने वाले सत्यापित उत्पादक, उत्पादक निर्देशिका में",
   producersNav: "उत्पादक",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:

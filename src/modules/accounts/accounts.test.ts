@@ -10,6 +10,7 @@ import { password, person, signedIn } from "../../../test/support/people";
 import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
+import { createAdmin } from "./commands/grants";
 import { throttle } from "./commands/sessions";
 
 const count = async (db: TestDatabase["db"], table: string, where = sql`true`) =>
@@ -161,6 +162,90 @@ describe("accounts over HTTP", () => {
     const fresh = new Visitor(app);
     const res = await fresh.post("/sign-in", { email: p.email, password: newPassword }, { from: "/sign-in" });
     expect(res.status).toBe(303);
+  });
+
+  it("throttles per address too: many accounts guessed from one network", async () => {
+    const proxied = createApp({ database: t, logger: createLogger("silent"), trustProxy: true });
+    const from = { "X-Forwarded-For": "203.0.113.7" };
+    const v = new Visitor(proxied);
+    for (let i = 0; i < throttle.perAddress; i++)
+      await v.post(
+        "/sign-in",
+        { email: `guess${i}@example.org`, password: "wrong guess!" },
+        { from: "/sign-in", headers: from },
+      );
+    const p = await person(t.db);
+    const blocked = await v.post(
+      "/sign-in",
+      { email: p.email, password },
+      { from: "/sign-in", headers: from },
+    );
+    expect(blocked.status).toBe(429);
+    const elsewhere = await v.post(
+      "/sign-in",
+      { email: p.email, password },
+      { from: "/sign-in", headers: { "X-Forwarded-For": "198.51.100.9" } },
+    );
+    expect(elsewhere.status).toBe(303);
+  });
+
+  it("marks cookies Secure over HTTPS, httpOnly and SameSite=Lax always", async () => {
+    const p = await person(t.db);
+    const v = new Visitor(app, "https://odop.example");
+    await v.get("https://odop.example/sign-in");
+    const res = await app.request("https://odop.example/sign-in", {
+      method: "POST",
+      body: new URLSearchParams({ email: p.email, password, _csrf: v.csrf() }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://odop.example",
+        Cookie: [...v.cookies].map(([k, x]) => `${k}=${x}`).join("; "),
+      },
+    });
+    expect(res.status).toBe(303);
+    const session = res.headers.getSetCookie().find((c) => c.startsWith("odop_session="));
+    expect(session).toMatch(/; HttpOnly/);
+    expect(session).toMatch(/; Secure/);
+    expect(session).toMatch(/; SameSite=Lax/);
+    const plain = await signedIn(app, p.email);
+    expect(plain.cookies.get("odop_session")).toBeTruthy(); // over plain HTTP (local use) it still works
+  });
+
+  it("verifies an email address by its single-use link", async () => {
+    const p = await person(t.db);
+    const mail = (await readOutbox(t.db, outboxDir)).find(
+      (m) => m.to === p.email && /verify/.test(m.subject),
+    );
+    const link = /http:\/\/localhost(\/verify-email\?token=[\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
+    const v = await signedIn(app, p.email);
+    expect(await (await v.get("/account")).text()).toContain("Your email address is not verified yet");
+    expect((await v.get(link)).status).toBe(200);
+    expect(await (await v.get("/account")).text()).toContain("(Verified)");
+    expect((await v.get(link)).status).toBe(400);
+  });
+
+  it("makes the first administrator from the CLI's command, with a link to choose the password", async () => {
+    const { link, created } = await createAdmin(
+      t.db,
+      { email: "first.admin@example.gov.in", name: "First Admin" },
+      { origin: "http://localhost" },
+    );
+    expect(created).toBe(true);
+    const token = new URL(link).searchParams.get("token") as string;
+    const v = new Visitor(app);
+    await v.get(new URL(link).pathname + new URL(link).search);
+    expect((await v.post("/reset-password", { token, password, confirm: password })).status).toBe(303);
+    const admin = await signedIn(app, "first.admin@example.gov.in");
+    const html = await (await admin.get("/account")).text();
+    expect(html).toContain("National administrator · All of India");
+    expect(html).toContain("Audit log");
+    const again = await createAdmin(
+      t.db,
+      { email: "FIRST.admin@example.gov.in", name: "x" },
+      { origin: "http://x" },
+    );
+    expect(again.created).toBe(false);
+    expect(await count(t.db, "grants", sql`role = 'national_admin' and user_id = ${again.userId}`)).toBe(1);
   });
 
   it("signs out everywhere", async () => {

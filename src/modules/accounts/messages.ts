@@ -103,7 +103,7 @@ export const accountText = defineCatalogue(
     auditEmpty: "No entry matches these filters.",
     auditCount: "{n} entries",
     demo: "Demo",
-    demoNote: "This is a demo account made by `npm run seed:demo`: for trying the platform, not real data.",
+    demoNote: "This is a demo account made by “npm run seed:demo”: for trying the platform, not real data.",
   },
   {
     signUpTitle: "खाता बनाएँ",
@@ -204,7 +204,7 @@ export const accountText = defineCatalogue(
     auditEmpty: "इन फ़िल्टरों से कोई प्रविष्टि नहीं मिलती।",
     auditCount: "{n} प्रविष्टियाँ",
     demo: "डेमो",
-    demoNote: "यह `npm run seed:demo` से बना डेमो खाता है: मंच को आज़माने के लिए, वास्तविक आँकड़े नहीं।",
+    demoNote: "यह “npm run seed:demo” से बना डेमो खाता है: मंच को आज़माने के लिए, वास्तविक आँकड़े नहीं।",
   },
 );
 

@@ -15,6 +15,7 @@ export {
   hsHeadingsOfProduct,
   lastImportRun,
   liveRevision,
+  productById,
   productBySlug,
   productCountsByState,
   productsOfDistricts,

@@ -7,6 +7,9 @@ export const producerText = defineCatalogue(
       "Artisans, weavers, MSMEs, FPOs, self-help groups, cooperatives and exporters verified by their district's officer. Buyers who are signed in can see their phone and email.",
     directoryEmpty: "No verified producer matches these filters yet.",
     directoryCount: "{n} verified producers",
+    directoryCountOne: "1 verified producer",
+    ofProduct: "Producers of the ODOP product",
+    clearFilter: "show all",
     register: "Register a producer",
     registerIntro:
       "Register your enterprise once. The officer of your district checks it; once verified it appears in the public directory. Phone and email are shown only to signed-in buyers.",
@@ -100,6 +103,9 @@ export const producerText = defineCatalogue(
       "कारीगर, बुनकर, एमएसएमई, एफपीओ, स्वयं सहायता समूह, सहकारी समितियाँ और निर्यातक, जिन्हें उनके ज़िले के अधिकारी ने सत्यापित किया है। साइन इन किए क्रेता उनका फ़ोन और ईमेल देख सकते हैं।",
     directoryEmpty: "इन फ़िल्टरों से अभी कोई सत्यापित उत्पादक नहीं मिलता।",
     directoryCount: "{n} सत्यापित उत्पादक",
+    directoryCountOne: "1 सत्यापित उत्पादक",
+    ofProduct: "ओडीओपी उत्पाद के उत्पादक",
+    clearFilter: "सभी दिखाएँ",
     register: "उत्पादक का पंजीकरण करें",
     registerIntro:
       "अपने उद्यम का एक बार पंजीकरण करें। आपके ज़िले के अधिकारी इसकी जाँच करते हैं; सत्यापन के बाद यह सार्वजनिक निर्देशिका में दिखता है। फ़ोन और ईमेल केवल साइन इन किए क्रेताओं को दिखते हैं।",

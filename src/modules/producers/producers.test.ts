@@ -211,6 +211,109 @@ describe("producers over HTTP", () => {
     );
   });
 
+  it("escapes a script payload in every text field, on the form shown again and on every page that shows it", async () => {
+    const xss = `<img src=x onerror=alert(1)>"'`;
+    const escaped = "&lt;img src=x onerror=alert(1)&gt;&quot;&#39;";
+    const p = await person(t.db);
+    const v = await signedIn(app, p.email);
+    const from = `/producers/new?district=${inVaranasi.districtLgdCode}`;
+    const textFields = [
+      "name",
+      "otherProducts",
+      "description",
+      "phone",
+      "email",
+      "udyam",
+      "gstin",
+      "iec",
+      "pan",
+    ];
+    const invalid = await v.post(
+      "/producers/new",
+      { ...form, ...Object.fromEntries(textFields.map((f) => [f, `${f} ${xss}`])) },
+      { from },
+    );
+    expect(invalid.status).toBe(400);
+    const again = await invalid.text();
+    expect(again).not.toContain("<img src=x");
+    for (const f of textFields) expect(again).toContain(`${f} ${escaped}`);
+
+    const ok = await v.post(
+      "/producers/new",
+      { ...form, name: `name ${xss}`, otherProducts: `other ${xss}`, description: `about ${xss}` },
+      { from },
+    );
+    expect(ok.status).toBe(303);
+    const [row] = await rows(t.db, sql`select id from producers where owner_user_id = ${p.userId}`);
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    const pages = [
+      await (await v.get("/producers/mine")).text(),
+      await (await v.get(`/producers/${row?.id}/edit`)).text(),
+      await (await officer.get("/officer/producers")).text(),
+      await (await officer.get(`/officer/producers/${row?.id}`)).text(),
+    ];
+    await officer.post(`/officer/producers/${row?.id}`, { decision: "verified", version: "1" });
+    pages.push(await (await app.request("/producers?q=name")).text());
+    pages.push(await (await app.request(`/producers/${row?.id}`)).text());
+    for (const html of pages) {
+      expect(html).not.toContain("<img src=x");
+      expect(html).toContain(escaped);
+    }
+    const b = await signedIn(app, (await person(t.db)).email);
+    const buyer = await b.post(
+      "/buyers/me",
+      { organisation: `org ${xss}`, country: "IN", interests: `wants ${xss}` },
+      { from: "/buyers/me" },
+    );
+    expect(buyer.status).toBe(303);
+    const buyerPage = await (await b.get("/buyers/me")).text();
+    expect(buyerPage).not.toContain("<img src=x");
+    expect(buyerPage).toContain(`org ${escaped}`);
+    expect(buyerPage).toContain(`wants ${escaped}`);
+  });
+
+  it("accepts only real country codes for buyers", async () => {
+    const b = await signedIn(app, (await person(t.db)).email);
+    for (const country of ["XX", "ZZ", "India"]) {
+      const res = await b.post(
+        "/buyers/me",
+        { organisation: "A", country, interests: "B" },
+        { from: "/buyers/me" },
+      );
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Enter a two-letter country code such as IN");
+    }
+  });
+
+  it("lists producers by district and by ODOP product, reached from the product's page", async () => {
+    const product = await (await app.request("/products/silk-products-varanasi")).text();
+    const link = /href="(\/producers\?product=(\d+))"/.exec(product);
+    expect(link).toBeTruthy();
+    const [current] = await rows(t.db, sql`select version from producers where id = ${producerId}`);
+    await ownerBrowser.get(`/producers/${producerId}/edit`);
+    const edited = await ownerBrowser.post(`/producers/${producerId}/edit`, {
+      ...form,
+      odopProductId: link?.[2] as string,
+      version: String(current?.version),
+    });
+    expect(edited.status).toBe(303);
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    await officer.get(`/officer/producers/${producerId}`);
+    const verified = await officer.post(`/officer/producers/${producerId}`, {
+      decision: "verified",
+      version: String(Number(current?.version) + 1),
+    });
+    expect(verified.status).toBe(303);
+    const byProduct = await (await app.request(link?.[1] as string)).text();
+    expect(byProduct).toContain("Producers of the ODOP product <strong>Silk Products</strong>");
+    expect(byProduct).toContain(form.name);
+    const other = await (
+      await app.request(`/producers?state=${UP}&district=${inLucknow.districtLgdCode}`)
+    ).text();
+    expect(other).not.toContain(form.name);
+    expect(other).toContain("No verified producer matches these filters yet.");
+  });
+
   it("seeds demo accounts once, marked demo, and shows the demo producer as demo", async () => {
     const first = await seedDemo(t.db, "demo-password-2026");
     const second = await seedDemo(t.db, "demo-password-2026");

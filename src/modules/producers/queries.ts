@@ -28,6 +28,7 @@ export async function directory(db: DbOrTx, f: DirectoryFilters) {
     eq(producers.status, "verified"),
     f.state ? eq(producers.stateLgdCode, f.state) : undefined,
     f.district ? eq(producers.districtLgdCode, f.district) : undefined,
+    f.product ? eq(producers.odopProductId, f.product) : undefined,
     f.q
       ? or(
           ilike(producers.name, `%${escapeLike(f.q)}%`),

@@ -15,6 +15,10 @@ const identifier = (problem: (v: string) => string | null) =>
 
 const lgdCode = z.coerce.number().int().positive();
 
+/** A country's name from its ISO 3166-1 code (the runtime's CLDR data); an unknown code comes back unchanged. */
+export const countryName = (code: string, lang: "en" | "hi") =>
+  new Intl.DisplayNames([lang === "hi" ? "hi" : "en"], { type: "region", fallback: "code" }).of(code) ?? code;
+
 /** Indian mobile or landline with its code: digits, spaces, +, - and brackets; 10 to 13 digits in all. */
 const phone = z
   .string()
@@ -69,13 +73,16 @@ export const buyerInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "countryFormat"),
+    .refine((c) => /^[A-Z]{2}$/.test(c) && c !== "ZZ" && countryName(c, "en") !== c, {
+      message: "countryFormat",
+    }),
   interests: z.string().trim().min(1).max(1000),
 });
 
 export const directoryFilters = z.object({
   state: lgdCode.optional(),
   district: lgdCode.optional(),
+  product: lgdCode.optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });

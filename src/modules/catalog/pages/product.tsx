@@ -110,6 +110,12 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
             ))}
           </ul>
         )}
+        <h2>{t("producersOfProduct")}</h2>
+        <p>
+          <a href={`/producers?product=${product.id}${lang === "hi" ? "&lang=hi" : ""}`}>
+            {t("producersOfProductLink")}
+          </a>
+        </p>
         <h2>{t("provenance")}</h2>
         <p>
           {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}

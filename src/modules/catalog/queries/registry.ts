@@ -80,6 +80,16 @@ export async function productBySlug(db: DbOrTx, revisionId: string, slug: string
   return p ?? null;
 }
 
+/** One product by id, whatever its revision (a producer's profile names it by id). */
+export async function productById(db: DbOrTx, id: number) {
+  const [p] = await db
+    .select(productColumns)
+    .from(products)
+    .leftJoin(sectors, eq(sectors.code, products.sectorCode))
+    .where(eq(products.id, id));
+  return p ?? null;
+}
+
 export async function giLinksOfProduct(db: DbOrTx, productId: number) {
   return db
     .select({

@@ -6,7 +6,8 @@ import { PostForm } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { type AppEnv, formatWhen, Notice } from "../../accounts";
-import { getDistricts, listStates } from "../../geo";
+import { productById } from "../../catalog";
+import { getDistricts, listDistricts, listStates } from "../../geo";
 import { revealContact } from "../commands";
 import { producerText } from "../messages";
 import { can } from "../policy";
@@ -30,7 +31,12 @@ export function directoryPages(app: Hono<AppEnv>, db: Db) {
     );
     if (!parsed.success) throw new AppError("bad_request", "Invalid filter");
     const f = parsed.data;
-    const [{ rows, total }, states] = await Promise.all([directory(db, f), listStates(db)]);
+    const [{ rows, total }, states, stateDistricts, product] = await Promise.all([
+      directory(db, f),
+      listStates(db),
+      f.state ? listDistricts(db, { stateLgdCode: f.state }) : Promise.resolve([]),
+      f.product ? productById(db, f.product) : Promise.resolve(null),
+    ]);
     const [districts, products] = await Promise.all([
       getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))]),
       productNames(db, rows),
@@ -62,13 +68,33 @@ export function directoryPages(app: Hono<AppEnv>, db: Db) {
               ))}
             </select>
           </label>
+          {stateDistricts.length > 0 && (
+            <label>
+              {pt("district")}
+              <select name="district">
+                <option value="">{pt("all")}</option>
+                {stateDistricts.map((d) => (
+                  <option value={String(d.lgdCode)} selected={d.lgdCode === f.district}>
+                    {nameIn(ctx.lang, d.nameEn, d.nameHi)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {product && <input type="hidden" name="product" value={String(product.id)} />}
           <label>
             {pt("searchName")}
             <input name="q" value={f.q ?? ""} maxlength={100} />
           </label>
           <button type="submit">{pt("filter")}</button>
         </form>
-        <p>{pt("directoryCount", { n: formatNumber(total) })}</p>
+        {product && (
+          <p>
+            {pt("ofProduct")} <strong>{product.name}</strong> ·{" "}
+            <a href={hrefIn("/producers", ctx.lang)}>{pt("clearFilter")}</a>
+          </p>
+        )}
+        <p>{total === 1 ? pt("directoryCountOne") : pt("directoryCount", { n: formatNumber(total) })}</p>
         {rows.length === 0 ? (
           <p>{pt("directoryEmpty")}</p>
         ) : (
