@@ -248,6 +248,17 @@ describe("accounts over HTTP", () => {
     expect(await count(t.db, "grants", sql`role = 'national_admin' and user_id = ${again.userId}`)).toBe(1);
   });
 
+  it("sends at most a few reset mails per account in a quarter hour, answering the same every time", async () => {
+    const p = await person(t.db);
+    const v = new Visitor(app);
+    for (let i = 0; i < throttle.resetsPerAccount + 2; i++) {
+      const res = await v.post("/forgot-password", { email: p.email }, { from: "/forgot-password" });
+      expect(await res.text()).toContain("a link to choose a new password is on its way");
+    }
+    const resets = (await readOutbox(t.db, outboxDir)).filter((m) => m.to === p.email && /new password/.test(m.subject));
+    expect(resets).toHaveLength(throttle.resetsPerAccount);
+  });
+
   it("signs out everywhere", async () => {
     const p = await person(t.db);
     const phone = await signedIn(app, p.email);

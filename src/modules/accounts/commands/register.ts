@@ -8,7 +8,15 @@ import { actorOf } from "../queries/actor";
 import { hashPassword, hashToken, newToken } from "../secrets";
 import { users, userTokens } from "../tables";
 import { recordAudit } from "./audit";
-import { createSession, endAllSessions, endSession, type RequestMeta } from "./sessions";
+import {
+  countFailure,
+  createSession,
+  endAllSessions,
+  endSession,
+  failuresOf,
+  type RequestMeta,
+  throttle,
+} from "./sessions";
 
 /** Links in mail point here (scheme and host of the platform, e.g. https://odop.gov.in). */
 export type MailContext = { origin: string };
@@ -87,6 +95,9 @@ export async function requestPasswordReset(db: Db, email: string, ctx: MailConte
       .from(users)
       .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
     if (!user) return;
+    const key = `reset:${user.id}`;
+    if (((await failuresOf(tx, [key])).get(key) ?? 0) >= throttle.resetsPerAccount) return;
+    await countFailure(tx, [key]);
     const token = await issueToken(tx, user.id, "reset", 1);
     await enqueueMail(
       tx,

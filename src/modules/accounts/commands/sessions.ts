@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import type { Actor } from "../policy";
 import { actorOf } from "../queries/actor";
 import { hashToken, newToken, verifyPassword } from "../secrets";
 import { sessions, signInFailures, users } from "../tables";
@@ -14,6 +15,8 @@ export const sessionDays = 14;
 /** A new session for a user: a fresh random token (never one the browser offered), stored only as its hash. */
 export async function createSession(db: DbOrTx, userId: number, meta: RequestMeta): Promise<string> {
   const { token, hash } = newToken();
+  // The person's expired sessions go now: cheap (by user), and no sweeper is needed.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
   await db.insert(sessions).values({
     tokenHash: hash,
     userId,
@@ -24,17 +27,29 @@ export async function createSession(db: DbOrTx, userId: number, meta: RequestMet
   return token;
 }
 
+/** Signs out: ends this browser's session, recorded in the audit log. */
+export async function signOut(db: Db, actor: Actor | null, token: string | undefined): Promise<void> {
+  await db.transaction(async (tx) => {
+    await endSession(tx, token);
+    if (actor)
+      await recordAudit(tx, actor, null, { action: "session.sign_out", entityType: "user", entityId: actor.userId });
+  });
+}
+
 /** Ends one session (the browser's own, e.g. the one it had before signing in again). */
 export async function endSession(db: DbOrTx, token: string | undefined): Promise<void> {
   if (token) await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
-/** Failed sign-ins allowed per quarter hour: per account (guessing one password) and per address (trying many). */
-export const throttle = { perAccount: 5, perAddress: 30, windowMinutes: 15 } as const;
+/**
+ * Attempts allowed per quarter hour: failed sign-ins per account (guessing one password) and per address (trying
+ * many), and reset mails per account (so the form cannot flood someone's inbox).
+ */
+export const throttle = { perAccount: 5, perAddress: 30, resetsPerAccount: 3, windowMinutes: 15 } as const;
 
 const window = sql`date_bin('15 minutes', now(), timestamptz '2000-01-01')`;
 
-async function failuresOf(db: DbOrTx, keys: string[]): Promise<Map<string, number>> {
+export async function failuresOf(db: DbOrTx, keys: string[]): Promise<Map<string, number>> {
   const rows = await db
     .select({ key: signInFailures.key, failures: signInFailures.failures })
     .from(signInFailures)
@@ -42,7 +57,7 @@ async function failuresOf(db: DbOrTx, keys: string[]): Promise<Map<string, numbe
   return new Map(rows.map((r) => [r.key, r.failures]));
 }
 
-async function countFailure(db: DbOrTx, keys: string[]): Promise<void> {
+export async function countFailure(db: DbOrTx, keys: string[]): Promise<void> {
   for (const key of keys)
     await db.execute(sql`
       insert into ${signInFailures} (key, window_start, failures) values (${key}, ${window}, 1)

@@ -13,7 +13,7 @@ import {
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "../commands/register";
-import { endSession, signIn, throttle } from "../commands/sessions";
+import { signIn, signOut, throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";
 import { forgotInput, resetInput, signInInput, signUpInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta, setSessionCookie } from "../web";
@@ -86,7 +86,7 @@ export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
   });
 
   app.post("/sign-out", async (c) => {
-    await endSession(db, currentSessionToken(c));
+    await signOut(db, c.get("actor"), currentSessionToken(c));
     clearSessionCookie(c);
     return c.redirect(hrefIn("/", contextOf(c).lang), 303);
   });
@@ -98,6 +98,7 @@ export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
     if (!form.ok)
       return c.html(<ForgotForm c={c} values={form.values} errors={form.errors} sent={false} />, 400);
     await requestPasswordReset(db, form.data.email, { origin: origin(c) });
+    // The same answer whether or not the address has an account, or was throttled: it tells nobody anything.
     return c.html(<ForgotForm c={c} values={{}} errors={{}} sent={true} />);
   });
 
