@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import { demoListingsAfter } from "../src/modules/catalog";
 import { openDatabase } from "../src/platform/db";
 import { writeCsv } from "../src/platform/file-writers";
-import { percentile, repoRoot, startBareServer, startProcess } from "./support";
+import { percentile, startBareServer, startProcess } from "./support";
 
 const duration = Number(process.env.DURATION ?? 5);
 const median = (xs: number[]) => percentile(xs, 50);

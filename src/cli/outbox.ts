@@ -19,7 +19,12 @@ runCli(async () => {
     return 1;
   }
   const dir = path.join(loadConfig(process.env, repoRoot).dataDir, "outbox");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".eml"))
+        .sort()
+    : [];
   if (files.length === 0) {
     console.log(`No mail in ${dir} yet.`);
     return 0;
@@ -27,7 +32,9 @@ runCli(async () => {
   for (const file of files.slice(-last)) {
     const m = await simpleParser(fs.readFileSync(path.join(dir, file)));
     const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(", ") : (m.to?.text ?? "");
-    console.log(`── ${file}\nTo: ${to}\nSubject: ${m.subject ?? ""}\nDate: ${m.date?.toISOString() ?? ""}\n\n${m.text ?? ""}`);
+    console.log(
+      `── ${file}\nTo: ${to}\nSubject: ${m.subject ?? ""}\nDate: ${m.date?.toISOString() ?? ""}\n\n${m.text ?? ""}`,
+    );
   }
   return 0;
 });

@@ -1,43 +1,31 @@
 /// <reference lib="dom" />
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import { createLogger } from "../../src/platform/logger";
 import { inLucknow, inVaranasi } from "../support/actors";
-import { freshDatabase, type TestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
 import { readOutbox } from "../support/outbox";
 import { password, person } from "../support/people";
 import { axeViolations } from "./axe";
-import { chromiumPath, launchChromium } from "./browser";
-
-const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
+import { haveBrowser, startPortal } from "./browser";
 
 describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
+  let portal: Awaited<ReturnType<typeof startPortal>>;
   let t: TestDatabase;
-  let server: ServerType;
   let base: string;
   let browser: Browser;
   let outboxDir: string;
 
   beforeAll(async () => {
-    t = await freshDatabase({ seeded: true });
-    const app = createApp({ database: t, logger: createLogger("silent") });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((r) => server.once("listening", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await startPortal();
+    ({ base, browser, database: t } = portal);
     outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-e2e-outbox-"));
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await t?.dispose();
+    await portal?.close();
     fs.rmSync(outboxDir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,10 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { type ServerType, serve } from "@hono/node-server";
 import { chromium } from "playwright-core";
+import { createApp } from "../../src/app";
+import { createLogger } from "../../src/platform/logger";
+import { freshDatabase } from "../support/database";
 
 /** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no background traffic). */
 export const chromiumPath = "/usr/bin/chromium";
@@ -14,4 +20,26 @@ export function launchChromium() {
       "--disable-sync",
     ],
   });
+}
+
+/** On CI the browser is installed by .ci/run, so a missing browser is a failure there, not a skip. */
+export const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
+
+/** The app over a fresh seeded database, on a real port, and a browser: what every browser test starts from. */
+export async function startPortal() {
+  const database = await freshDatabase({ seeded: true });
+  const app = createApp({ database, logger: createLogger("silent") });
+  const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const browser = await launchChromium();
+  return {
+    database,
+    browser,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await database.dispose();
+    },
+  };
 }

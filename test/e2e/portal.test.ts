@@ -1,37 +1,18 @@
-/// <reference lib="dom" />
-import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import { type ServerType, serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import { createLogger } from "../../src/platform/logger";
-import { freshDatabase, type TestDatabase } from "../support/database";
 import { axeViolations } from "./axe";
-import { chromiumPath, launchChromium } from "./browser";
-
-// On CI the browser is installed by .ci/run, so a missing browser is a failure there, not a skip.
-const haveBrowser = fs.existsSync(chromiumPath) || process.env.CI === "true";
+import { haveBrowser, startPortal } from "./browser";
 
 describe.runIf(haveBrowser)("the public portal in a real browser", () => {
-  let t: TestDatabase;
-  let server: ServerType;
+  let portal: Awaited<ReturnType<typeof startPortal>>;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await freshDatabase({ seeded: true });
-    const app = createApp({ database: t, logger: createLogger("silent") });
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((r) => server.once("listening", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await startPortal();
+    ({ base, browser } = portal);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await t?.dispose();
-  });
+  afterAll(() => portal?.close());
 
   async function open(path: string, width = 1280): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });

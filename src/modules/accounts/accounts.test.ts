@@ -255,7 +255,9 @@ describe("accounts over HTTP", () => {
       const res = await v.post("/forgot-password", { email: p.email }, { from: "/forgot-password" });
       expect(await res.text()).toContain("a link to choose a new password is on its way");
     }
-    const resets = (await readOutbox(t.db, outboxDir)).filter((m) => m.to === p.email && /new password/.test(m.subject));
+    const resets = (await readOutbox(t.db, outboxDir)).filter(
+      (m) => m.to === p.email && /new password/.test(m.subject),
+    );
     expect(resets).toHaveLength(throttle.resetsPerAccount);
   });
 

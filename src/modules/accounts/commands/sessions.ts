@@ -32,7 +32,11 @@ export async function signOut(db: Db, actor: Actor | null, token: string | undef
   await db.transaction(async (tx) => {
     await endSession(tx, token);
     if (actor)
-      await recordAudit(tx, actor, null, { action: "session.sign_out", entityType: "user", entityId: actor.userId });
+      await recordAudit(tx, actor, null, {
+        action: "session.sign_out",
+        entityType: "user",
+        entityId: actor.userId,
+      });
   });
 }
 

@@ -4,6 +4,7 @@ import { AppError } from "../../../platform/errors";
 import { csvStream } from "../../../platform/file-writers";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout, nameIn } from "../../../web/layout";
+import { Pager, pageHref } from "../../../web/pager";
 import { listStates } from "../../geo";
 import { accountText } from "../messages";
 import { placeScope, requireActor } from "../policy";
@@ -70,7 +71,6 @@ export function auditPages(app: Hono<AppEnv>, db: Db) {
     const query = new URLSearchParams(
       Object.entries(c.req.query()).filter(([k, v]) => k !== "page" && v !== "") as [string, string][],
     );
-    const pageHref = (n: number) => `/audit?${new URLSearchParams([...query, ["page", String(n)]])}`;
     const v = c.req.query();
     return c.html(
       <Layout ctx={ctx} title={at("auditTitle")} description={at("auditTitle")}>
@@ -166,13 +166,7 @@ export function auditPages(app: Hono<AppEnv>, db: Db) {
             </table>
           </div>
         )}
-        {pages > 1 && (
-          <nav class="pager" aria-label={ctx.t("pages")}>
-            {filters.page > 1 && <a href={pageHref(filters.page - 1)}>{ctx.t("previous")}</a>}
-            <span>{ctx.t("pageOf", { n: filters.page, total: pages })}</span>
-            {filters.page < pages && <a href={pageHref(filters.page + 1)}>{ctx.t("next")}</a>}
-          </nav>
-        )}
+        <Pager t={ctx.t} page={filters.page} pages={pages} href={pageHref("/audit", c.req.query())} />
       </Layout>,
     );
   });

@@ -172,21 +172,7 @@ function SignUpForm({ c, values, errors }: FormProps) {
       <PostForm action={hrefIn("/sign-up", ctx.lang)} csrf={csrfToken(c)}>
         <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
         <TextField {...field} name="email" type="email" label={at("email")} autocomplete="email" />
-        <TextField
-          {...field}
-          name="password"
-          type="password"
-          label={at("password")}
-          hint={at("newPasswordHint")}
-          autocomplete="new-password"
-        />
-        <TextField
-          {...field}
-          name="confirm"
-          type="password"
-          label={at("confirm")}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields {...field} />
         <SelectField
           {...field}
           name="lang"
@@ -291,23 +277,33 @@ function ResetForm({ c, values, errors }: FormProps) {
       />
       <PostForm action={hrefIn("/reset-password", ctx.lang)} csrf={csrfToken(c)}>
         <input type="hidden" name="token" value={values.token ?? ""} />
-        <TextField
-          {...field}
-          name="password"
-          type="password"
-          label={at("password")}
-          hint={at("newPasswordHint")}
-          autocomplete="new-password"
-        />
-        <TextField
-          {...field}
-          name="confirm"
-          type="password"
-          label={at("confirm")}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields {...field} />
         <button type="submit">{at("resetSave")}</button>
       </PostForm>
     </Layout>
+  );
+}
+
+/** A new password twice, with the advice on choosing one. */
+function NewPasswordFields(field: { values: FormValues; errors: FieldErrors; lang: "en" | "hi" }) {
+  const at = accountText(field.lang);
+  return (
+    <>
+      <TextField
+        {...field}
+        name="password"
+        type="password"
+        label={at("password")}
+        hint={at("newPasswordHint")}
+        autocomplete="new-password"
+      />
+      <TextField
+        {...field}
+        name="confirm"
+        type="password"
+        label={at("confirm")}
+        autocomplete="new-password"
+      />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { normalizeName } from "../../../platform/text";
 import { Highlight } from "../../../web/highlight";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn, type PageContext } from "../../../web/layout";
+import { Pager } from "../../../web/pager";
 import * as geo from "../../geo";
 import { type SearchHit, type SearchKind, search } from "../queries";
 import { sectorTaxonomy } from "../sectors";
@@ -142,21 +143,7 @@ export function searchPage(app: Hono, db: Db): void {
             </li>
           ))}
         </ol>
-        {result.total > pageSize && (
-          <nav class="pager" aria-label={t("pages")}>
-            {pageNo > 1 && (
-              <a href={params(pageNo - 1)} rel="prev">
-                {t("previous")}
-              </a>
-            )}
-            <span>{t("pageOf", { n: pageNo, total: Math.ceil(result.total / pageSize) })}</span>
-            {pageNo * pageSize < result.total && (
-              <a href={params(pageNo + 1)} rel="next">
-                {t("next")}
-              </a>
-            )}
-          </nav>
-        )}
+        <Pager t={t} page={pageNo} pages={Math.ceil(result.total / pageSize)} href={params} />
       </Layout>,
     );
   });

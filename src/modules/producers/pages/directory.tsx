@@ -5,6 +5,7 @@ import { csrfToken } from "../../../web/csrf";
 import { PostForm } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { Pager, pageHref } from "../../../web/pager";
 import { type AppEnv, formatWhen, Notice } from "../../accounts";
 import { productById } from "../../catalog";
 import { getDistricts, listDistricts, listStates } from "../../geo";
@@ -44,10 +45,6 @@ export function directoryPages(app: Hono<AppEnv>, db: Db) {
     const districtName = new Map(districts.map((d) => [d.lgdCode, nameIn(ctx.lang, d.nameEn, d.nameHi)]));
     const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
     const pages = Math.max(1, Math.ceil(total / directoryPageSize));
-    const query = new URLSearchParams(
-      Object.entries(c.req.query()).filter(([k, v]) => k !== "page" && v !== "") as [string, string][],
-    );
-    const pageHref = (n: number) => `/producers?${new URLSearchParams([...query, ["page", String(n)]])}`;
     return c.html(
       <Layout ctx={ctx} title={pt("directoryTitle")} description={pt("directoryIntro")}>
         <h1>{pt("directoryTitle")}</h1>
@@ -114,13 +111,7 @@ export function directoryPages(app: Hono<AppEnv>, db: Db) {
             ))}
           </ul>
         )}
-        {pages > 1 && (
-          <nav class="pager" aria-label={ctx.t("pages")}>
-            {f.page > 1 && <a href={pageHref(f.page - 1)}>{ctx.t("previous")}</a>}
-            <span>{ctx.t("pageOf", { n: f.page, total: pages })}</span>
-            {f.page < pages && <a href={pageHref(f.page + 1)}>{ctx.t("next")}</a>}
-          </nav>
-        )}
+        <Pager t={ctx.t} page={f.page} pages={pages} href={pageHref("/producers", c.req.query())} />
       </Layout>,
     );
   });
