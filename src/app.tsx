@@ -75,11 +75,11 @@ export function createApp(deps: {
   const trustProxy = deps.trustProxy ?? false;
   const personal = every(
     bodyLimit({ maxSize: maxFormBytes, onError: (c) => errorPage(c, 413) }),
-    loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy) }),
+    loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy), trustProxy }),
     csrfProtection((c) => errorPage(c, 403)),
   );
   app.use("*", async (c, next) => (isPersonal(c.req.path) ? personal(c, next) : next()));
-  app.route("/", accountsPages(db, { trustProxy, actionLinks: producerActions }));
+  app.route("/", accountsPages(db, { actionLinks: producerActions }));
   app.route("/", producersPages(db));
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.

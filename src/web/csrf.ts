@@ -15,29 +15,18 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
  * The token a form must send back: a random value kept in an httpOnly cookie (set here on first need). Another site
  * can neither read it nor set it, so it cannot forge a form that carries it.
  */
-export function csrfToken(c: Context, trustProxy = false): string {
+export function csrfToken(c: Context): string {
   const existing = getCookie(c, cookieName);
   if (existing && /^[\w-]{32,}$/.test(existing)) return existing;
-  const token = randomBytes(24).toString("base64url");
-  setCookie(c, cookieName, token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: isHttps(c, trustProxy),
-    path: "/",
-  });
-  return token;
+  return rotateCsrfToken(c);
 }
 
 /** A new token, e.g. at sign-in, so that one seen before the session began is of no use after it. */
-export function rotateCsrfToken(c: Context, trustProxy = false): string {
-  setCookie(c, cookieName, "", { path: "/", maxAge: 0 });
+export function rotateCsrfToken(c: Context): string {
   const token = randomBytes(24).toString("base64url");
-  setCookie(c, cookieName, token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: isHttps(c, trustProxy),
-    path: "/",
-  });
+  // Secure when the request came over HTTPS; behind a trusted proxy the app records that as `https` first.
+  const secure = (c.var as { https?: boolean }).https ?? isHttps(c, false);
+  setCookie(c, cookieName, token, { httpOnly: true, sameSite: "Lax", secure, path: "/" });
   return token;
 }
 

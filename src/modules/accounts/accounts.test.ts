@@ -209,6 +209,15 @@ describe("accounts over HTTP", () => {
     expect(session).toMatch(/; SameSite=Lax/);
     const plain = await signedIn(app, p.email);
     expect(plain.cookies.get("odop_session")).toBeTruthy(); // over plain HTTP (local use) it still works
+    // Behind a load balancer that ends TLS: Secure when the trusted proxy says the request was HTTPS.
+    const proxied = createApp({ database: t, logger: createLogger("silent"), trustProxy: true });
+    const behind = new Visitor(proxied);
+    const viaProxy = await behind.post(
+      "/sign-in",
+      { email: p.email, password },
+      { from: "/sign-in", headers: { "X-Forwarded-Proto": "https", "X-Forwarded-For": "192.0.2.1" } },
+    );
+    expect(viaProxy.headers.getSetCookie().find((c) => c.startsWith("odop_session="))).toMatch(/; Secure/);
   });
 
   it("verifies an email address by its single-use link", async () => {

@@ -8,7 +8,9 @@ import type { Actor } from "./policy";
 import { actorForSession } from "./queries/actor";
 
 /** What the private pages share: the signed-in actor (null when nobody is) and Hono's request id. */
-export type AppEnv = { Variables: { actor: Actor | null; requestId: string; clientIp: string } };
+export type AppEnv = {
+  Variables: { actor: Actor | null; requestId: string; clientIp: string; https: boolean };
+};
 
 export const sessionCookie = "odop_session";
 
@@ -21,9 +23,13 @@ export function requestMeta(c: Context<AppEnv>): RequestMeta {
 }
 
 /** Reads the session cookie into `actor`. Only the private pages run this: the public ones never touch sessions. */
-export function loadActor(db: Db, opts: { clientOf: (c: Context) => string }): MiddlewareHandler<AppEnv> {
+export function loadActor(
+  db: Db,
+  opts: { clientOf: (c: Context) => string; trustProxy: boolean },
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("clientIp", opts.clientOf(c));
+    c.set("https", isHttps(c, opts.trustProxy));
     const meta = requestMeta(c);
     c.set("actor", await actorForSession(db, getCookie(c, sessionCookie), meta));
     // A page for one person must never be kept by a shared cache or served to another.
@@ -32,11 +38,11 @@ export function loadActor(db: Db, opts: { clientOf: (c: Context) => string }): M
   };
 }
 
-export function setSessionCookie(c: Context, token: string, trustProxy: boolean): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, sessionCookie, token, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: isHttps(c, trustProxy),
+    secure: c.get("https"),
     path: "/",
     maxAge: sessionDays * 24 * 3600,
   });

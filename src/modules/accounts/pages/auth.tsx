@@ -19,14 +19,12 @@ import { forgotInput, resetInput, signInInput, signUpInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta, setSessionCookie } from "../web";
 import { Notice } from "./shared";
 
-type Opts = { trustProxy: boolean };
-
 /** Only same-site paths: `next` must never send someone to another site after signing in. */
 export const safeNext = (next: string | undefined) =>
   next && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : "/account";
 
 /** Sign-up, sign-in and out, password reset and email verification. */
-export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
+export function authPages(app: Hono<AppEnv>, db: Db) {
   const origin = (c: Context) => new URL(c.req.url).origin;
 
   app.get("/sign-up", (c) => c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang }} errors={{}} />));
@@ -41,8 +39,8 @@ export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
         origin: origin(c),
         previousToken: currentSessionToken(c),
       });
-      setSessionCookie(c, token, opts.trustProxy);
-      rotateCsrfToken(c, opts.trustProxy);
+      setSessionCookie(c, token);
+      rotateCsrfToken(c);
       return c.redirect(hrefWithNotice("/account", ctx.lang, "signedUp"), 303);
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict")
@@ -64,8 +62,8 @@ export function authPages(app: Hono<AppEnv>, db: Db, opts: Opts) {
         ...requestMeta(c),
         previousToken: currentSessionToken(c),
       });
-      setSessionCookie(c, token, opts.trustProxy);
-      rotateCsrfToken(c, opts.trustProxy);
+      setSessionCookie(c, token);
+      rotateCsrfToken(c);
       const next = safeNext(form.values.next);
       return c.redirect(ctx.lang === "hi" && !next.includes("lang=") ? withLang(next) : next, 303);
     } catch (err) {

@@ -18,9 +18,9 @@ export const accountPrefixes = [
   "/audit",
 ];
 
-export function accountsPages(db: Db, opts: { trustProxy: boolean; actionLinks: ActionLinks }): Hono<AppEnv> {
+export function accountsPages(db: Db, opts: { actionLinks: ActionLinks }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  authPages(app, db, opts);
+  authPages(app, db);
   accountPages(app, db, opts.actionLinks);
   auditPages(app, db);
   return app;
