@@ -33,6 +33,7 @@ const examples: Record<string, string> = {
   "/search": "/search?q=darjling%20tea",
   "/stats": "/stats",
   "/catalog": "/catalog",
+  "/producers": "/producers?state=9&limit=5",
 };
 
 describe("the open data API", () => {

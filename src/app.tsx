@@ -14,7 +14,7 @@ import { accountPrefixes, accountsPages, loadActor } from "./modules/accounts";
 import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
-import { producerActions, producerPrefixes, producersPages } from "./modules/producers";
+import { producerActions, producerPrefixes, producersPages, registerProducersApi } from "./modules/producers";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
@@ -171,6 +171,7 @@ function apiApp(
   const api = new ApiRegistry();
   registerCatalogApi(api, db, openDataDir);
   registerInsightsApi(api, db);
+  registerProducersApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),

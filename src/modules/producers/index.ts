@@ -1,4 +1,6 @@
 /** producers: producer and buyer profiles, verification by the district, the public directory. */
+
+export { registerProducersApi } from "./api";
 export { registerProducer, revealContact, reviewProducer, saveBuyer, updateProducer } from "./commands";
 export { demoDomain, seedDemo } from "./demo";
 export { gstinCheckChar } from "./identifiers";

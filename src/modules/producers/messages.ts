@@ -9,6 +9,8 @@ export const producerText = defineCatalogue(
     directoryCount: "{n} verified producers",
     directoryCountOne: "1 verified producer",
     ofProduct: "Producers of the ODOP product",
+    changeDistrict: "change",
+    continue: "Continue",
     clearFilter: "show all",
     register: "Register a producer",
     registerIntro:
@@ -105,6 +107,8 @@ export const producerText = defineCatalogue(
     directoryCount: "{n} सत्यापित उत्पादक",
     directoryCountOne: "1 सत्यापित उत्पादक",
     ofProduct: "ओडीओपी उत्पाद के उत्पादक",
+    changeDistrict: "बदलें",
+    continue: "आगे बढ़ें",
     clearFilter: "सभी दिखाएँ",
     register: "उत्पादक का पंजीकरण करें",
     registerIntro:

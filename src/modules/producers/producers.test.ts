@@ -324,6 +324,15 @@ describe("producers over HTTP", () => {
     const directory = await (await app.request(`/producers?q=Demo`)).text();
     expect(directory).toContain("Demo weavers&#39; group, Varanasi (demo)");
     expect(directory).toMatch(/class="badge">Demo</);
+    // The open API lists verified producers without contact details, and never demo ones.
+    const api = (await (await app.request(`/api/v1/producers?state=${UP}`)).json()) as {
+      total: number;
+      items: Record<string, unknown>[];
+    };
+    expect(api.items.map((p) => p.name)).toContain(form.name);
+    expect(api.items.map((p) => p.name)).not.toContain("Demo weavers' group, Varanasi (demo)");
+    expect(JSON.stringify(api)).not.toContain(form.phone);
+    expect(JSON.stringify(api)).not.toContain(form.email);
     const v = new Visitor(app);
     const res = await v.post(
       "/sign-in",

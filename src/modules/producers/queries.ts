@@ -22,10 +22,13 @@ const publicColumns = {
 
 export const directoryPageSize = 20;
 
-/** The public directory: verified producers only, by State, district or name, a page at a time. */
-export async function directory(db: DbOrTx, f: DirectoryFilters) {
-  const where = and(
+type Filters = Omit<DirectoryFilters, "page">;
+
+/** Verified producers matching the filters (all of them on the site; without demo ones in the open API). */
+function directoryWhere(f: Filters, opts: { demo: boolean }) {
+  return and(
     eq(producers.status, "verified"),
+    opts.demo ? undefined : eq(producers.isDemo, false),
     f.state ? eq(producers.stateLgdCode, f.state) : undefined,
     f.district ? eq(producers.districtLgdCode, f.district) : undefined,
     f.product ? eq(producers.odopProductId, f.product) : undefined,
@@ -36,17 +39,36 @@ export async function directory(db: DbOrTx, f: DirectoryFilters) {
         )
       : undefined,
   );
+}
+
+/** A window of the directory, by name. */
+async function directoryWindow(db: DbOrTx, where: SQL | undefined, offset: number, limit: number) {
   const [rows, [count]] = await Promise.all([
     db
       .select(publicColumns)
       .from(producers)
       .where(where)
       .orderBy(asc(producers.name), asc(producers.id))
-      .limit(directoryPageSize)
-      .offset((f.page - 1) * directoryPageSize),
+      .limit(limit)
+      .offset(offset),
     db.select({ n: sql<number>`count(*)::int` }).from(producers).where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+/** The public directory page: verified producers by State, district, product or name, demo ones marked. */
+export async function directory(db: DbOrTx, f: DirectoryFilters) {
+  return directoryWindow(
+    db,
+    directoryWhere(f, { demo: true }),
+    (f.page - 1) * directoryPageSize,
+    directoryPageSize,
+  );
+}
+
+/** The directory as open data (API): demo producers are never part of it. */
+export async function openDirectory(db: DbOrTx, f: Filters & { offset: number; limit: number }) {
+  return directoryWindow(db, directoryWhere(f, { demo: false }), f.offset, f.limit);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   type FormValues,
+  formText,
   PostForm,
   parseForm,
   SelectField,
@@ -180,7 +181,7 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
     } catch (err) {
       const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
       if (!field) throw err;
-      const message = field === "token" ? at("linkInvalid") : formRequired(ctx.lang);
+      const message = field === "token" ? at("linkInvalid") : formText(ctx.lang)("required");
       return c.html(await AcceptPage({ c, db, values: form.values, errors: { [field]: message } }), 400);
     }
   });
@@ -189,8 +190,6 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
 /** Whether to offer the invitation form at all; what each invitation may be for is the policy's answer. */
 const mayInvite = (actor: Actor) =>
   actor.grants.some((g) => g.role === "national_admin" || g.role === "state_officer");
-
-const formRequired = (lang: Lang) => (lang === "hi" ? "यह फ़ील्ड भरें" : "Enter this field");
 
 type PageProps = { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors };
 

@@ -130,9 +130,7 @@ async function ProducerForm(props: {
           <input type="hidden" name="districtLgdCode" value={String(district.lgdCode)} />
           <p>
             {pt("district")}: <strong>{nameIn(ctx.lang, district.nameEn, district.nameHi)}</strong>{" "}
-            {!row && (
-              <a href={hrefIn("/producers/new", ctx.lang)}>({ctx.lang === "hi" ? "बदलें" : "change"})</a>
-            )}
+            {!row && <a href={hrefIn("/producers/new", ctx.lang)}>({pt("changeDistrict")})</a>}
           </p>
           <TextField {...field} name="name" label={labels.name as string} maxLength={160} />
           <SelectField
@@ -219,7 +217,7 @@ async function DistrictStep(props: { c: Context<AppEnv>; db: Db; values: FormVal
           ))}
         </select>
       </div>
-      <button type="submit">{ctx.lang === "hi" ? "आगे बढ़ें" : "Continue"}</button>
+      <button type="submit">{pt("continue")}</button>
     </form>
   );
 }

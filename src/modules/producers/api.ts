@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { Db } from "../../platform/db";
+import type { ApiRegistry } from "../../web/api/registry";
+import { producerKinds } from "./kinds";
+import { openDirectory } from "./queries";
+
+const lgdCode = z.coerce.number().int().positive().max(999_999);
+
+const producerItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(producerKinds),
+  stateLgdCode: z.number().int(),
+  districtLgdCode: z.number().int(),
+  odopProductId: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The ODOP product it makes (id in the products list), if any"),
+  otherProducts: z.string().nullable(),
+  description: z.string().nullable(),
+  profile: z.string().describe("Its page in the directory, where signed-in buyers see the contact"),
+});
+
+/** The verified producer directory as open data: no contact details, no demo producers. */
+export function registerProducersApi(api: ApiRegistry, db: Db): void {
+  api.get({
+    path: "/producers",
+    summary: "Verified producers (artisans, weavers, MSMEs, FPOs, SHGs, cooperatives, exporters)",
+    tag: "Producers",
+    item: producerItem,
+    query: z.object({
+      state: lgdCode.optional().describe("LGD code of the State"),
+      district: lgdCode.optional().describe("LGD code of the district"),
+      product: z.coerce.number().int().positive().optional().describe("ODOP product id"),
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe("Part of the name or of the products it makes"),
+    }),
+    handler: async ({ query }) => {
+      const { rows, total } = await openDirectory(db, query);
+      return {
+        total,
+        items: rows.map(({ isDemo: _demo, status: _status, ...p }) => ({
+          ...p,
+          profile: `/producers/${p.id}`,
+        })),
+      };
+    },
+  });
+}
