@@ -270,6 +270,15 @@ describe("accounts over HTTP", () => {
     expect(resets).toHaveLength(throttle.resetsPerAccount);
   });
 
+  it("signs out this browser only", async () => {
+    const p = await person(t.db);
+    const phone = await signedIn(app, p.email);
+    const desk = await signedIn(app, p.email);
+    expect((await desk.post("/sign-out", {}, { from: "/account" })).status).toBe(303);
+    expect((await desk.get("/account")).status).toBe(303);
+    expect((await phone.get("/account")).status).toBe(200);
+  });
+
   it("signs out everywhere", async () => {
     const p = await person(t.db);
     const phone = await signedIn(app, p.email);
