@@ -30,3 +30,9 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/** Did the database refuse a row because a unique index already has its value (SQLSTATE 23505)? Drizzle wraps it. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return (e?.cause?.code ?? e?.code) === "23505";
+}

@@ -9,8 +9,10 @@ import { readOutbox } from "../../../test/support/outbox";
 import { password, person, signedIn } from "../../../test/support/people";
 import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
+import { AppError } from "../../platform/errors";
 import { createLogger } from "../../platform/logger";
 import { createAdmin } from "./commands/grants";
+import { signUp } from "./commands/register";
 import { throttle } from "./commands/sessions";
 
 const count = async (db: TestDatabase["db"], table: string, where = sql`true`) =>
@@ -279,6 +281,17 @@ describe("accounts over HTTP", () => {
     expect((await phone.get("/account")).status).toBe(200);
   });
 
+  it("gives two simultaneous sign-ups for one address one account and one clear conflict", async () => {
+    const meta = { requestId: null, ip: null, userAgent: null, origin: "http://localhost" };
+    const input = { name: "Twin", email: "twin@example.org", password, lang: "en" as const };
+    const results = await Promise.allSettled([signUp(t.db, input, meta), signUp(t.db, input, meta)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect((refused.reason as AppError).code).toBe("conflict");
+    expect(await count(t.db, "users", sql`lower(email) = 'twin@example.org'`)).toBe(1);
+  });
+
   it("signs out everywhere", async () => {
     const p = await person(t.db);
     const phone = await signedIn(app, p.email);
@@ -411,6 +424,41 @@ describe("accounts over HTTP", () => {
       );
       expect(allowed.status).toBe(303);
       expect(await count(t.db, "invitations")).toBe(before.invitations + 1);
+    });
+
+    it("lets a State officer revoke a district officer of its State, after a confirmation page, and no other", async () => {
+      const up = await signedIn(
+        app,
+        (await person(t.db, "state_officer", { stateLgdCode: UP, districtLgdCode: null })).email,
+      );
+      const lucknow = await person(t.db, "district_officer", inLucknow);
+      const patna = await person(t.db, "district_officer", inPatna);
+      const grantOf = async (userId: number) =>
+        Number(
+          (
+            (await t.db.execute(sql`select id from grants where user_id = ${userId}`)) as unknown as {
+              rows: { id: number }[];
+            }
+          ).rows[0]?.id,
+        );
+      const list = await (await up.get("/account/officers")).text();
+      expect(list).toContain(lucknow.email);
+      expect(list).not.toContain(patna.email);
+      const lucknowGrant = await grantOf(lucknow.userId);
+      const confirm = await up.get(`/account/officers/${lucknowGrant}/revoke`);
+      expect(await confirm.text()).toContain(
+        "Take away the role of District officer (DEPC) for Lucknow, Uttar Pradesh",
+      );
+      expect(await count(t.db, "grants", sql`id = ${lucknowGrant} and revoked_at is not null`)).toBe(0); // not yet
+      const officer = await signedIn(app, lucknow.email);
+      expect((await officer.get("/officer/producers")).status).toBe(200);
+      expect((await up.post(`/account/officers/${lucknowGrant}/revoke`, {})).status).toBe(303);
+      expect((await officer.get("/officer/producers")).status).toBe(403); // at once, in the session it already had
+      await up.get("/account/officers");
+      const other = await up.post(`/account/officers/${await grantOf(patna.userId)}/revoke`, {});
+      expect(other.status).toBe(403);
+      expect(await count(t.db, "grants", sql`user_id = ${patna.userId} and revoked_at is null`)).toBe(1);
+      expect(await count(t.db, "audit_log", sql`action = 'grant.revoke'`)).toBe(1);
     });
 
     it("keeps district officers and producers away from invitations and the audit log", async () => {

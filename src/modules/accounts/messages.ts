@@ -63,6 +63,18 @@ export const accountText = defineCatalogue(
     sessionAddress: "Address",
     thisSession: "this session",
     inviteTitle: "Invite an officer",
+    officersTitle: "Officers",
+    officersIntro:
+      "The officers whose roles you manage: State officers and district officers for the national administrator, the district officers of your State for a State officer.",
+    officersNone: "No officer holds a role within your reach yet.",
+    since: "Since",
+    revoke: "Revoke the role",
+    revokeQuestion: "Take away the role of {role} for {place} from {name}?",
+    revokeEffect:
+      "They lose access to that work at once; their account and everything they did stay, and the change is recorded in the audit log.",
+    revokeConfirm: "Yes, revoke the role",
+    cancel: "Cancel",
+    revoked: "The role is revoked.",
     inviteIntro:
       "An invitation is a link sent by email, valid for 7 days. The national administrator invites State officers; a State officer invites the district officers of its State.",
     inviteRole: "Role",
@@ -166,6 +178,18 @@ export const accountText = defineCatalogue(
     sessionAddress: "पता",
     thisSession: "यह सत्र",
     inviteTitle: "अधिकारी को आमंत्रित करें",
+    officersTitle: "अधिकारी",
+    officersIntro:
+      "वे अधिकारी जिनकी भूमिकाएँ आप सँभालते हैं: राष्ट्रीय प्रशासक के लिए राज्य और ज़िला अधिकारी, राज्य अधिकारी के लिए अपने राज्य के ज़िला अधिकारी।",
+    officersNone: "अभी आपकी पहुँच में किसी अधिकारी की भूमिका नहीं है।",
+    since: "कब से",
+    revoke: "भूमिका वापस लें",
+    revokeQuestion: "क्या {name} से {place} के लिए {role} की भूमिका वापस लें?",
+    revokeEffect:
+      "उस कार्य तक उनकी पहुँच तुरंत समाप्त हो जाएगी; उनका खाता और उनका किया सब कुछ बना रहेगा, और यह परिवर्तन लेखा-परीक्षा लॉग में दर्ज होगा।",
+    revokeConfirm: "हाँ, भूमिका वापस लें",
+    cancel: "रद्द करें",
+    revoked: "भूमिका वापस ले ली गई है।",
     inviteIntro:
       "आमंत्रण ईमेल से भेजा गया लिंक है, 7 दिनों तक मान्य। राष्ट्रीय प्रशासक राज्य अधिकारियों को आमंत्रित करते हैं; राज्य अधिकारी अपने राज्य के ज़िला अधिकारियों को।",
     inviteRole: "भूमिका",

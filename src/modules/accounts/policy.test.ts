@@ -55,6 +55,29 @@ describe("accounts policy: who may invite whom", () => {
     expect(can(who, "invitation:create", { role, ...place }) !== undefined).toBe(allowed);
   });
 
+  it.each([
+    [
+      "administrator revokes a State officer",
+      admin,
+      "state_officer",
+      { stateLgdCode: UP, districtLgdCode: null },
+      true,
+    ],
+    ["State officer revokes a district officer of its State", upOfficer, "district_officer", inLucknow, true],
+    ["State officer revokes a district officer elsewhere", upOfficer, "district_officer", inPatna, false],
+    [
+      "State officer revokes a State officer",
+      upOfficer,
+      "state_officer",
+      { stateLgdCode: UP, districtLgdCode: null },
+      false,
+    ],
+    ["district officer revokes a district officer", varanasiOfficer, "district_officer", inVaranasi, false],
+    ["nobody revokes", null, "district_officer", inVaranasi, false],
+  ] as const)("revoking: %s", (_, who, role, place, allowed) => {
+    expect(can(who, "grant:revoke", { role, ...place }) !== undefined).toBe(allowed);
+  });
+
   it("names the grant that allowed it, for the audit log", () => {
     expect(can(upOfficer, "invitation:create", { role: "district_officer", ...inLucknow })?.role).toBe(
       "state_officer",

@@ -69,6 +69,8 @@ export type InvitationTarget = Place & { role: "state_officer" | "district_offic
 /** The permissions of this module and what each is asked about. */
 type Rules = {
   "invitation:create": InvitationTarget;
+  /** Taking an officer's role away: whoever could have invited that officer. */
+  "grant:revoke": InvitationTarget;
   /** A State's part of the log, or (null) whether the person may open the log at all. */
   "audit:read": Place | null;
 };
@@ -81,7 +83,8 @@ export function can<P extends AccountPermission>(
   thing: Rules[P],
 ): Grant | undefined {
   switch (permission) {
-    case "invitation:create": {
+    case "invitation:create":
+    case "grant:revoke": {
       const target = thing as InvitationTarget;
       return grantFor(actor, inviters[target.role], target);
     }

@@ -216,3 +216,24 @@ export async function createDemoUser(
     return { userId, created: true };
   });
 }
+
+/** Takes an officer's role away (a transfer, a retirement). Outside the actor's reach: 403, nothing changed. */
+export async function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [g] = await tx.select().from(grants).where(eq(grants.id, grantId)).for("update");
+    if (!g || g.revokedAt || (g.role !== "state_officer" && g.role !== "district_officer"))
+      throw new AppError("not_found", "No such officer role");
+    const target = { role: g.role, stateLgdCode: g.stateLgdCode, districtLgdCode: g.districtLgdCode };
+    const via = authorize(can(actor, "grant:revoke", target), "revoke this role");
+    await tx.update(grants).set({ revokedAt: sql`now()` }).where(eq(grants.id, grantId));
+    await recordAudit(tx, actor, via, {
+      action: "grant.revoke",
+      entityType: "grant",
+      entityId: grantId,
+      stateLgdCode: g.stateLgdCode,
+      districtLgdCode: g.districtLgdCode,
+      before: { userId: g.userId, role: g.role, revokedAt: null },
+      after: { userId: g.userId, role: g.role, revokedAt: "now" },
+    });
+  });
+}

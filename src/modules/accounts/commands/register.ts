@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../platform/db";
-import { AppError } from "../../../platform/errors";
+import { AppError, isUniqueViolation } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
 import { accountMail } from "../mail";
 import type { Actor } from "../policy";
@@ -28,13 +28,18 @@ export async function signUp(
   meta: RequestMeta & MailContext & { previousToken?: string },
 ): Promise<{ userId: number; token: string }> {
   const passwordHash = await hashPassword(input.password);
+  const taken = () =>
+    new AppError("conflict", "An account with this email already exists", { field: "email" });
+  // Two sign-ups for one address at the same moment: the unique index stops the second, which gets the same 409.
   return db.transaction(async (tx) => {
-    if (await userIdByEmail(tx, input.email))
-      throw new AppError("conflict", "An account with this email already exists", { field: "email" });
+    if (await userIdByEmail(tx, input.email)) throw taken();
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, lang: input.lang })
-      .returning({ id: users.id });
+      .returning({ id: users.id })
+      .catch((err) => {
+        throw isUniqueViolation(err) ? taken() : err;
+      });
     const userId = (user as { id: number }).id;
     const actor = (await actorOf(tx, userId, meta)) as Actor;
     await recordAudit(tx, actor, null, {

@@ -9,18 +9,16 @@ import {
   formText,
   PostForm,
   parseForm,
-  SelectField,
   TextField,
 } from "../../../web/forms";
 import type { Lang } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
-import { listDistricts, listStates } from "../../geo";
-import { acceptInvitation, invite } from "../commands/grants";
+import { contextOf, hrefIn, Layout } from "../../../web/layout";
+import { acceptInvitation } from "../commands/grants";
 import { signOutEverywhere } from "../commands/register";
 import { accountKey, accountText } from "../messages";
 import { type Actor, can, requireActor } from "../policy";
-import { invitationByToken, invitationsSentBy, sessionsOf } from "../queries/account";
-import { acceptInput, invitationInput } from "../schemas";
+import { invitationByToken, sessionsOf } from "../queries/account";
+import { acceptInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
 import { hrefWithNotice } from "./auth";
 import { formatWhen, Notice, placeNames, roleName } from "./shared";
@@ -42,7 +40,12 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
     ]);
     const done = notices.find((n) => n === c.req.query("done"));
     const links = [
-      ...(mayInvite(actor) ? [{ href: "/account/invite", label: at("inviteTitle") }] : []),
+      ...(mayInvite(actor)
+        ? [
+            { href: "/account/invite", label: at("inviteTitle") },
+            { href: "/account/officers", label: at("officersTitle") },
+          ]
+        : []),
       ...(can(actor, "audit:read", null) ? [{ href: "/audit", label: at("auditTitle") }] : []),
       ...actionLinks(actor, ctx.lang),
     ];
@@ -140,28 +143,6 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
     return c.redirect(hrefIn("/sign-in", contextOf(c).lang), 303);
   });
 
-  app.get("/account/invite", async (c) => {
-    requireActor(c.get("actor"));
-    return c.html(await InvitePage({ c, db, values: {}, errors: {} }));
-  });
-  app.post("/account/invite", async (c) => {
-    const actor = requireActor(c.get("actor"));
-    const ctx = contextOf(c);
-    const at = accountText(ctx.lang);
-    const form = await parseForm(c, invitationInput, ctx.lang, accountKey(at));
-    if (!form.ok) return c.html(await InvitePage({ c, db, ...form }), 400);
-    try {
-      await invite(db, actor, form.data, { origin: new URL(c.req.url).origin });
-    } catch (err) {
-      const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
-      if (!field) throw err;
-      const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
-      return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
-    }
-    const href = hrefWithNotice("/account", ctx.lang, "inviteSent");
-    return c.redirect(`${href}&email=${encodeURIComponent(form.data.email)}`, 303);
-  });
-
   app.get("/invitations/accept", async (c) =>
     c.html(await AcceptPage({ c, db, values: { token: c.req.query("token") ?? "" }, errors: {} })),
   );
@@ -188,115 +169,10 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
 }
 
 /** Whether to offer the invitation form at all; what each invitation may be for is the policy's answer. */
-const mayInvite = (actor: Actor) =>
+export const mayInvite = (actor: Actor) =>
   actor.grants.some((g) => g.role === "national_admin" || g.role === "state_officer");
 
 type PageProps = { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors };
-
-async function InvitePage({ c, db, values, errors }: PageProps) {
-  const actor = requireActor(c.get("actor"));
-  const ctx = contextOf(c);
-  const at = accountText(ctx.lang);
-  if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: invite officers");
-  const admin = actor.grants.some((g) => g.role === "national_admin");
-  const ownStates = new Set(
-    actor.grants.filter((g) => g.role === "state_officer").map((g) => g.stateLgdCode),
-  );
-  const [states, districts, sent] = await Promise.all([
-    listStates(db),
-    listDistricts(db),
-    invitationsSentBy(db, actor.userId),
-  ]);
-  const place = await placeNames(db, ctx.lang, sent);
-  const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
-  const field = { values, errors, lang: ctx.lang };
-  const roles = admin ? (["state_officer", "district_officer"] as const) : (["district_officer"] as const);
-  return (
-    <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
-      <h1>{at("inviteTitle")}</h1>
-      <p>{at("inviteIntro")}</p>
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={errors}
-        labels={{
-          email: at("email"),
-          role: at("inviteRole"),
-          stateLgdCode: at("inviteState"),
-          districtLgdCode: at("inviteDistrict"),
-        }}
-      />
-      <PostForm action={hrefIn("/account/invite", ctx.lang)} csrf={csrfToken(c)}>
-        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="off" />
-        <SelectField
-          {...field}
-          name="role"
-          label={at("inviteRole")}
-          options={roles.map((r) => ({ value: r, label: roleName(ctx.lang, r) }))}
-        />
-        {admin && (
-          <SelectField
-            {...field}
-            name="stateLgdCode"
-            optional
-            label={at("inviteState")}
-            blank={at("choose")}
-            options={states.map((s) => ({
-              value: String(s.lgdCode),
-              label: nameIn(ctx.lang, s.nameEn, s.nameHi),
-            }))}
-          />
-        )}
-        <SelectField
-          {...field}
-          name="districtLgdCode"
-          optional
-          label={at("inviteDistrict")}
-          blank={at("choose")}
-          options={districts
-            .filter((d) => admin || ownStates.has(d.stateLgdCode))
-            .map((d) => ({
-              value: String(d.lgdCode),
-              label: `${nameIn(ctx.lang, d.nameEn, d.nameHi)} (${stateName.get(d.stateLgdCode) ?? ""})`,
-            }))}
-        />
-        <button type="submit">{at("inviteSend")}</button>
-      </PostForm>
-      <h2>{at("invitationsSent")}</h2>
-      {sent.length === 0 ? (
-        <p>{at("noInvitations")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{at("email")}</th>
-                <th scope="col">{at("inviteRole")}</th>
-                <th scope="col">{at("auditPlace")}</th>
-                <th scope="col">{at("invitationStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sent.map((i) => (
-                <tr>
-                  <td>{i.email}</td>
-                  <td>{roleName(ctx.lang, i.role)}</td>
-                  <td>{place(i)}</td>
-                  <td>
-                    {i.acceptedAt
-                      ? at("accepted")
-                      : new Date(i.expiresAt) < new Date()
-                        ? at("expired")
-                        : at("waiting")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Layout>
-  );
-}
 
 async function AcceptPage({ c, db, values, errors }: PageProps) {
   const ctx = contextOf(c);

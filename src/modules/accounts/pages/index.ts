@@ -4,6 +4,7 @@ import type { AppEnv } from "../web";
 import { type ActionLinks, accountPages } from "./account";
 import { auditPages } from "./audit";
 import { authPages } from "./auth";
+import { officerPages } from "./officers";
 
 /** Paths of the accounts pages: they read the session, so they are never cached and are CSRF-checked. */
 export const accountPrefixes = [
@@ -22,6 +23,7 @@ export function accountsPages(db: Db, opts: { actionLinks: ActionLinks }): Hono<
   const app = new Hono<AppEnv>();
   authPages(app, db);
   accountPages(app, db, opts.actionLinks);
+  officerPages(app, db);
   auditPages(app, db);
   return app;
 }

@@ -1,7 +1,9 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
+import { type Actor, placeScope } from "../policy";
+import type { Role } from "../roles";
 import { hashToken } from "../secrets";
-import { invitations, sessions, users } from "../tables";
+import { grants, invitations, sessions, users } from "../tables";
 
 /** The sessions a person has open, newest first, with the current one marked. */
 export async function sessionsOf(db: DbOrTx, userId: number, currentToken?: string) {
@@ -63,4 +65,32 @@ export async function invitationsSentBy(db: DbOrTx, userId: number) {
     .where(eq(invitations.invitedBy, userId))
     .orderBy(desc(invitations.id))
     .limit(100);
+}
+
+/** The officers a person may manage: every State and district officer for the administrator, its districts' for a
+ * State officer. Filtered in SQL by scope. */
+export async function officersInScope(db: DbOrTx, actor: Actor) {
+  const scope = placeScope(actor, ["national_admin", "state_officer"]);
+  const roles: Role[] = scope.all ? ["state_officer", "district_officer"] : ["district_officer"];
+  return db
+    .select({
+      grantId: grants.id,
+      role: grants.role,
+      stateLgdCode: grants.stateLgdCode,
+      districtLgdCode: grants.districtLgdCode,
+      createdAt: grants.createdAt,
+      name: users.name,
+      email: users.email,
+    })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(
+      and(
+        isNull(grants.revokedAt),
+        inArray(grants.role, roles),
+        scope.all ? undefined : inArray(grants.stateLgdCode, scope.states.length ? scope.states : [-1]),
+      ),
+    )
+    .orderBy(asc(grants.stateLgdCode), asc(grants.districtLgdCode), asc(users.name))
+    .limit(2000);
 }

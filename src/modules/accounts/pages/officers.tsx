@@ -1,0 +1,245 @@
+import type { Context, Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { csrfToken } from "../../../web/csrf";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  type FormValues,
+  PostForm,
+  parseForm,
+  SelectField,
+  TextField,
+} from "../../../web/forms";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { listDistricts, listStates } from "../../geo";
+import { invite, revokeGrant } from "../commands/grants";
+import { accountKey, accountText } from "../messages";
+import { requireActor } from "../policy";
+import { invitationsSentBy, officersInScope } from "../queries/account";
+import { invitationInput } from "../schemas";
+import type { AppEnv } from "../web";
+import { mayInvite } from "./account";
+import { hrefWithNotice } from "./auth";
+import { formatWhen, Notice, placeNames, roleName } from "./shared";
+
+/** The officers' side of accounts: inviting officers, the officers one manages, and taking a role away. */
+export function officerPages(app: Hono<AppEnv>, db: Db) {
+  app.get("/account/invite", async (c) => {
+    requireActor(c.get("actor"));
+    return c.html(await InvitePage({ c, db, values: {}, errors: {} }));
+  });
+  app.post("/account/invite", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, invitationInput, ctx.lang, accountKey(at));
+    if (!form.ok) return c.html(await InvitePage({ c, db, ...form }), 400);
+    try {
+      await invite(db, actor, form.data, { origin: new URL(c.req.url).origin });
+    } catch (err) {
+      const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
+      if (!field) throw err;
+      const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
+      return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
+    }
+    const href = hrefWithNotice("/account", ctx.lang, "inviteSent");
+    return c.redirect(`${href}&email=${encodeURIComponent(form.data.email)}`, 303);
+  });
+
+  app.get("/account/officers", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: manage officers");
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const officers = await officersInScope(db, actor);
+    const place = await placeNames(db, ctx.lang, officers);
+    return c.html(
+      <Layout ctx={ctx} title={at("officersTitle")} description={at("officersIntro")}>
+        <h1>{at("officersTitle")}</h1>
+        {c.req.query("done") === "revoked" && <Notice kind="success">{at("revoked")}</Notice>}
+        <p>{at("officersIntro")}</p>
+        {officers.length === 0 ? (
+          <p>{at("officersNone")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{at("name")}</th>
+                  <th scope="col">{at("email")}</th>
+                  <th scope="col">{at("inviteRole")}</th>
+                  <th scope="col">{at("auditPlace")}</th>
+                  <th scope="col">{at("since")}</th>
+                  <th scope="col">
+                    <span class="sr-only">{at("revoke")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {officers.map((o) => (
+                  <tr>
+                    <td>{o.name}</td>
+                    <td>{o.email}</td>
+                    <td>{roleName(ctx.lang, o.role)}</td>
+                    <td>{place(o)}</td>
+                    <td>{formatWhen(o.createdAt, ctx.lang)}</td>
+                    <td>
+                      <a href={hrefIn(`/account/officers/${o.grantId}/revoke`, ctx.lang)}>
+                        {at("revoke")}
+                        <span class="sr-only"> {o.name}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p>
+          <a href={hrefIn("/account/invite", ctx.lang)}>{at("inviteTitle")}</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  // Taking a role away is asked for on its own page first: a link never changes anything.
+  app.get("/account/officers/:id{[0-9]+}/revoke", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const officer = (await officersInScope(db, actor)).find((o) => o.grantId === Number(c.req.param("id")));
+    if (!officer) throw new AppError("not_found", "No such officer role in your scope");
+    const place = await placeNames(db, ctx.lang, [officer]);
+    const question = at("revokeQuestion", {
+      name: officer.name,
+      role: roleName(ctx.lang, officer.role),
+      place: place(officer),
+    });
+    return c.html(
+      <Layout ctx={ctx} title={at("revoke")} description={question}>
+        <h1>{at("revoke")}</h1>
+        <p>{question}</p>
+        <p>{at("revokeEffect")}</p>
+        <PostForm
+          action={hrefIn(`/account/officers/${officer.grantId}/revoke`, ctx.lang)}
+          csrf={csrfToken(c)}
+        >
+          <button type="submit">{at("revokeConfirm")}</button>{" "}
+          <a href={hrefIn("/account/officers", ctx.lang)}>{at("cancel")}</a>
+        </PostForm>
+      </Layout>,
+    );
+  });
+  app.post("/account/officers/:id{[0-9]+}/revoke", async (c) => {
+    await revokeGrant(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    return c.redirect(hrefWithNotice("/account/officers", contextOf(c).lang, "revoked"), 303);
+  });
+}
+
+type PageProps = { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors };
+
+async function InvitePage({ c, db, values, errors }: PageProps) {
+  const actor = requireActor(c.get("actor"));
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: invite officers");
+  const admin = actor.grants.some((g) => g.role === "national_admin");
+  const ownStates = new Set(
+    actor.grants.filter((g) => g.role === "state_officer").map((g) => g.stateLgdCode),
+  );
+  const [states, districts, sent] = await Promise.all([
+    listStates(db),
+    listDistricts(db),
+    invitationsSentBy(db, actor.userId),
+  ]);
+  const place = await placeNames(db, ctx.lang, sent);
+  const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
+  const field = { values, errors, lang: ctx.lang };
+  const roles = admin ? (["state_officer", "district_officer"] as const) : (["district_officer"] as const);
+  return (
+    <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
+      <h1>{at("inviteTitle")}</h1>
+      <p>{at("inviteIntro")}</p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{
+          email: at("email"),
+          role: at("inviteRole"),
+          stateLgdCode: at("inviteState"),
+          districtLgdCode: at("inviteDistrict"),
+        }}
+      />
+      <PostForm action={hrefIn("/account/invite", ctx.lang)} csrf={csrfToken(c)}>
+        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="off" />
+        <SelectField
+          {...field}
+          name="role"
+          label={at("inviteRole")}
+          options={roles.map((r) => ({ value: r, label: roleName(ctx.lang, r) }))}
+        />
+        {admin && (
+          <SelectField
+            {...field}
+            name="stateLgdCode"
+            optional
+            label={at("inviteState")}
+            blank={at("choose")}
+            options={states.map((s) => ({
+              value: String(s.lgdCode),
+              label: nameIn(ctx.lang, s.nameEn, s.nameHi),
+            }))}
+          />
+        )}
+        <SelectField
+          {...field}
+          name="districtLgdCode"
+          optional
+          label={at("inviteDistrict")}
+          blank={at("choose")}
+          options={districts
+            .filter((d) => admin || ownStates.has(d.stateLgdCode))
+            .map((d) => ({
+              value: String(d.lgdCode),
+              label: `${nameIn(ctx.lang, d.nameEn, d.nameHi)} (${stateName.get(d.stateLgdCode) ?? ""})`,
+            }))}
+        />
+        <button type="submit">{at("inviteSend")}</button>
+      </PostForm>
+      <h2>{at("invitationsSent")}</h2>
+      {sent.length === 0 ? (
+        <p>{at("noInvitations")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{at("email")}</th>
+                <th scope="col">{at("inviteRole")}</th>
+                <th scope="col">{at("auditPlace")}</th>
+                <th scope="col">{at("invitationStatus")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sent.map((i) => (
+                <tr>
+                  <td>{i.email}</td>
+                  <td>{roleName(ctx.lang, i.role)}</td>
+                  <td>{place(i)}</td>
+                  <td>
+                    {i.acceptedAt
+                      ? at("accepted")
+                      : new Date(i.expiresAt) < new Date()
+                        ? at("expired")
+                        : at("waiting")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
