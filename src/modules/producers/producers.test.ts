@@ -6,6 +6,8 @@ import { person, signedIn } from "../../../test/support/people";
 import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
+import { actorOf } from "../accounts";
+import { registerProducer } from "./commands";
 import { seedDemo } from "./demo";
 
 type Row = Record<string, unknown>;
@@ -312,6 +314,31 @@ describe("producers over HTTP", () => {
     ).text();
     expect(other).not.toContain(form.name);
     expect(other).toContain("No verified producer matches these filters yet.");
+  });
+
+  it("pages a long review queue, fifty at a time", async () => {
+    const owner = await person(t.db);
+    const ownerActor = await actorOf(t.db, owner.userId, { requestId: null, ip: null });
+    for (let i = 0; i < 55; i++)
+      await registerProducer(t.db, ownerActor, {
+        name: `Patna Brass Unit ${String(i).padStart(2, "0")}`,
+        kind: "artisan",
+        districtLgdCode: inPatna.districtLgdCode,
+        otherProducts: "Brass",
+        phone: "+91 94310 00000",
+        email: "unit@example.org",
+      });
+    const bihar = await signedIn(
+      app,
+      (await person(t.db, "state_officer", { stateLgdCode: inPatna.stateLgdCode, districtLgdCode: null }))
+        .email,
+    );
+    const first = await (await bihar.get("/officer/producers")).text();
+    expect(first.match(/<td>Patna Brass Unit/g)).toHaveLength(50);
+    expect(first).toContain("Page 1 of 2");
+    const second = await (await bihar.get("/officer/producers?status=pending&page=2")).text();
+    expect(second.match(/<td>Patna Brass Unit/g)).toHaveLength(5);
+    expect(second).toContain("Patna Brass Unit 54");
   });
 
   it("seeds demo accounts once, marked demo, and shows the demo producer as demo", async () => {

@@ -105,10 +105,14 @@ export async function producersOwnedBy(db: DbOrTx, userId: number) {
 }
 
 /** Profiles an officer may review, pending first, filtered in SQL by the officer's scope. */
+export const queuePageSize = 50;
+
+/** Profiles an officer may review, oldest first, a page at a time, filtered in SQL by the officer's scope. */
 export async function reviewQueue(
   db: DbOrTx,
   actor: Actor | null,
   status: "pending" | "verified" | "rejected",
+  page = 1,
 ) {
   if (!can(actor, "producer:review-queue", null))
     throw new AppError("forbidden", "Not allowed: review producers");
@@ -119,12 +123,18 @@ export async function reviewQueue(
         inArray(producers.stateLgdCode, scope.states.length ? scope.states : [-1]),
         inArray(producers.districtLgdCode, scope.districts.length ? scope.districts : [-1]),
       );
-  return db
-    .select()
-    .from(producers)
-    .where(and(inScope, eq(producers.status, status)))
-    .orderBy(asc(producers.createdAt))
-    .limit(200);
+  const where = and(inScope, eq(producers.status, status));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(producers)
+      .where(where)
+      .orderBy(asc(producers.createdAt), asc(producers.id))
+      .limit(queuePageSize)
+      .offset((page - 1) * queuePageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(producers).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function buyerOf(db: DbOrTx, userId: number) {

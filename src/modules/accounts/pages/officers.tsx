@@ -12,11 +12,12 @@ import {
   TextField,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { Pager, pageHref } from "../../../web/pager";
 import { listDistricts, listStates } from "../../geo";
 import { invite, revokeGrant } from "../commands/grants";
 import { accountKey, accountText } from "../messages";
 import { requireActor } from "../policy";
-import { invitationsSentBy, officersInScope } from "../queries/account";
+import { invitationsSentBy, officerInScope, officersInScope, officersPageSize } from "../queries/account";
 import { invitationInput } from "../schemas";
 import type { AppEnv } from "../web";
 import { mayInvite } from "./account";
@@ -52,7 +53,8 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
     if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: manage officers");
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const officers = await officersInScope(db, actor);
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const { rows: officers, total } = await officersInScope(db, actor, page);
     const place = await placeNames(db, ctx.lang, officers);
     return c.html(
       <Layout ctx={ctx} title={at("officersTitle")} description={at("officersIntro")}>
@@ -96,6 +98,12 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
             </table>
           </div>
         )}
+        <Pager
+          t={ctx.t}
+          page={page}
+          pages={Math.ceil(total / officersPageSize)}
+          href={pageHref("/account/officers", c.req.query())}
+        />
         <p>
           <a href={hrefIn("/account/invite", ctx.lang)}>{at("inviteTitle")}</a>
         </p>
@@ -108,7 +116,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const officer = (await officersInScope(db, actor)).find((o) => o.grantId === Number(c.req.param("id")));
+    const officer = await officerInScope(db, actor, Number(c.req.param("id")));
     if (!officer) throw new AppError("not_found", "No such officer role in your scope");
     const place = await placeNames(db, ctx.lang, [officer]);
     const question = at("revokeQuestion", {

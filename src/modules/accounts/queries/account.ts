@@ -67,30 +67,53 @@ export async function invitationsSentBy(db: DbOrTx, userId: number) {
     .limit(100);
 }
 
-/** The officers a person may manage: every State and district officer for the administrator, its districts' for a
- * State officer. Filtered in SQL by scope. */
-export async function officersInScope(db: DbOrTx, actor: Actor) {
+const officerColumns = {
+  grantId: grants.id,
+  role: grants.role,
+  stateLgdCode: grants.stateLgdCode,
+  districtLgdCode: grants.districtLgdCode,
+  createdAt: grants.createdAt,
+  name: users.name,
+  email: users.email,
+};
+
+/** Live officer grants within a person's reach, in SQL: every State and district officer for the administrator,
+ * the district officers of its State for a State officer. */
+function officersWhere(actor: Actor) {
   const scope = placeScope(actor, ["national_admin", "state_officer"]);
   const roles: Role[] = scope.all ? ["state_officer", "district_officer"] : ["district_officer"];
-  return db
-    .select({
-      grantId: grants.id,
-      role: grants.role,
-      stateLgdCode: grants.stateLgdCode,
-      districtLgdCode: grants.districtLgdCode,
-      createdAt: grants.createdAt,
-      name: users.name,
-      email: users.email,
-    })
+  return and(
+    isNull(grants.revokedAt),
+    inArray(grants.role, roles),
+    scope.all ? undefined : inArray(grants.stateLgdCode, scope.states.length ? scope.states : [-1]),
+  );
+}
+
+export const officersPageSize = 100;
+
+/** The officers a person manages, a page at a time, by State, district and name. */
+export async function officersInScope(db: DbOrTx, actor: Actor, page = 1) {
+  const where = officersWhere(actor);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(officerColumns)
+      .from(grants)
+      .innerJoin(users, eq(users.id, grants.userId))
+      .where(where)
+      .orderBy(asc(grants.stateLgdCode), asc(grants.districtLgdCode), asc(users.name))
+      .limit(officersPageSize)
+      .offset((page - 1) * officersPageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(grants).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** One officer grant, if it is within the person's reach. */
+export async function officerInScope(db: DbOrTx, actor: Actor, grantId: number) {
+  const [row] = await db
+    .select(officerColumns)
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
-    .where(
-      and(
-        isNull(grants.revokedAt),
-        inArray(grants.role, roles),
-        scope.all ? undefined : inArray(grants.stateLgdCode, scope.states.length ? scope.states : [-1]),
-      ),
-    )
-    .orderBy(asc(grants.stateLgdCode), asc(grants.districtLgdCode), asc(users.name))
-    .limit(2000);
+    .where(and(officersWhere(actor), eq(grants.id, grantId)));
+  return row ?? null;
 }

@@ -11,11 +11,12 @@ import {
   TextArea,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { Pager, pageHref } from "../../../web/pager";
 import { type AppEnv, formatWhen, Notice, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { reviewProducer } from "../commands";
 import { producerKey, producerText } from "../messages";
-import { type ProducerRow, producerForActor, reviewQueue } from "../queries";
+import { type ProducerRow, producerForActor, queuePageSize, reviewQueue } from "../queries";
 import { producerEdit, reviewInput } from "../schemas";
 import { productNames } from "./shared";
 
@@ -27,7 +28,8 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
     const status = statuses.find((s) => s === c.req.query("status")) ?? "pending";
-    const rows = await reviewQueue(db, requireActor(c.get("actor")), status);
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const { rows, total } = await reviewQueue(db, requireActor(c.get("actor")), status, page);
     const districts = new Map(
       (await getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))])).map((d) => [
         d.lgdCode,
@@ -85,6 +87,12 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
             </table>
           </div>
         )}
+        <Pager
+          t={ctx.t}
+          page={page}
+          pages={Math.ceil(total / queuePageSize)}
+          href={pageHref("/officer/producers", c.req.query())}
+        />
       </Layout>,
     );
   });
