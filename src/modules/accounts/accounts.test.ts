@@ -77,6 +77,25 @@ describe("accounts over HTTP", () => {
     expect(await twin.text()).toContain("An account with this email already exists");
   });
 
+  it("says what is wrong in Hindi on a Hindi page, refusals included", async () => {
+    const v = new Visitor(app);
+    const res = await v.post(
+      "/sign-up?lang=hi",
+      { name: "", email: "x@", password: "छोटा", confirm: "", lang: "hi" },
+      { from: "/sign-up?lang=hi" },
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("कुछ समस्या है");
+    expect(html).toContain("यह फ़ील्ड भरें");
+    expect(html).toContain("ईमेल पता name@example.com जैसा लिखें");
+    expect(html).toContain("कम से कम 10 अक्षर लिखें");
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    const denied = await officer.get("/audit?lang=hi");
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).toContain("अनुमति नहीं");
+  });
+
   it("sends signed-out visitors of a personal page to sign in, and back after", async () => {
     const res = await new Visitor(app).get("/account");
     expect(res.status).toBe(303);
@@ -290,6 +309,32 @@ describe("accounts over HTTP", () => {
     expect(refused.reason).toBeInstanceOf(AppError);
     expect((refused.reason as AppError).code).toBe("conflict");
     expect(await count(t.db, "users", sql`lower(email) = 'twin@example.org'`)).toBe(1);
+  });
+
+  it("changes the password when the current one is given: other sessions end, this one stays", async () => {
+    const p = await person(t.db);
+    const phone = await signedIn(app, p.email);
+    const desk = await signedIn(app, p.email);
+    const fresh = "a different long passphrase";
+    const wrong = await desk.post(
+      "/account/password",
+      { current: "not my password", password: fresh, confirm: fresh },
+      { from: "/account/password" },
+    );
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("The current password is wrong");
+    expect((await phone.get("/account")).status).toBe(200); // nothing changed
+    const ok = await desk.post("/account/password", { current: password, password: fresh, confirm: fresh });
+    expect(ok.status).toBe(303);
+    expect((await desk.get("/account?done=passwordChanged")).status).toBe(200);
+    expect(desk.lastHtml).toContain("Your password is changed");
+    expect((await phone.get("/account")).status).toBe(303);
+    const again = await new Visitor(app).post(
+      "/sign-in",
+      { email: p.email, password: fresh },
+      { from: "/sign-in" },
+    );
+    expect(again.status).toBe(303);
   });
 
   it("signs out everywhere", async () => {

@@ -16,6 +16,7 @@ export {
   placeScope,
   requireActor,
 } from "./policy";
+export { mailboxOf } from "./queries/account";
 export { actorOf } from "./queries/actor";
 export { email as emailSchema } from "./schemas";
 export { hashPassword } from "./secrets";

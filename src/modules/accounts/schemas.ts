@@ -20,6 +20,10 @@ export const resetInput = z
   .object({ token: z.string().min(1), password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordsDiffer" });
 
+export const changePasswordInput = z
+  .object({ current: z.string().min(1).max(200), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordsDiffer" });
+
 export const invitationInput = z
   .object({
     email,

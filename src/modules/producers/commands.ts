@@ -1,9 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { type Actor, addGrant, authorize, recordAudit, requireActor } from "../accounts";
+import { enqueueMail } from "../../platform/outbox";
+import { type Actor, addGrant, authorize, mailboxOf, recordAudit, requireActor } from "../accounts";
 import { liveRevision, productsOfDistricts } from "../catalog";
 import { getDistrict } from "../geo";
+import { decisionMail } from "./mail";
 import { can } from "./policy";
 import type { ProducerInput } from "./schemas";
 import { buyers, producers } from "./tables";
@@ -127,6 +129,8 @@ export async function reviewProducer(
   id: number,
   version: number,
   decision: { decision: "verified" | "rejected"; reason?: string },
+  /** Where links in the owner's notification point; without it (the demo seed) no mail is sent. */
+  mail?: { origin: string },
 ): Promise<void> {
   const actor = requireActor(actorOrNull);
   await db.transaction(async (tx) => {
@@ -154,6 +158,18 @@ export async function reviewProducer(
       before: { status: before.status, statusReason: before.statusReason },
       after,
     });
+    const owner = await mailboxOf(tx, before.ownerUserId);
+    if (owner && mail)
+      await enqueueMail(
+        tx,
+        decisionMail(owner.lang, {
+          to: owner.email,
+          producer: before.name,
+          decision: decision.decision,
+          reason: after.statusReason,
+          link: `${mail.origin}/producers/mine`,
+        }),
+      );
   });
 }
 

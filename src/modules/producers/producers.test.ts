@@ -123,6 +123,12 @@ describe("producers over HTTP", () => {
     expect(rejected.status).toBe(303);
     const mine = await (await ownerBrowser.get("/producers/mine")).text();
     expect(mine).toContain("Not verified");
+    const told = await rows(
+      t.db,
+      sql`select subject, body from outbox where to_address = ${owner.email} order by id desc limit 1`,
+    );
+    expect(told[0]?.subject).toBe(`ODOP Hub: ${form.name} was not verified`);
+    expect(told[0]?.body).toContain("Reason: Udyam certificate <b>missing</b>"); // plain text mail: no markup runs
     expect(mine).toContain("Udyam certificate &lt;b&gt;missing&lt;/b&gt;");
 
     const verified = await officer.post(

@@ -1,12 +1,12 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../platform/db";
 import { AppError, isUniqueViolation } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
 import { accountMail } from "../mail";
 import type { Actor } from "../policy";
 import { actorOf } from "../queries/actor";
-import { hashPassword, hashToken, newToken } from "../secrets";
-import { users, userTokens } from "../tables";
+import { hashPassword, hashToken, newToken, verifyPassword } from "../secrets";
+import { sessions, users, userTokens } from "../tables";
 import { recordAudit } from "./audit";
 import {
   countFailure,
@@ -184,4 +184,38 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
 /** Makes a token for an account without a password (an administrator made by the CLI) to choose one. */
 export async function issuePasswordLink(tx: DbOrTx, userId: number, origin: string, hours = 72) {
   return `${origin}/reset-password?token=${await issueToken(tx, userId, "reset", hours)}`;
+}
+
+/**
+ * A signed-in person changes the password: the current one first (a wrong one counts towards the sign-in
+ * throttle), then every other session ends; this one stays.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { current: string; password: string },
+  currentToken: string | undefined,
+): Promise<void> {
+  const key = `account:${actor.email.toLowerCase()}`;
+  if (((await failuresOf(db, [key])).get(key) ?? 0) >= throttle.perAccount)
+    throw new AppError("too_many", "Too many failed attempts; try again later");
+  const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  if (!(await verifyPassword(user?.hash ?? null, input.current))) {
+    await countFailure(db, [key]);
+    throw new AppError("bad_request", "The current password is wrong", { field: "current" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
+    const others = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.userId), ne(sessions.tokenHash, hashToken(currentToken ?? ""))))
+      .returning({ t: sessions.tokenHash });
+    await recordAudit(tx, actor, null, {
+      action: "user.password_change",
+      entityType: "user",
+      entityId: actor.userId,
+      after: { otherSessionsEnded: others.length },
+    });
+  });
 }

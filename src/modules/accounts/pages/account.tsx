@@ -14,19 +14,20 @@ import {
 import type { Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { acceptInvitation } from "../commands/grants";
-import { signOutEverywhere } from "../commands/register";
+import { changePassword, signOutEverywhere } from "../commands/register";
+import { throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";
 import { type Actor, can, requireActor } from "../policy";
 import { invitationByToken, sessionsOf } from "../queries/account";
-import { acceptInput } from "../schemas";
+import { acceptInput, changePasswordInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
-import { hrefWithNotice } from "./auth";
+import { hrefWithNotice, NewPasswordFields } from "./auth";
 import { formatWhen, Notice, placeNames, roleName } from "./shared";
 
 /** Links a module offers on the account page to the people whose roles can use them. */
 export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
 
-const notices = ["signedUp", "signedIn", "inviteSent", "accepted_existing"] as const;
+const notices = ["signedUp", "signedIn", "inviteSent", "accepted_existing", "passwordChanged"] as const;
 
 /** The account page, invitations sent and accepted. */
 export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks) {
@@ -117,6 +118,9 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
           </table>
         </div>
         <div class="button-row">
+          <a class="button-link" href={hrefIn("/account/password", ctx.lang)}>
+            {at("changePassword")}
+          </a>
           <PostForm action={hrefIn("/sign-out", ctx.lang)} csrf={csrfToken(c)} class="inline">
             <button type="submit">{at("signOut")}</button>
           </PostForm>
@@ -135,6 +139,30 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
         </p>
       </Layout>,
     );
+  });
+
+  app.get("/account/password", (c) => {
+    requireActor(c.get("actor"));
+    return c.html(<PasswordPage c={c} values={{}} errors={{}} />);
+  });
+  app.post("/account/password", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const form = await parseForm(c, changePasswordInput, ctx.lang, accountKey(at));
+    if (!form.ok) return c.html(<PasswordPage c={c} {...form} />, 400);
+    try {
+      await changePassword(db, actor, form.data, currentSessionToken(c));
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== "bad_request" && err.code !== "too_many")) throw err;
+      const message =
+        err.code === "too_many" ? at("throttled", { minutes: throttle.windowMinutes }) : at("currentWrong");
+      return c.html(
+        <PasswordPage c={c} values={form.values} errors={{ current: message }} />,
+        err.code === "too_many" ? 429 : 400,
+      );
+    }
+    return c.redirect(hrefWithNotice("/account", ctx.lang, "passwordChanged"), 303);
   });
 
   app.post("/account/sign-out-everywhere", async (c) => {
@@ -210,6 +238,42 @@ async function AcceptPage({ c, db, values, errors }: PageProps) {
           </>
         )}
         <button type="submit">{at("acceptButton")}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+function PasswordPage({
+  c,
+  values,
+  errors,
+}: {
+  c: Context<AppEnv>;
+  values: FormValues;
+  errors: FieldErrors;
+}) {
+  const ctx = contextOf(c);
+  const at = accountText(ctx.lang);
+  const field = { values, errors, lang: ctx.lang };
+  return (
+    <Layout ctx={ctx} title={at("changePassword")} description={at("changePasswordIntro")}>
+      <h1>{at("changePassword")}</h1>
+      <p>{at("changePasswordIntro")}</p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{ current: at("currentPassword"), password: at("password"), confirm: at("confirm") }}
+      />
+      <PostForm action={hrefIn("/account/password", ctx.lang)} csrf={csrfToken(c)}>
+        <TextField
+          {...field}
+          name="current"
+          type="password"
+          label={at("currentPassword")}
+          autocomplete="current-password"
+        />
+        <NewPasswordFields {...field} />
+        <button type="submit">{at("resetSave")}</button>
       </PostForm>
     </Layout>
   );

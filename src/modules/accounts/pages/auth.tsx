@@ -283,7 +283,7 @@ function ResetForm({ c, values, errors }: FormProps) {
 }
 
 /** A new password twice, with the advice on choosing one. */
-function NewPasswordFields(field: { values: FormValues; errors: FieldErrors; lang: "en" | "hi" }) {
+export function NewPasswordFields(field: { values: FormValues; errors: FieldErrors; lang: "en" | "hi" }) {
   const at = accountText(field.lang);
   return (
     <>

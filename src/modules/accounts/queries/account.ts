@@ -117,3 +117,12 @@ export async function officerInScope(db: DbOrTx, actor: Actor, grantId: number) 
     .where(and(officersWhere(actor), eq(grants.id, grantId)));
   return row ?? null;
 }
+
+/** Where to write to a person, and in which language: for other modules' notifications. */
+export async function mailboxOf(db: DbOrTx, userId: number) {
+  const [row] = await db
+    .select({ email: users.email, lang: users.lang })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}

@@ -113,7 +113,9 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
     );
     if (!form.ok) return c.html(await ReviewPage({ c, db, row, ...form }), 400);
     try {
-      await reviewProducer(db, actor, row.id, form.data.version, form.data);
+      await reviewProducer(db, actor, row.id, form.data.version, form.data, {
+        origin: new URL(c.req.url).origin,
+      });
     } catch (err) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
       const current = await producerForActor(db, actor, row.id, "review");
