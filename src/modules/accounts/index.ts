@@ -18,6 +18,7 @@ export {
 } from "./policy";
 export { mailboxOf } from "./queries/account";
 export { actorOf } from "./queries/actor";
+export { actionsInLastDay } from "./queries/audit";
 export { email as emailSchema } from "./schemas";
 export { hashPassword } from "./secrets";
 export { type AppEnv, loadActor, requestMeta } from "./web";

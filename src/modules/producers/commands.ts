@@ -2,7 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { enqueueMail } from "../../platform/outbox";
-import { type Actor, addGrant, authorize, mailboxOf, recordAudit, requireActor } from "../accounts";
+import {
+  type Actor,
+  actionsInLastDay,
+  addGrant,
+  authorize,
+  mailboxOf,
+  recordAudit,
+  requireActor,
+} from "../accounts";
 import { liveRevision, productsOfDistricts } from "../catalog";
 import { getDistrict } from "../geo";
 import { decisionMail } from "./mail";
@@ -173,6 +181,8 @@ export async function reviewProducer(
   });
 }
 
+export const revealsPerDay = 100;
+
 /** A buyer shows a producer's phone and email; each reveal is written to the audit log, then the contact returned. */
 export async function revealContact(db: Db, actorOrNull: Actor | null, id: number) {
   const actor = requireActor(actorOrNull);
@@ -183,6 +193,9 @@ export async function revealContact(db: Db, actorOrNull: Actor | null, id: numbe
       .where(and(eq(producers.id, id), eq(producers.status, "verified")));
     if (!p) throw new AppError("not_found", "No such producer");
     const grant = authorize(can(actor, "producer:view-contact", p), "see this producer's contact");
+    // Each reveal is logged; the log also caps them, so that no account can harvest the whole directory.
+    if ((await actionsInLastDay(tx, actor.userId, "producer.contact_reveal")) >= revealsPerDay)
+      throw new AppError("too_many", `At most ${revealsPerDay} contacts a day`);
     await recordAudit(tx, actor, grant, {
       action: "producer.contact_reveal",
       entityType: "producer",

@@ -7,7 +7,7 @@ import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
-import { registerProducer } from "./commands";
+import { registerProducer, revealContact, revealsPerDay } from "./commands";
 import { seedDemo } from "./demo";
 
 type Row = Record<string, unknown>;
@@ -178,6 +178,16 @@ describe("producers over HTTP", () => {
       sql`select actor_user_id, role from audit_log where action = 'producer.contact_reveal' and entity_id = ${String(producerId)}`,
     );
     expect(logged).toEqual([{ actor_user_id: buyer.userId, role: "buyer" }]);
+  });
+
+  it("caps how many contacts one buyer can see in a day, so the directory cannot be harvested", async () => {
+    const buyer = await person(t.db, "buyer");
+    const actor = await actorOf(t.db, buyer.userId, { requestId: null, ip: null });
+    for (let i = 0; i < revealsPerDay; i++) await revealContact(t.db, actor, producerId);
+    const b = await signedIn(app, buyer.email);
+    const res = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
+    expect(res.status).toBe(429);
+    expect(await res.text()).not.toContain(form.phone);
   });
 
   it("turns a stale edit into a conflict that keeps both versions, not a silent overwrite", async () => {

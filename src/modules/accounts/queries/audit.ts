@@ -83,3 +83,18 @@ export async function auditActions(db: DbOrTx): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }
+
+/** How many times a person did `action` in the last day: for limits that the log itself can count. */
+export async function actionsInLastDay(db: DbOrTx, actorUserId: number, action: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorUserId, actorUserId),
+        eq(auditLog.action, action),
+        gte(auditLog.at, sql`now() - interval '1 day'`),
+      ),
+    );
+  return row?.n ?? 0;
+}
