@@ -12,6 +12,9 @@ import { password, person } from "../support/people";
 import { axeViolations } from "./axe";
 import { haveBrowser, startPortal } from "./browser";
 
+const withLang = (p: string, lang: "en" | "hi") =>
+  lang === "hi" ? `${p}${p.includes("?") ? "&" : "?"}lang=hi` : p;
+
 describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
   let portal: Awaited<ReturnType<typeof startPortal>>;
   let t: TestDatabase;
@@ -177,12 +180,29 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
         "/officer/producers",
         `/officer/producers/${pending.rows[0]?.id}`,
         "/buyers/me",
+        "/account/password",
       ]) {
-        await page.goto(base + p + (lang === "hi" ? (p.includes("?") ? "&lang=hi" : "?lang=hi") : ""));
+        await page.goto(base + withLang(p, lang));
         found[p] = await axeViolations(page);
       }
-      expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
       await page.context().close();
+      // The administrator's pages: invitations, officers (and a revocation's confirmation), the audit log.
+      const admin = await fresh("/sign-in");
+      await signIn(admin, (await person(t.db, "national_admin")).email);
+      const grant = (await t.db.execute(
+        sql`select id from grants where role = 'district_officer' and revoked_at is null limit 1`,
+      )) as unknown as { rows: { id: number }[] };
+      for (const p of [
+        "/account/invite",
+        "/account/officers",
+        `/account/officers/${grant.rows[0]?.id}/revoke`,
+        "/audit",
+      ]) {
+        await admin.goto(base + withLang(p, lang));
+        found[p] = await axeViolations(admin);
+      }
+      await admin.context().close();
+      expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
     },
   );
 });
