@@ -125,7 +125,8 @@ type FieldProps = {
   errors: FieldErrors;
   hint?: string;
   lang: Lang;
-  optional?: boolean;
+  /** true: marked "(optional)"; "conditional": needed in some cases only (the hint says which), so not marked. */
+  optional?: boolean | "conditional";
 };
 
 /** Label, hint, error and control, tied together by ids so that assistive technology reads them in order. */
@@ -135,7 +136,7 @@ function FieldShell(props: FieldProps & { children: unknown }) {
     <div class={error ? "field has-error" : "field"}>
       <label for={`f-${props.name}`}>
         {props.label}
-        {props.optional && <span class="muted"> {formText(props.lang)("optional")}</span>}
+        {props.optional === true && <span class="muted"> {formText(props.lang)("optional")}</span>}
       </label>
       {props.hint && (
         <p class="hint" id={`h-${props.name}`}>

@@ -73,6 +73,9 @@ export const accountText = defineCatalogue(
       "The officers whose roles you manage: State officers and district officers for the national administrator, the district officers of your State for a State officer.",
     officersNone: "No officer holds a role within your reach yet.",
     since: "Since",
+    personName: "Name",
+    forStateOfficer: "For a State officer",
+    forDistrictOfficer: "For a district officer",
     revoke: "Revoke the role",
     revokeQuestion: "Take away the role of {role} for {place} from {name}?",
     revokeEffect:
@@ -193,6 +196,9 @@ export const accountText = defineCatalogue(
       "वे अधिकारी जिनकी भूमिकाएँ आप सँभालते हैं: राष्ट्रीय प्रशासक के लिए राज्य और ज़िला अधिकारी, राज्य अधिकारी के लिए अपने राज्य के ज़िला अधिकारी।",
     officersNone: "अभी आपकी पहुँच में किसी अधिकारी की भूमिका नहीं है।",
     since: "कब से",
+    personName: "नाम",
+    forStateOfficer: "राज्य अधिकारी के लिए",
+    forDistrictOfficer: "ज़िला अधिकारी के लिए",
     revoke: "भूमिका वापस लें",
     revokeQuestion: "क्या {name} से {place} के लिए {role} की भूमिका वापस लें?",
     revokeEffect:

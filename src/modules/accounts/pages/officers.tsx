@@ -68,7 +68,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{at("name")}</th>
+                  <th scope="col">{at("personName")}</th>
                   <th scope="col">{at("email")}</th>
                   <th scope="col">{at("inviteRole")}</th>
                   <th scope="col">{at("auditPlace")}</th>
@@ -191,7 +191,8 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
           <SelectField
             {...field}
             name="stateLgdCode"
-            optional
+            optional="conditional"
+            hint={at("forStateOfficer")}
             label={at("inviteState")}
             blank={at("choose")}
             options={states.map((s) => ({
@@ -203,7 +204,8 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
         <SelectField
           {...field}
           name="districtLgdCode"
-          optional
+          optional={admin ? "conditional" : false}
+          hint={admin ? at("forDistrictOfficer") : undefined}
           label={at("inviteDistrict")}
           blank={at("choose")}
           options={districts
