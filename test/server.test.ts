@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -85,6 +85,68 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
     started.push(again);
     expect(again.output(), again.output()).not.toContain("seed data imported");
     expect(await fetchStats(again.url)).toEqual(stats);
+    expect(await stop(again)).toBe(0);
+  });
+
+  it("makes the first administrator and the demo accounts from the CLI, and writes mail as .eml files", async () => {
+    const cli = (script: string, args: string[]) =>
+      spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsx"), [`src/cli/${script}.ts`, ...args], {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: dataDir, SEED_DIR: seedDir, PORT: "3999" },
+        encoding: "utf8",
+      });
+    const bad = cli("create-admin", ["--email", "not an address"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("--email");
+    const admin = cli("create-admin", ["--email", "first.admin@example.gov.in", "--name", "First Admin"]);
+    expect(admin.status, admin.stderr).toBe(0);
+    expect(admin.stdout).toMatch(
+      /choose a password .*: http:\/\/localhost:3999\/reset-password\?token=[\w-]+/,
+    );
+    const demo = cli("seed-demo", []);
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain("created  district  district.officer@demo.odophub.invalid");
+
+    const server = await startServer({ DATA_DIR: dataDir });
+    started.push(server);
+    const form = await fetch(`${server.url}/sign-in`);
+    const cookie = (form.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] as string;
+    const post = (pathname: string, fields: Record<string, string>) =>
+      fetch(`${server.url}${pathname}`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams({ ...fields, _csrf: token }),
+        headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      });
+    const signIn = await post("/sign-in", {
+      email: "admin@demo.odophub.invalid",
+      password: "demo-password-2026",
+    });
+    expect(signIn.status).toBe(303);
+    expect((await post("/forgot-password", { email: "buyer@demo.odophub.invalid" })).status).toBe(200);
+    // The worker delivers within a few seconds; without SMTP_URL, into DATA_DIR/outbox.
+    const outbox = path.join(dataDir, "outbox");
+    let files: string[] = [];
+    for (let i = 0; i < 50 && !files.some((f) => f.includes("buyer@demo")); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      files = fs.existsSync(outbox) ? fs.readdirSync(outbox) : [];
+    }
+    expect(files.some((f) => f.includes("first.admin@example.gov.in"))).toBe(true);
+    const reset = files.find((f) => f.includes("buyer@demo")) as string;
+    expect(fs.readFileSync(path.join(outbox, reset), "utf8")).toContain(
+      "Subject: ODOP Hub: choose a new password",
+    );
+    const read = spawnSync(
+      path.join(repoRoot, "node_modules", ".bin", "tsx"),
+      ["src/cli/outbox.ts", "--last", "1"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: "utf8",
+      },
+    );
+    expect(read.stdout).toMatch(/reset-password\?token=[\w-]{43}\n/); // decoded: the link whole, on one line
   });
 });
 

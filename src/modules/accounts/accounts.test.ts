@@ -337,6 +337,29 @@ describe("accounts over HTTP", () => {
     expect(again.status).toBe(303);
   });
 
+  it("refuses an expired reset link and changes nothing", async () => {
+    const p = await person(t.db);
+    const v = new Visitor(app);
+    await v.post("/forgot-password", { email: p.email }, { from: "/forgot-password" });
+    const mail = (await readOutbox(t.db, outboxDir)).find(
+      (m) => m.to === p.email && /new password/.test(m.subject),
+    );
+    const token = /token=([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
+    await t.db.execute(
+      sql`update user_tokens set expires_at = now() - interval '1 minute' where user_id = ${p.userId}`,
+    );
+    const res = await v.post(
+      "/reset-password",
+      { token, password: "some other passphrase", confirm: "some other passphrase" },
+      { from: `/reset-password?token=${token}` },
+    );
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("This link is invalid, has been used or has expired");
+    expect(
+      (await new Visitor(app).post("/sign-in", { email: p.email, password }, { from: "/sign-in" })).status,
+    ).toBe(303);
+  });
+
   it("signs out everywhere", async () => {
     const p = await person(t.db);
     const phone = await signedIn(app, p.email);
