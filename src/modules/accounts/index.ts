@@ -1,18 +1,15 @@
 /** accounts: users, sessions, roles with their geographic scope (grants), invitations, the audit log. */
-export { type AuditEntry, recordAudit } from "./commands/audit";
+export { recordAudit } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
 export { signUp } from "./commands/register";
-export type { RequestMeta } from "./commands/sessions";
-export { type ActionLinks, accountPrefixes, accountsPages } from "./pages";
-export { formatWhen, Notice, roleName } from "./pages/shared";
+export { accountPrefixes, accountsPages } from "./pages";
+export { formatWhen, Notice } from "./pages/shared";
 export {
   type Actor,
   authorize,
-  covers,
   type Grant,
   grantFor,
   type Place,
-  type PlaceScope,
   placeScope,
   requireActor,
 } from "./policy";
@@ -21,4 +18,4 @@ export { actorOf } from "./queries/actor";
 export { actionsInLastDay } from "./queries/audit";
 export { email as emailSchema } from "./schemas";
 export { hashPassword } from "./secrets";
-export { type AppEnv, loadActor, requestMeta } from "./web";
+export { type AppEnv, loadActor } from "./web";

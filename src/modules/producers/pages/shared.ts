@@ -1,12 +1,13 @@
 import type { Db } from "../../../platform/db";
-import { districtProducts } from "../commands";
+import { liveRevision, productsOfDistricts } from "../../catalog";
 
-/** Names of the ODOP products that some producers make, by product id. */
+/** Names of the ODOP products that some producers make, by product id: one query for all their districts. */
 export async function productNames(
   db: Db,
   rows: { districtLgdCode: number; odopProductId: number | null }[],
 ): Promise<Map<number, string>> {
   const districts = [...new Set(rows.filter((r) => r.odopProductId).map((r) => r.districtLgdCode))];
-  const lists = await Promise.all(districts.map((d) => districtProducts(db, d)));
-  return new Map(lists.flat().map((p) => [p.id, p.name]));
+  const revision = districts.length ? await liveRevision(db) : null;
+  const products = revision ? await productsOfDistricts(db, revision.id, districts) : [];
+  return new Map(products.map((p) => [p.id, p.name]));
 }
