@@ -63,6 +63,15 @@ describe("producers over HTTP", () => {
     expect(html).toContain('value="Kashi Silk Weavers Group"');
     expect(html).toContain('value="27AAPFU0939F1ZW"');
     expect(await rows(t.db, sql`select id from producers`)).toHaveLength(0);
+    // Another district's product (Lucknow's, offered with Varanasi) is refused by name, and nothing is written.
+    const lucknow = await (
+      await ownerBrowser.get(`/producers/new?district=${inLucknow.districtLgdCode}`)
+    ).text();
+    const chikan = /<option value="(\d+)">Lucknow Chikan/.exec(lucknow)?.[1] as string;
+    const wrong = await ownerBrowser.post("/producers/new", { ...form, odopProductId: chikan }, { from });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Choose one of this district&#39;s ODOP products from the list");
+    expect(await rows(t.db, sql`select id from producers`)).toHaveLength(0);
   });
 
   it("registers a producer that waits for its district, out of the directory", async () => {

@@ -79,7 +79,7 @@ async function fieldFailure(c: Context<AppEnv>, db: Db, values: FormValues, run:
     if (!(err instanceof AppError && err.code === "bad_request" && err.details.field)) throw err;
     const pt = producerText(contextOf(c).lang);
     const field = String(err.details.field);
-    const message = field === "districtLgdCode" ? pt("unknownDistrict") : pt("productRequired");
+    const message = field === "districtLgdCode" ? pt("unknownDistrict") : pt("productNotOfDistrict");
     return c.html(await ProducerForm({ c, db, values, errors: { [field]: message } }), 400);
   }
 }
