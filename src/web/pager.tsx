@@ -26,3 +26,7 @@ export function pageHref(path: string, query: Record<string, string>) {
   const kept = Object.entries(query).filter(([k, v]) => k !== "page" && v !== "");
   return (page: number) => `${path}?${new URLSearchParams([...kept, ["page", String(page)]])}`;
 }
+
+/** The page asked for in `?page=`: a whole number from 1 (anything else is page 1), at most 10,000. */
+export const pageNumber = (value: string | undefined) =>
+  Math.min(10_000, Math.max(1, Number.parseInt(value ?? "1", 10) || 1));

@@ -587,6 +587,7 @@ describe("accounts over HTTP", () => {
       const filtered = await (await asAdmin.get("/audit?action=grant.create")).text();
       expect(filtered).toContain("grant.create");
       expect(filtered).not.toContain("<code>user.sign_up</code>");
+      expect(filtered).toContain("System (command line)"); // the role a grant made by the CLI or a seed is recorded with
     });
   });
 });

@@ -3,7 +3,7 @@ export { recordAudit } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
 export { signUp } from "./commands/register";
 export { accountPrefixes, accountsPages } from "./pages";
-export { formatWhen, Notice } from "./pages/shared";
+export { formatWhen } from "./pages/shared";
 export {
   type Actor,
   authorize,

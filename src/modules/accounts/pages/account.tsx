@@ -2,6 +2,8 @@ import type { Context, Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
+import { DataTable } from "../../../web/data-table";
+import { FormPage } from "../../../web/form-page";
 import {
   ErrorSummary,
   type FieldErrors,
@@ -13,6 +15,7 @@ import {
 } from "../../../web/forms";
 import type { Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
+import { Notice } from "../../../web/notice";
 import { acceptInvitation } from "../commands/grants";
 import { changePassword, signOutEverywhere } from "../commands/register";
 import { throttle } from "../commands/sessions";
@@ -22,7 +25,7 @@ import { invitationByToken, sessionsOf } from "../queries/account";
 import { acceptInput, changePasswordInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
 import { hrefWithNotice, NewPasswordFields } from "./auth";
-import { formatWhen, Notice, placeNames, roleName } from "./shared";
+import { formatWhen, placeNames, roleName } from "./shared";
 
 /** Links a module offers on the account page to the people whose roles can use them. */
 export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
@@ -93,30 +96,23 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
           </>
         )}
         <h2>{at("sessions")}</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{at("sessionStarted")}</th>
-                <th scope="col">{at("sessionExpires")}</th>
-                <th scope="col">{at("sessionDevice")}</th>
-                <th scope="col">{at("sessionAddress")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr>
-                  <td>
-                    {formatWhen(s.createdAt, ctx.lang)} {s.current && <strong>({at("thisSession")})</strong>}
-                  </td>
-                  <td>{formatWhen(s.expiresAt, ctx.lang)}</td>
-                  <td>{s.userAgent ?? "—"}</td>
-                  <td>{s.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={sessions}
+          empty=""
+          columns={[
+            {
+              label: at("sessionStarted"),
+              cell: (s) => (
+                <>
+                  {formatWhen(s.createdAt, ctx.lang)} {s.current && <strong>({at("thisSession")})</strong>}
+                </>
+              ),
+            },
+            { label: at("sessionExpires"), cell: (s) => formatWhen(s.expiresAt, ctx.lang) },
+            { label: at("sessionDevice"), cell: (s) => s.userAgent ?? "—" },
+            { label: at("sessionAddress"), cell: (s) => s.ip ?? "—" },
+          ]}
+        />
         <div class="button-row">
           <a class="button-link" href={hrefIn("/account/password", ctx.lang)}>
             {at("changePassword")}
@@ -256,25 +252,24 @@ function PasswordPage({
   const at = accountText(ctx.lang);
   const field = { values, errors, lang: ctx.lang };
   return (
-    <Layout ctx={ctx} title={at("changePassword")} description={at("changePasswordIntro")}>
-      <h1>{at("changePassword")}</h1>
-      <p>{at("changePasswordIntro")}</p>
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={errors}
-        labels={{ current: at("currentPassword"), password: at("password"), confirm: at("confirm") }}
+    <FormPage
+      ctx={ctx}
+      title={at("changePassword")}
+      intro={at("changePasswordIntro")}
+      errors={errors}
+      labels={{ current: at("currentPassword"), password: at("password"), confirm: at("confirm") }}
+      action={hrefIn("/account/password", ctx.lang)}
+      csrf={csrfToken(c)}
+      submit={at("resetSave")}
+    >
+      <TextField
+        {...field}
+        name="current"
+        type="password"
+        label={at("currentPassword")}
+        autocomplete="current-password"
       />
-      <PostForm action={hrefIn("/account/password", ctx.lang)} csrf={csrfToken(c)}>
-        <TextField
-          {...field}
-          name="current"
-          type="password"
-          label={at("currentPassword")}
-          autocomplete="current-password"
-        />
-        <NewPasswordFields {...field} />
-        <button type="submit">{at("resetSave")}</button>
-      </PostForm>
-    </Layout>
+      <NewPasswordFields {...field} />
+    </FormPage>
   );
 }

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csvStream } from "../../../platform/file-writers";
+import { DataTable } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout, nameIn } from "../../../web/layout";
 import { Pager, pageHref } from "../../../web/pager";
@@ -122,50 +123,29 @@ export function auditPages(app: Hono<AppEnv>, db: Db) {
             {at("auditCsv")}
           </a>
         </p>
-        {rows.length === 0 ? (
-          <p>{at("auditEmpty")}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="audit">
-              <thead>
-                <tr>
-                  <th scope="col">{at("auditWhen")}</th>
-                  <th scope="col">{at("auditWho")}</th>
-                  <th scope="col">{at("auditRole")}</th>
-                  <th scope="col">{at("auditAction")}</th>
-                  <th scope="col">{at("auditEntity")}</th>
-                  <th scope="col">{at("auditPlace")}</th>
-                  <th scope="col">{at("auditChange")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <td>{formatWhen(r.at, ctx.lang)}</td>
-                    <td>{r.actorEmail ?? "—"}</td>
-                    <td>
-                      {r.role && r.role !== "self" && r.role !== "system"
-                        ? roleName(ctx.lang, r.role)
-                        : r.role}
-                    </td>
-                    <td>
-                      <code>{r.action}</code>
-                    </td>
-                    <td>
-                      {r.entityType} {r.entityId}
-                    </td>
-                    <td>{r.stateLgdCode ? place(r) : "—"}</td>
-                    <td class="change">
-                      {r.before ? <code>{JSON.stringify(r.before)}</code> : null}
-                      {r.before && r.after ? " → " : null}
-                      {r.after ? <code>{JSON.stringify(r.after)}</code> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          class="audit"
+          rows={rows}
+          empty={at("auditEmpty")}
+          columns={[
+            { label: at("auditWhen"), cell: (r) => formatWhen(r.at, ctx.lang) },
+            { label: at("auditWho"), cell: (r) => r.actorEmail ?? "—" },
+            { label: at("auditRole"), cell: (r) => (r.role ? roleName(ctx.lang, r.role) : "—") },
+            { label: at("auditAction"), cell: (r) => <code>{r.action}</code> },
+            { label: at("auditEntity"), cell: (r) => `${r.entityType} ${r.entityId}` },
+            { label: at("auditPlace"), cell: (r) => (r.stateLgdCode ? place(r) : "—") },
+            {
+              label: at("auditChange"),
+              cell: (r) => (
+                <>
+                  {r.before ? <code>{JSON.stringify(r.before)}</code> : null}
+                  {r.before && r.after ? " → " : null}
+                  {r.after ? <code>{JSON.stringify(r.after)}</code> : null}
+                </>
+              ),
+            },
+          ]}
+        />
         <Pager t={ctx.t} page={filters.page} pages={pages} href={pageHref("/audit", c.req.query())} />
       </Layout>,
     );

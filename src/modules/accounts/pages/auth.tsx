@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken, rotateCsrfToken } from "../../../web/csrf";
+import { FormPage } from "../../../web/form-page";
 import {
   ErrorSummary,
   type FieldErrors,
@@ -12,12 +13,12 @@ import {
   TextField,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
+import { Notice } from "../../../web/notice";
 import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "../commands/register";
 import { signIn, signOut, throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";
 import { forgotInput, resetInput, signInInput, signUpInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta, setSessionCookie } from "../web";
-import { Notice } from "./shared";
 
 /** Only same-site paths: `next` must never send someone to another site after signing in. */
 export const safeNext = (next: string | undefined) =>
@@ -159,33 +160,34 @@ function SignUpForm({ c, values, errors }: FormProps) {
   const at = accountText(ctx.lang);
   const field = { values, errors, lang: ctx.lang };
   return (
-    <Layout ctx={ctx} title={at("signUpTitle")} description={at("signUpIntro")}>
-      <h1>{at("signUpTitle")}</h1>
-      <p>{at("signUpIntro")}</p>
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={errors}
-        labels={{ name: at("name"), email: at("email"), password: at("password"), confirm: at("confirm") }}
+    <FormPage
+      ctx={ctx}
+      title={at("signUpTitle")}
+      intro={at("signUpIntro")}
+      errors={errors}
+      labels={{ name: at("name"), email: at("email"), password: at("password"), confirm: at("confirm") }}
+      action={hrefIn("/sign-up", ctx.lang)}
+      csrf={csrfToken(c)}
+      submit={at("create")}
+      after={
+        <p>
+          {at("haveAccount")} <a href={hrefIn("/sign-in", ctx.lang)}>{at("signInTitle")}</a>
+        </p>
+      }
+    >
+      <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
+      <TextField {...field} name="email" type="email" label={at("email")} autocomplete="email" />
+      <NewPasswordFields {...field} />
+      <SelectField
+        {...field}
+        name="lang"
+        label={at("language")}
+        options={[
+          { value: "en", label: "English" },
+          { value: "hi", label: "हिन्दी" },
+        ]}
       />
-      <PostForm action={hrefIn("/sign-up", ctx.lang)} csrf={csrfToken(c)}>
-        <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
-        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="email" />
-        <NewPasswordFields {...field} />
-        <SelectField
-          {...field}
-          name="lang"
-          label={at("language")}
-          options={[
-            { value: "en", label: "English" },
-            { value: "hi", label: "हिन्दी" },
-          ]}
-        />
-        <button type="submit">{at("create")}</button>
-      </PostForm>
-      <p>
-        {at("haveAccount")} <a href={hrefIn("/sign-in", ctx.lang)}>{at("signInTitle")}</a>
-      </p>
-    </Layout>
+    </FormPage>
   );
 }
 
@@ -195,35 +197,36 @@ function SignInForm({ c, values, errors }: FormProps) {
   const field = { values, errors, lang: ctx.lang };
   const done = c.req.query("done");
   return (
-    <Layout ctx={ctx} title={at("signInTitle")} description={at("signInTitle")}>
-      <h1>{at("signInTitle")}</h1>
-      {done === "resetDone" && <Notice kind="success">{at("resetDone")}</Notice>}
-      {done === "accepted_new" && <Notice kind="success">{at("accepted_new")}</Notice>}
-      {errors._form && <Notice kind="error">{errors._form}</Notice>}
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form"))}
-        labels={{ email: at("email"), password: at("password") }}
+    <FormPage
+      ctx={ctx}
+      title={at("signInTitle")}
+      errors={errors}
+      labels={{ email: at("email"), password: at("password") }}
+      action={hrefIn("/sign-in", ctx.lang)}
+      csrf={csrfToken(c)}
+      submit={at("signInTitle")}
+      before={(done === "resetDone" || done === "accepted_new") && <Notice kind="success">{at(done)}</Notice>}
+      after={
+        <>
+          <p>
+            <a href={hrefIn("/forgot-password", ctx.lang)}>{at("forgot")}</a>
+          </p>
+          <p>
+            {at("noAccount")} <a href={hrefIn("/sign-up", ctx.lang)}>{at("signUpTitle")}</a>
+          </p>
+        </>
+      }
+    >
+      <input type="hidden" name="next" value={values.next ?? ""} />
+      <TextField {...field} name="email" type="email" label={at("email")} autocomplete="username" />
+      <TextField
+        {...field}
+        name="password"
+        type="password"
+        label={at("password")}
+        autocomplete="current-password"
       />
-      <PostForm action={hrefIn("/sign-in", ctx.lang)} csrf={csrfToken(c)}>
-        <input type="hidden" name="next" value={values.next ?? ""} />
-        <TextField {...field} name="email" type="email" label={at("email")} autocomplete="username" />
-        <TextField
-          {...field}
-          name="password"
-          type="password"
-          label={at("password")}
-          autocomplete="current-password"
-        />
-        <button type="submit">{at("signInTitle")}</button>
-      </PostForm>
-      <p>
-        <a href={hrefIn("/forgot-password", ctx.lang)}>{at("forgot")}</a>
-      </p>
-      <p>
-        {at("noAccount")} <a href={hrefIn("/sign-up", ctx.lang)}>{at("signUpTitle")}</a>
-      </p>
-    </Layout>
+    </FormPage>
   );
 }
 
@@ -263,22 +266,19 @@ function ForgotForm({ c, values, errors, sent }: FormProps & { sent: boolean }) 
 function ResetForm({ c, values, errors }: FormProps) {
   const ctx = contextOf(c);
   const at = accountText(ctx.lang);
-  const field = { values, errors, lang: ctx.lang };
   return (
-    <Layout ctx={ctx} title={at("resetTitle")} description={at("resetTitle")}>
-      <h1>{at("resetTitle")}</h1>
-      {errors._form && <Notice kind="error">{errors._form}</Notice>}
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== "_form" && k !== "token"))}
-        labels={{ password: at("password"), confirm: at("confirm") }}
-      />
-      <PostForm action={hrefIn("/reset-password", ctx.lang)} csrf={csrfToken(c)}>
-        <input type="hidden" name="token" value={values.token ?? ""} />
-        <NewPasswordFields {...field} />
-        <button type="submit">{at("resetSave")}</button>
-      </PostForm>
-    </Layout>
+    <FormPage
+      ctx={ctx}
+      title={at("resetTitle")}
+      errors={errors}
+      labels={{ password: at("password"), confirm: at("confirm") }}
+      action={hrefIn("/reset-password", ctx.lang)}
+      csrf={csrfToken(c)}
+      submit={at("resetSave")}
+    >
+      <input type="hidden" name="token" value={values.token ?? ""} />
+      <NewPasswordFields values={values} errors={errors} lang={ctx.lang} />
+    </FormPage>
   );
 }
 

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
+import { DataTable } from "../../../web/data-table";
 import {
   ErrorSummary,
   type FieldErrors,
@@ -12,7 +13,8 @@ import {
   TextField,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
-import { Pager, pageHref } from "../../../web/pager";
+import { Notice } from "../../../web/notice";
+import { Pager, pageHref, pageNumber } from "../../../web/pager";
 import { listDistricts, listStates } from "../../geo";
 import { invite, revokeGrant } from "../commands/grants";
 import { accountKey, accountText } from "../messages";
@@ -22,7 +24,7 @@ import { invitationInput } from "../schemas";
 import type { AppEnv } from "../web";
 import { mayInvite } from "./account";
 import { hrefWithNotice } from "./auth";
-import { formatWhen, Notice, placeNames, roleName } from "./shared";
+import { formatWhen, placeNames, roleName } from "./shared";
 
 /** The officers' side of accounts: inviting officers, the officers one manages, and taking a role away. */
 export function officerPages(app: Hono<AppEnv>, db: Db) {
@@ -53,7 +55,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
     if (!mayInvite(actor)) throw new AppError("forbidden", "Not allowed: manage officers");
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const page = pageNumber(c.req.query("page"));
     const { rows: officers, total } = await officersInScope(db, actor, page);
     const place = await placeNames(db, ctx.lang, officers);
     return c.html(
@@ -61,43 +63,27 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
         <h1>{at("officersTitle")}</h1>
         {c.req.query("done") === "revoked" && <Notice kind="success">{at("revoked")}</Notice>}
         <p>{at("officersIntro")}</p>
-        {officers.length === 0 ? (
-          <p>{at("officersNone")}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{at("personName")}</th>
-                  <th scope="col">{at("email")}</th>
-                  <th scope="col">{at("inviteRole")}</th>
-                  <th scope="col">{at("auditPlace")}</th>
-                  <th scope="col">{at("since")}</th>
-                  <th scope="col">
-                    <span class="sr-only">{at("revoke")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {officers.map((o) => (
-                  <tr>
-                    <td>{o.name}</td>
-                    <td>{o.email}</td>
-                    <td>{roleName(ctx.lang, o.role)}</td>
-                    <td>{place(o)}</td>
-                    <td>{formatWhen(o.createdAt, ctx.lang)}</td>
-                    <td>
-                      <a href={hrefIn(`/account/officers/${o.grantId}/revoke`, ctx.lang)}>
-                        {at("revoke")}
-                        <span class="sr-only"> {o.name}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={officers}
+          empty={at("officersNone")}
+          columns={[
+            { label: at("personName"), cell: (o) => o.name },
+            { label: at("email"), cell: (o) => o.email },
+            { label: at("inviteRole"), cell: (o) => roleName(ctx.lang, o.role) },
+            { label: at("auditPlace"), cell: (o) => place(o) },
+            { label: at("since"), cell: (o) => formatWhen(o.createdAt, ctx.lang) },
+            {
+              label: at("revoke"),
+              hiddenLabel: true,
+              cell: (o) => (
+                <a href={hrefIn(`/account/officers/${o.grantId}/revoke`, ctx.lang)}>
+                  {at("revoke")}
+                  <span class="sr-only"> {o.name}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
         <Pager
           t={ctx.t}
           page={page}
@@ -218,38 +204,24 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
         <button type="submit">{at("inviteSend")}</button>
       </PostForm>
       <h2>{at("invitationsSent")}</h2>
-      {sent.length === 0 ? (
-        <p>{at("noInvitations")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{at("email")}</th>
-                <th scope="col">{at("inviteRole")}</th>
-                <th scope="col">{at("auditPlace")}</th>
-                <th scope="col">{at("invitationStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sent.map((i) => (
-                <tr>
-                  <td>{i.email}</td>
-                  <td>{roleName(ctx.lang, i.role)}</td>
-                  <td>{place(i)}</td>
-                  <td>
-                    {i.acceptedAt
-                      ? at("accepted")
-                      : new Date(i.expiresAt) < new Date()
-                        ? at("expired")
-                        : at("waiting")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={sent}
+        empty={at("noInvitations")}
+        columns={[
+          { label: at("email"), cell: (i) => i.email },
+          { label: at("inviteRole"), cell: (i) => roleName(ctx.lang, i.role) },
+          { label: at("auditPlace"), cell: (i) => place(i) },
+          {
+            label: at("invitationStatus"),
+            cell: (i) =>
+              i.acceptedAt
+                ? at("accepted")
+                : new Date(i.expiresAt) < new Date()
+                  ? at("expired")
+                  : at("waiting"),
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,19 +1,9 @@
-import type { Child } from "hono/jsx";
 import type { Db } from "../../../platform/db";
 import type { PageContext } from "../../../web/layout";
 import { nameIn } from "../../../web/layout";
 import { getDistricts, listStates } from "../../geo";
 import { accountText } from "../messages";
 import type { Grant } from "../policy";
-
-/** A one-line message above a page's content: a confirmation, or what went wrong. Announced by screen readers. */
-export function Notice(props: { kind: "success" | "error" | "info"; children: Child }) {
-  return (
-    <div class={`notice ${props.kind}`} role={props.kind === "error" ? "alert" : "status"}>
-      {props.children}
-    </div>
-  );
-}
 
 /** Names of the places grants and invitations point at, in the page's language. */
 export async function placeNames(db: Db, lang: PageContext["lang"], places: Partial<Grant>[]) {

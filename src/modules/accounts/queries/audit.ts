@@ -43,7 +43,6 @@ const columns = {
   requestId: auditLog.requestId,
   ip: auditLog.ip,
 };
-export type AuditRow = { [K in keyof typeof columns]: unknown } & { id: number; at: Date; action: string };
 
 /** One page of the log, newest first, within the actor's scope. */
 export async function listAudit(db: DbOrTx, actor: Actor | null, f: AuditFilters) {

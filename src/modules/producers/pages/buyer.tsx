@@ -2,17 +2,11 @@ import type { Context, Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
-import {
-  ErrorSummary,
-  type FieldErrors,
-  type FormValues,
-  PostForm,
-  parseForm,
-  TextArea,
-  TextField,
-} from "../../../web/forms";
-import { contextOf, hrefIn, Layout } from "../../../web/layout";
-import { type AppEnv, Notice, requireActor } from "../../accounts";
+import { FormPage } from "../../../web/form-page";
+import { type FieldErrors, type FormValues, parseForm, TextArea, TextField } from "../../../web/forms";
+import { contextOf, hrefIn } from "../../../web/layout";
+import { Notice } from "../../../web/notice";
+import { type AppEnv, requireActor } from "../../accounts";
 import { saveBuyer } from "../commands";
 import { producerKey, producerText } from "../messages";
 import { buyerOf } from "../queries";
@@ -62,32 +56,37 @@ function BuyerPage(props: {
   const pt = producerText(ctx.lang);
   const field = { values, errors, lang: ctx.lang };
   return (
-    <Layout ctx={ctx} title={pt("buyerTitle")} description={pt("buyerIntro")}>
-      <h1>{pt("buyerTitle")}</h1>
-      {props.saved && <Notice kind="success">{pt("buyerSaved")}</Notice>}
-      {props.conflict && <Notice kind="error">{pt("conflict")}</Notice>}
-      <p>{pt("buyerIntro")}</p>
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={errors}
-        labels={{ organisation: pt("organisation"), country: pt("country"), interests: pt("interests") }}
+    <FormPage
+      ctx={ctx}
+      title={pt("buyerTitle")}
+      intro={pt("buyerIntro")}
+      errors={errors}
+      labels={{ organisation: pt("organisation"), country: pt("country"), interests: pt("interests") }}
+      action={hrefIn("/buyers/me", ctx.lang)}
+      csrf={csrfToken(c)}
+      submit={pt("save")}
+      before={
+        <>
+          {props.saved && <Notice kind="success">{pt("buyerSaved")}</Notice>}
+          {props.conflict && <Notice kind="error">{pt("conflict")}</Notice>}
+        </>
+      }
+      after={
+        <p>
+          <a href={hrefIn("/producers", ctx.lang)}>{pt("directoryTitle")}</a>
+        </p>
+      }
+    >
+      {values.version && <input type="hidden" name="version" value={values.version} />}
+      <TextField
+        {...field}
+        name="organisation"
+        label={pt("organisation")}
+        autocomplete="organization"
+        maxLength={200}
       />
-      <PostForm action={hrefIn("/buyers/me", ctx.lang)} csrf={csrfToken(c)}>
-        {values.version && <input type="hidden" name="version" value={values.version} />}
-        <TextField
-          {...field}
-          name="organisation"
-          label={pt("organisation")}
-          autocomplete="organization"
-          maxLength={200}
-        />
-        <TextField {...field} name="country" label={pt("country")} hint={pt("countryHint")} maxLength={2} />
-        <TextArea {...field} name="interests" label={pt("interests")} maxLength={1000} />
-        <button type="submit">{pt("save")}</button>
-      </PostForm>
-      <p>
-        <a href={hrefIn("/producers", ctx.lang)}>{pt("directoryTitle")}</a>
-      </p>
-    </Layout>
+      <TextField {...field} name="country" label={pt("country")} hint={pt("countryHint")} maxLength={2} />
+      <TextArea {...field} name="interests" label={pt("interests")} maxLength={1000} />
+    </FormPage>
   );
 }

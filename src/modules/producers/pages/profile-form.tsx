@@ -13,7 +13,8 @@ import {
   TextField,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
-import { type AppEnv, Notice, requireActor } from "../../accounts";
+import { Notice } from "../../../web/notice";
+import { type AppEnv, requireActor } from "../../accounts";
 import { getDistrict, listDistricts, listStates } from "../../geo";
 import { districtProducts, registerProducer, updateProducer } from "../commands";
 import { producerKinds } from "../kinds";

@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
+import { DataTable } from "../../../web/data-table";
 import {
   ErrorSummary,
   type FieldErrors,
@@ -11,8 +12,9 @@ import {
   TextArea,
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
-import { Pager, pageHref } from "../../../web/pager";
-import { type AppEnv, formatWhen, Notice, requireActor } from "../../accounts";
+import { Notice } from "../../../web/notice";
+import { Pager, pageHref, pageNumber } from "../../../web/pager";
+import { type AppEnv, formatWhen, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { reviewProducer } from "../commands";
 import { producerKey, producerText } from "../messages";
@@ -28,7 +30,7 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
     const status = statuses.find((s) => s === c.req.query("status")) ?? "pending";
-    const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const page = pageNumber(c.req.query("page"));
     const { rows, total } = await reviewQueue(db, requireActor(c.get("actor")), status, page);
     const districts = new Map(
       (await getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))])).map((d) => [
@@ -52,41 +54,26 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
             </a>
           ))}
         </nav>
-        {rows.length === 0 ? (
-          <p>{pt("queueEmpty")}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{pt("name")}</th>
-                  <th scope="col">{pt("district")}</th>
-                  <th scope="col">{pt("kind")}</th>
-                  <th scope="col">{pt("submitted")}</th>
-                  <th scope="col">
-                    <span class="sr-only">{pt("review")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr>
-                    <td>{p.name}</td>
-                    <td>{districts.get(p.districtLgdCode)}</td>
-                    <td>{pt(`kind_${p.kind}`)}</td>
-                    <td>{formatWhen(p.createdAt, ctx.lang)}</td>
-                    <td>
-                      <a href={hrefIn(`/officer/producers/${p.id}`, ctx.lang)}>
-                        {pt("review")}
-                        <span class="sr-only"> {p.name}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          rows={rows}
+          empty={pt("queueEmpty")}
+          columns={[
+            { label: pt("name"), cell: (p) => p.name },
+            { label: pt("district"), cell: (p) => districts.get(p.districtLgdCode) },
+            { label: pt("kind"), cell: (p) => pt(`kind_${p.kind}`) },
+            { label: pt("submitted"), cell: (p) => formatWhen(p.createdAt, ctx.lang) },
+            {
+              label: pt("review"),
+              hiddenLabel: true,
+              cell: (p) => (
+                <a href={hrefIn(`/officer/producers/${p.id}`, ctx.lang)}>
+                  {pt("review")}
+                  <span class="sr-only"> {p.name}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
         <Pager
           t={ctx.t}
           page={page}
