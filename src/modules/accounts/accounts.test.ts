@@ -529,6 +529,46 @@ describe("accounts over HTTP", () => {
       expect(await count(t.db, "audit_log", sql`action = 'grant.revoke'`)).toBe(1);
     });
 
+    it("withdraws an open invitation after asking: its link stops working; others cannot withdraw it", async () => {
+      const admin = await signedIn(app, (await person(t.db, "national_admin")).email);
+      await admin.post(
+        "/account/invite",
+        {
+          email: "withdrawn.depc@example.org",
+          role: "district_officer",
+          districtLgdCode: String(inPatna.districtLgdCode),
+        },
+        { from: "/account/invite" },
+      );
+      const mail = (await readOutbox(t.db, outboxDir)).find((m) => m.to === "withdrawn.depc@example.org");
+      const token = /token=([\w-]+)/.exec(mail?.text ?? "")?.[1] as string;
+      const page = await (await admin.get("/account/invite")).text();
+      const href = /href="(\/account\/invitations\/(\d+)\/withdraw)"/.exec(page);
+      expect(href).toBeTruthy();
+      const up = await signedIn(
+        app,
+        (await person(t.db, "state_officer", { stateLgdCode: UP, districtLgdCode: null })).email,
+      );
+      await up.get("/account");
+      expect((await up.post(href?.[1] as string, {})).status).toBe(403); // a Bihar invitation, out of UP's reach
+      const ask = await admin.get(href?.[1] as string);
+      expect(await ask.text()).toContain("Withdraw the invitation to withdrawn.depc@example.org");
+      expect((await admin.post(href?.[1] as string, {})).status).toBe(303);
+      const late = new Visitor(app);
+      expect(await (await late.get(`/invitations/accept?token=${token}`)).text()).toContain(
+        "This link is invalid, has been used or has expired",
+      );
+      // Even a form kept open from before is refused.
+      const accept = await late.post(
+        "/invitations/accept",
+        { token, name: "Too Late", password },
+        { from: "/sign-in" },
+      );
+      expect(accept.status).toBe(400);
+      expect(await count(t.db, "users", sql`email = 'withdrawn.depc@example.org'`)).toBe(0);
+      expect(await count(t.db, "audit_log", sql`action = 'invitation.withdraw'`)).toBe(1);
+    });
+
     it("keeps district officers and producers away from invitations and the audit log", async () => {
       const officer = await person(t.db, "district_officer", inVaranasi);
       const v = await signedIn(app, officer.email);

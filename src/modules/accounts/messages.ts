@@ -83,6 +83,11 @@ export const accountText = defineCatalogue(
     revokeConfirm: "Yes, revoke the role",
     cancel: "Cancel",
     revoked: "The role is revoked.",
+    withdraw: "Withdraw the invitation",
+    withdrawQuestion:
+      "Withdraw the invitation to {email} as {role} for {place}? Its link stops working at once.",
+    withdrawConfirm: "Yes, withdraw it",
+    withdrawn: "The invitation is withdrawn.",
     inviteIntro:
       "An invitation is a link sent by email, valid for 7 days. The national administrator invites State officers; a State officer invites the district officers of its State.",
     inviteRole: "Role",
@@ -206,6 +211,11 @@ export const accountText = defineCatalogue(
     revokeConfirm: "हाँ, भूमिका वापस लें",
     cancel: "रद्द करें",
     revoked: "भूमिका वापस ले ली गई है।",
+    withdraw: "आमंत्रण वापस लें",
+    withdrawQuestion:
+      "क्या {place} के लिए {role} के रूप में {email} को भेजा आमंत्रण वापस लें? उसका लिंक तुरंत काम करना बंद कर देगा।",
+    withdrawConfirm: "हाँ, वापस लें",
+    withdrawn: "आमंत्रण वापस ले लिया गया है।",
     inviteIntro:
       "आमंत्रण ईमेल से भेजा गया लिंक है, 7 दिनों तक मान्य। राष्ट्रीय प्रशासक राज्य अधिकारियों को आमंत्रित करते हैं; राज्य अधिकारी अपने राज्य के ज़िला अधिकारियों को।",
     inviteRole: "भूमिका",

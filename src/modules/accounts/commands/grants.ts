@@ -237,3 +237,28 @@ export async function revokeGrant(db: Db, actor: Actor, grantId: number): Promis
     });
   });
 }
+
+/** Withdraws an invitation not yet accepted: its link stops working at once. Whoever could send it may withdraw it. */
+export async function withdrawInvitation(db: Db, actor: Actor, invitationId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [inv] = await tx.select().from(invitations).where(eq(invitations.id, invitationId)).for("update");
+    if (!inv || inv.acceptedAt || inv.expiresAt <= new Date())
+      throw new AppError("not_found", "No open invitation");
+    const target = { role: inv.role, stateLgdCode: inv.stateLgdCode, districtLgdCode: inv.districtLgdCode };
+    if (target.role !== "state_officer" && target.role !== "district_officer")
+      throw new AppError("not_found", "No open invitation");
+    const via = authorize(
+      can(actor, "invitation:create", { ...target, role: target.role }),
+      "withdraw this invitation",
+    );
+    await tx.update(invitations).set({ expiresAt: sql`now()` }).where(eq(invitations.id, invitationId));
+    await recordAudit(tx, actor, via, {
+      action: "invitation.withdraw",
+      entityType: "invitation",
+      entityId: invitationId,
+      stateLgdCode: inv.stateLgdCode,
+      districtLgdCode: inv.districtLgdCode,
+      before: { email: inv.email, role: inv.role },
+    });
+  });
+}

@@ -16,10 +16,16 @@ import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref, pageNumber } from "../../../web/pager";
 import { listDistricts, listStates } from "../../geo";
-import { invite, revokeGrant } from "../commands/grants";
+import { invite, revokeGrant, withdrawInvitation } from "../commands/grants";
 import { accountKey, accountText } from "../messages";
 import { requireActor } from "../policy";
-import { invitationsSentBy, officerInScope, officersInScope, officersPageSize } from "../queries/account";
+import {
+  invitationsSentBy,
+  officerInScope,
+  officersInScope,
+  officersPageSize,
+  openInvitation,
+} from "../queries/account";
 import { invitationInput } from "../schemas";
 import type { AppEnv } from "../web";
 import { mayInvite } from "./account";
@@ -97,6 +103,34 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
     );
   });
 
+  app.get("/account/invitations/:id{[0-9]+}/withdraw", async (c) => {
+    requireActor(c.get("actor"));
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    const inv = await openInvitation(db, Number(c.req.param("id")));
+    if (!inv) throw new AppError("not_found", "No open invitation");
+    const place = await placeNames(db, ctx.lang, [inv]);
+    const question = at("withdrawQuestion", {
+      email: inv.email,
+      role: roleName(ctx.lang, inv.role),
+      place: place(inv),
+    });
+    return c.html(
+      <Layout ctx={ctx} title={at("withdraw")} description={question}>
+        <h1>{at("withdraw")}</h1>
+        <p>{question}</p>
+        <PostForm action={hrefIn(`/account/invitations/${inv.id}/withdraw`, ctx.lang)} csrf={csrfToken(c)}>
+          <button type="submit">{at("withdrawConfirm")}</button>{" "}
+          <a href={hrefIn("/account/invite", ctx.lang)}>{at("cancel")}</a>
+        </PostForm>
+      </Layout>,
+    );
+  });
+  app.post("/account/invitations/:id{[0-9]+}/withdraw", async (c) => {
+    await withdrawInvitation(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    return c.redirect(hrefWithNotice("/account/invite", contextOf(c).lang, "withdrawn"), 303);
+  });
+
   // Taking a role away is asked for on its own page first: a link never changes anything.
   app.get("/account/officers/:id{[0-9]+}/revoke", async (c) => {
     const actor = requireActor(c.get("actor"));
@@ -131,6 +165,9 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
   });
 }
 
+const isOpen = (i: { acceptedAt: Date | null; expiresAt: Date }) =>
+  !i.acceptedAt && new Date(i.expiresAt) > new Date();
+
 type PageProps = { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors };
 
 async function InvitePage({ c, db, values, errors }: PageProps) {
@@ -154,6 +191,7 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
   return (
     <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
       <h1>{at("inviteTitle")}</h1>
+      {c.req.query("done") === "withdrawn" && <Notice kind="success">{at("withdrawn")}</Notice>}
       <p>{at("inviteIntro")}</p>
       <ErrorSummary
         lang={ctx.lang}
@@ -213,12 +251,18 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
           { label: at("auditPlace"), cell: (i) => place(i) },
           {
             label: at("invitationStatus"),
+            cell: (i) => (i.acceptedAt ? at("accepted") : isOpen(i) ? at("waiting") : at("expired")),
+          },
+          {
+            label: at("withdraw"),
+            hiddenLabel: true,
             cell: (i) =>
-              i.acceptedAt
-                ? at("accepted")
-                : new Date(i.expiresAt) < new Date()
-                  ? at("expired")
-                  : at("waiting"),
+              isOpen(i) ? (
+                <a href={hrefIn(`/account/invitations/${i.id}/withdraw`, ctx.lang)}>
+                  {at("withdraw")}
+                  <span class="sr-only"> {i.email}</span>
+                </a>
+              ) : null,
           },
         ]}
       />

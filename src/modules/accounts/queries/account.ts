@@ -67,6 +67,23 @@ export async function invitationsSentBy(db: DbOrTx, userId: number) {
     .limit(100);
 }
 
+/** An invitation that can still be accepted (for the page that asks before withdrawing it). */
+export async function openInvitation(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      stateLgdCode: invitations.stateLgdCode,
+      districtLgdCode: invitations.districtLgdCode,
+    })
+    .from(invitations)
+    .where(
+      and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)),
+    );
+  return row ?? null;
+}
+
 const officerColumns = {
   grantId: grants.id,
   role: grants.role,
