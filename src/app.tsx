@@ -25,6 +25,7 @@ import { ApiRegistry } from "./web/api/registry";
 import { csrfProtection } from "./web/csrf";
 import { ErrorPage, type ErrorStatus } from "./web/error-pages";
 import { langOf } from "./web/i18n";
+import { hrefIn } from "./web/layout";
 import { PageCache } from "./web/page-cache";
 import { mountSeo } from "./web/seo";
 import { mountStatic } from "./web/static-assets";
@@ -101,7 +102,7 @@ export function createApp(deps: {
     if (status === 401 && !c.req.path.startsWith("/api/")) {
       const lang = langOf(c.req.query("lang"));
       const next = c.req.method === "GET" ? c.req.path : "/account";
-      return c.redirect(`/sign-in?next=${encodeURIComponent(next)}${lang === "hi" ? "&lang=hi" : ""}`, 303);
+      return c.redirect(hrefIn("/sign-in", lang, { next }), 303);
     }
     if (status >= 500)
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");

@@ -5,9 +5,15 @@ import type { Lang } from "./i18n";
 import type { PageContext } from "./page-context";
 import { SearchForm } from "./search-form";
 
-/** A link to the same page in the other language; English is the default and needs no parameter. */
-export function hrefIn(path: string, lang: Lang): string {
-  return lang === "hi" ? `${path}?lang=hi` : path;
+/**
+ * A link in the reader's language, with an optional query; English is the default and needs no parameter.
+ * `hrefIn("/account", "hi", { done: "signedUp" })` → `/account?done=signedUp&lang=hi`.
+ */
+export function hrefIn(path: string, lang: Lang, query: Record<string, string> = {}): string {
+  const params = new URLSearchParams(query);
+  if (lang === "hi") params.set("lang", "hi");
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 export function Layout(props: {

@@ -24,7 +24,7 @@ import { type Actor, can, requireActor } from "../policy";
 import { invitationByToken, sessionsOf } from "../queries/account";
 import { acceptInput, changePasswordInput } from "../schemas";
 import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
-import { hrefWithNotice, NewPasswordFields } from "./auth";
+import { NewPasswordFields } from "./auth";
 import { formatWhen, placeNames, roleName } from "./shared";
 
 /** Links a module offers on the account page to the people whose roles can use them. */
@@ -158,7 +158,7 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
         err.code === "too_many" ? 429 : 400,
       );
     }
-    return c.redirect(hrefWithNotice("/account", ctx.lang, "passwordChanged"), 303);
+    return c.redirect(hrefIn("/account", ctx.lang, { done: "passwordChanged" }), 303);
   });
 
   app.post("/account/sign-out-everywhere", async (c) => {
@@ -179,8 +179,8 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
       const { created } = await acceptInvitation(db, form.data, requestMeta(c));
       return c.redirect(
         created
-          ? hrefWithNotice("/sign-in", ctx.lang, "accepted_new")
-          : hrefWithNotice("/account", ctx.lang, "accepted_existing"),
+          ? hrefIn("/sign-in", ctx.lang, { done: "accepted_new" })
+          : hrefIn("/account", ctx.lang, { done: "accepted_existing" }),
         303,
       );
     } catch (err) {

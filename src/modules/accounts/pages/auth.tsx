@@ -42,7 +42,7 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
       });
       setSessionCookie(c, token);
       rotateCsrfToken(c);
-      return c.redirect(hrefWithNotice("/account", ctx.lang, "signedUp"), 303);
+      return c.redirect(hrefIn("/account", ctx.lang, { done: "signedUp" }), 303);
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict")
         return c.html(<SignUpForm c={c} values={form.values} errors={{ email: at("emailTaken") }} />, 409);
@@ -65,8 +65,8 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
       });
       setSessionCookie(c, token);
       rotateCsrfToken(c);
-      const next = safeNext(form.values.next);
-      return c.redirect(ctx.lang === "hi" && !next.includes("lang=") ? withLang(next) : next, 303);
+      const next = new URL(safeNext(form.values.next), "http://next.invalid");
+      return c.redirect(hrefIn(next.pathname, ctx.lang, Object.fromEntries(next.searchParams)), 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === "too_many")
@@ -120,7 +120,7 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
       throw err;
     }
     clearSessionCookie(c);
-    return c.redirect(hrefWithNotice("/sign-in", ctx.lang, "resetDone"), 303);
+    return c.redirect(hrefIn("/sign-in", ctx.lang, { done: "resetDone" }), 303);
   });
 
   app.get("/verify-email", async (c) => {
@@ -144,13 +144,6 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
       ok ? 200 : 400,
     );
   });
-}
-
-const withLang = (path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=hi`;
-
-/** A redirect target that shows a one-line confirmation (a key of the catalogue, never free text). */
-export function hrefWithNotice(path: string, lang: "en" | "hi", notice: string): string {
-  return `${path}?done=${notice}${lang === "hi" ? "&lang=hi" : ""}`;
 }
 
 type FormProps = { c: Context<AppEnv>; values: FormValues; errors: FieldErrors };

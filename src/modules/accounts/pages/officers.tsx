@@ -29,7 +29,6 @@ import {
 import { invitationInput } from "../schemas";
 import type { AppEnv } from "../web";
 import { mayInvite } from "./account";
-import { hrefWithNotice } from "./auth";
 import { formatWhen, placeNames, roleName } from "./shared";
 
 /** The officers' side of accounts: inviting officers, the officers one manages, and taking a role away. */
@@ -52,8 +51,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
       const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
       return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
     }
-    const href = hrefWithNotice("/account", ctx.lang, "inviteSent");
-    return c.redirect(`${href}&email=${encodeURIComponent(form.data.email)}`, 303);
+    return c.redirect(hrefIn("/account", ctx.lang, { done: "inviteSent", email: form.data.email }), 303);
   });
 
   app.get("/account/officers", async (c) => {
@@ -128,7 +126,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
   });
   app.post("/account/invitations/:id{[0-9]+}/withdraw", async (c) => {
     await withdrawInvitation(db, requireActor(c.get("actor")), Number(c.req.param("id")));
-    return c.redirect(hrefWithNotice("/account/invite", contextOf(c).lang, "withdrawn"), 303);
+    return c.redirect(hrefIn("/account/invite", contextOf(c).lang, { done: "withdrawn" }), 303);
   });
 
   // Taking a role away is asked for on its own page first: a link never changes anything.
@@ -161,7 +159,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
   });
   app.post("/account/officers/:id{[0-9]+}/revoke", async (c) => {
     await revokeGrant(db, requireActor(c.get("actor")), Number(c.req.param("id")));
-    return c.redirect(hrefWithNotice("/account/officers", contextOf(c).lang, "revoked"), 303);
+    return c.redirect(hrefIn("/account/officers", contextOf(c).lang, { done: "revoked" }), 303);
   });
 }
 

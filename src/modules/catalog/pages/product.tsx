@@ -112,7 +112,7 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
         )}
         <h2>{t("producersOfProduct")}</h2>
         <p>
-          <a href={`/producers?product=${product.id}${lang === "hi" ? "&lang=hi" : ""}`}>
+          <a href={hrefIn("/producers", lang, { product: String(product.id) })}>
             {t("producersOfProductLink")}
           </a>
         </p>

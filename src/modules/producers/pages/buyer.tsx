@@ -40,7 +40,7 @@ export function buyerPages(app: Hono<AppEnv>, db: Db) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
       return c.html(<BuyerPage c={c} values={form.values} errors={{}} conflict />, 409);
     }
-    return c.redirect(`/buyers/me?done=saved${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+    return c.redirect(hrefIn("/buyers/me", ctx.lang, { done: "saved" }), 303);
   });
 }
 

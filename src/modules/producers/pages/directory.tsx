@@ -242,11 +242,7 @@ async function ProfilePage(props: {
         </PostForm>
       ) : (
         <p>
-          <a
-            href={`/sign-in?next=${encodeURIComponent(`/producers/${p.id}`)}${ctx.lang === "hi" ? "&lang=hi" : ""}`}
-          >
-            {pt("contactForBuyers")}
-          </a>
+          <a href={hrefIn("/sign-in", ctx.lang, { next: `/producers/${p.id}` })}>{pt("contactForBuyers")}</a>
         </p>
       )}
       <p class="hint">{pt("contactLogged")}</p>

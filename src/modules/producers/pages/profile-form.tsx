@@ -39,7 +39,7 @@ export function profileFormPages(app: Hono<AppEnv>, db: Db) {
     if (!form.ok) return c.html(await ProducerForm({ c, db, ...form }), 400);
     const failed = await fieldFailure(c, db, form.values, () => registerProducer(db, actor, form.data));
     if (failed) return failed;
-    return c.redirect(`/producers/mine?done=registered${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+    return c.redirect(hrefIn("/producers/mine", ctx.lang, { done: "registered" }), 303);
   });
 
   app.get("/producers/:id{[0-9]+}/edit", async (c) => {
@@ -67,7 +67,7 @@ export function profileFormPages(app: Hono<AppEnv>, db: Db) {
         409,
       );
     }
-    return c.redirect(`/producers/mine?done=updated${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+    return c.redirect(hrefIn("/producers/mine", ctx.lang, { done: "updated" }), 303);
   });
 }
 

@@ -47,7 +47,7 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
         <nav class="tabs" aria-label={pt("status")}>
           {statuses.map((s) => (
             <a
-              href={`/officer/producers?status=${s}${ctx.lang === "hi" ? "&lang=hi" : ""}`}
+              href={hrefIn("/officer/producers", ctx.lang, { status: s })}
               aria-current={s === status ? "page" : undefined}
             >
               {pt(`show_${s}`)}
@@ -109,7 +109,7 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
       const values = { ...form.values, version: String(current.version) };
       return c.html(await ReviewPage({ c, db, row: current, values, errors: {}, conflict: true }), 409);
     }
-    return c.redirect(`/officer/producers?done=reviewed${ctx.lang === "hi" ? "&lang=hi" : ""}`, 303);
+    return c.redirect(hrefIn("/officer/producers", ctx.lang, { done: "reviewed" }), 303);
   });
 }
 
