@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 
-export type Column<T> = {
+type Column<T> = {
   label: string;
   /** A heading only screen readers need (an action column whose links say what they do). */
   hiddenLabel?: boolean;

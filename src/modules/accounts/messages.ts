@@ -262,7 +262,7 @@ export const accountText = defineCatalogue(
   },
 );
 
-export type AccountText = ReturnType<typeof accountText>;
+type AccountText = ReturnType<typeof accountText>;
 
 /** A schema's message key, in words, when it is one of ours. */
 export const accountKey = (t: AccountText) => (key: string) =>

@@ -74,7 +74,7 @@ type Rules = {
   /** A State's part of the log, or (null) whether the person may open the log at all. */
   "audit:read": Place | null;
 };
-export type AccountPermission = keyof Rules;
+type AccountPermission = keyof Rules;
 
 /** The grant that allows `permission` on `thing`, or undefined. Pure: the services call it, tests table it. */
 export function can<P extends AccountPermission>(

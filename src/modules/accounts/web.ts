@@ -12,7 +12,7 @@ export type AppEnv = {
   Variables: { actor: Actor | null; requestId: string; clientIp: string; https: boolean };
 };
 
-export const sessionCookie = "odop_session";
+const sessionCookie = "odop_session";
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return {

@@ -200,7 +200,7 @@ export const producerText = defineCatalogue(
   },
 );
 
-export type ProducerText = ReturnType<typeof producerText>;
+type ProducerText = ReturnType<typeof producerText>;
 
 const errorKeys = new Set([
   "productRequired",

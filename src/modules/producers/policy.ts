@@ -1,7 +1,7 @@
 import { type Actor, type Grant, grantFor, type Place } from "../accounts";
 
 /** A producer profile as the policy sees it: where it is and whose it is. */
-export type ProducerRef = Place & { ownerUserId: number };
+type ProducerRef = Place & { ownerUserId: number };
 
 type Rules = {
   /** Verify or reject: the district's officer, its State's officer, or the national administrator. */
@@ -13,7 +13,7 @@ type Rules = {
   /** See the queue of profiles to review at all. */
   "producer:review-queue": null;
 };
-export type ProducerPermission = keyof Rules;
+type ProducerPermission = keyof Rules;
 
 const owner = (actor: Actor | null, ref: ProducerRef): Grant | undefined =>
   actor && actor.userId === ref.ownerUserId
