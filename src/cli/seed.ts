@@ -2,7 +2,7 @@ import { importSeed } from "../modules/catalog";
 import { formatReport, ImportRejectedError, saveReport } from "../platform/import-report";
 import { openForCli, runCli } from "./context";
 
-/** npm run seed: imports the real seed data from SEED_DIR (../shared/data by default), once. */
+/** npm run seed: imports the real seed data from SEED_DIR (seed/ in the repository by default), once. */
 runCli(async () => {
   const { config, database, close } = await openForCli("seed");
   try {

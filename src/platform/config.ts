@@ -43,9 +43,9 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-/** The seed data sits beside the repository (../shared/data) unless SEED_DIR says otherwise. */
+/** The repository carries its own copy of the seed data (seed/), so that a clone with nothing beside it starts. */
 export function defaultSeedDir(repoRoot: string): string {
-  return path.resolve(repoRoot, "..", "shared", "data");
+  return path.resolve(repoRoot, "seed");
 }
 
 export function loadConfig(env: Record<string, string | undefined>, repoRoot: string): Config {
