@@ -551,6 +551,14 @@ describe("accounts over HTTP", () => {
       );
       await up.get("/account");
       expect((await up.post(href?.[1] as string, {})).status).toBe(403); // a Bihar invitation, out of UP's reach
+      // The page that asks shows the invitee's address: out of reach, it is refused too (ids are sequential).
+      const peek = await up.get(href?.[1] as string);
+      expect(peek.status).toBe(403);
+      expect(await peek.text()).not.toContain("withdrawn.depc@example.org");
+      const anyone = await signedIn(app, (await person(t.db)).email);
+      const peek2 = await anyone.get(href?.[1] as string);
+      expect(peek2.status).toBe(403);
+      expect(await peek2.text()).not.toContain("withdrawn.depc@example.org");
       const ask = await admin.get(href?.[1] as string);
       expect(await ask.text()).toContain("Withdraw the invitation to withdrawn.depc@example.org");
       expect((await admin.post(href?.[1] as string, {})).status).toBe(303);

@@ -102,10 +102,10 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
   });
 
   app.get("/account/invitations/:id{[0-9]+}/withdraw", async (c) => {
-    requireActor(c.get("actor"));
+    const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const inv = await openInvitation(db, Number(c.req.param("id")));
+    const inv = await openInvitation(db, actor, Number(c.req.param("id")));
     if (!inv) throw new AppError("not_found", "No open invitation");
     const place = await placeNames(db, ctx.lang, [inv]);
     const question = at("withdrawQuestion", {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
-import { type Actor, placeScope } from "../policy";
+import { type Actor, authorize, can, placeScope } from "../policy";
 import type { Role } from "../roles";
 import { hashToken } from "../secrets";
 import { grants, invitations, sessions, users } from "../tables";
@@ -67,8 +67,11 @@ export async function invitationsSentBy(db: DbOrTx, userId: number) {
     .limit(100);
 }
 
-/** An invitation that can still be accepted (for the page that asks before withdrawing it). */
-export async function openInvitation(db: DbOrTx, id: number) {
+/**
+ * An invitation that can still be accepted, for the page that asks before withdrawing it: only for someone who may
+ * withdraw it (the GET shows the invitee's address, so it is checked like the POST). Outside one's reach: 403.
+ */
+export async function openInvitation(db: DbOrTx, actor: Actor, id: number) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -81,7 +84,9 @@ export async function openInvitation(db: DbOrTx, id: number) {
     .where(
       and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)),
     );
-  return row ?? null;
+  if (!row || (row.role !== "state_officer" && row.role !== "district_officer")) return null;
+  authorize(can(actor, "invitation:create", { ...row, role: row.role }), "withdraw this invitation");
+  return row;
 }
 
 const officerColumns = {
