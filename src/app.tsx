@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
@@ -22,8 +22,9 @@ import { rateLimit } from "./platform/rate-limit";
 import { problem } from "./web/api/problem";
 import { ApiReference } from "./web/api/reference";
 import { ApiRegistry } from "./web/api/registry";
-import { csrfProtection } from "./web/csrf";
+import { csrfProtection, isHttps } from "./web/csrf";
 import { ErrorPage, type ErrorStatus } from "./web/error-pages";
+import { hostGuard } from "./web/host-guard";
 import { langOf } from "./web/i18n";
 import { hrefIn } from "./web/layout";
 import { PageCache } from "./web/page-cache";
@@ -40,15 +41,31 @@ export function createApp(deps: {
   trustProxy?: boolean;
   /** Where open-data files are written (DATA_DIR/open-data on a server). */
   openDataDir?: string;
+  /**
+   * Where people reach the platform (PUBLIC_ORIGIN): links in mail are built on it, never on the request's Host, and
+   * requests for other hosts are refused. Without it, only localhost is served and mail links point there.
+   */
+  publicOrigin?: string;
+  /** Where mail links point when no public origin is configured (the local server and its port). */
+  localOrigin?: string;
+  /** The data folder, whose free space /readyz watches (embedded database, outbox files, open data). */
+  dataDir?: string;
 }): Hono {
   const { database, logger } = deps;
   const openDataDir = deps.openDataDir ?? path.join(os.tmpdir(), `odop-open-data-${process.pid}`);
   const db = database.db;
   const app = new Hono();
   const cache = (deps.pageCache ?? newPageCache()).middleware();
+  const trustProxy = deps.trustProxy ?? false;
+  const publicOrigin = (deps.publicOrigin ?? deps.localOrigin ?? "http://localhost").replace(/\/$/, "");
   app.use(requestId());
+  app.use(hostGuard(deps.publicOrigin));
   app.use(compress());
-  app.use(securityHeaders(deps.externalImages ?? false));
+  app.use(securityHeaders(deps.externalImages ?? false, trustProxy));
+  app.use(async (c, next) => {
+    c.set("publicOrigin" as never, publicOrigin as never);
+    await next();
+  });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -73,7 +90,6 @@ export function createApp(deps: {
   );
   // Pages for a signed-in person: the session is read, forms are CSRF-checked and bodies limited. Only these paths
   // pay for it; the public pages never touch sessions and stay cacheable.
-  const trustProxy = deps.trustProxy ?? false;
   const personal = every(
     bodyLimit({ maxSize: maxFormBytes, onError: (c) => errorPage(c, 413) }),
     loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy), trustProxy }),
@@ -135,8 +151,8 @@ function errorPage(c: Context, status: ErrorStatus) {
  * Security headers on every response: a Content-Security-Policy that allows no inline script or style and no framing,
  * no referrer beyond the origin, no MIME sniffing. Official photos come from elsewhere only when the operator allows it.
  */
-function securityHeaders(externalImages: boolean) {
-  return secureHeaders({
+function securityHeaders(externalImages: boolean, trustProxy: boolean): MiddlewareHandler {
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -150,7 +166,15 @@ function securityHeaders(externalImages: boolean) {
     },
     referrerPolicy: "strict-origin-when-cross-origin",
     crossOriginEmbedderPolicy: false,
+    // frame-ancestors 'none' says it all; X-Frame-Options SAMEORIGIN would contradict it.
+    xFrameOptions: false,
+    // HSTS means something only over HTTPS (RFC 6797 forbids it on plain HTTP): added below when that is so.
+    strictTransportSecurity: false,
   });
+  return async (c, next) => {
+    await headers(c, next);
+    if (isHttps(c, trustProxy)) c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  };
 }
 
 /** Public pages: rendered once a minute at most per URL, with ETag and 304. */
@@ -200,10 +224,13 @@ function apiApp(
   return sub;
 }
 
-/** Who is asking: the socket's address, or behind a trusted proxy the first X-Forwarded-For address. */
-function clientAddress(c: Context, trustProxy: boolean): string {
+/**
+ * Who is asking: the socket's address, or behind a trusted proxy the address that proxy saw, which it appends as the
+ * right-most X-Forwarded-For entry. The entries to its left are whatever the client wrote, so they are never used.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

@@ -5,19 +5,67 @@ import { getRequestListener } from "@hono/node-server";
 import { createApp, newPageCache } from "./app";
 import { importSeed } from "./modules/catalog";
 import { ConfigError, loadConfig } from "./platform/config";
-import { openDatabase } from "./platform/db";
+import { type Database, openDatabase } from "./platform/db";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
 import { createLogger } from "./platform/logger";
 import { mailTransport, startMailWorker } from "./platform/outbox";
 
-/** Wires configuration, database, seed and HTTP server. The only file that reads process.env. */
+/** How long a stop may take: requests in flight get most of it, then the workers and the database. */
+const stopWithinMs = 10_000;
+
+class PortInUseError extends Error {}
+
+/**
+ * Wires configuration, database, seed and HTTP server. The only file that reads process.env.
+ * Run it as the process that receives the signals: `npm start` execs `node --import tsx src/server.ts` (no wrapper
+ * in between), so SIGTERM from a process manager reaches this code and the stop below runs.
+ */
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, "..");
   const config = loadConfig(process.env, repoRoot);
   const logger = createLogger(config.logLevel);
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, "server");
-  const database = await openDatabase({
+
+  // The port is taken first, so that one already in use is said in one line before any long work. Until the app is
+  // ready (migrations, first-start seed import) every request is told to come back shortly.
+  let handle: http.RequestListener = (_req, res) => {
+    res.writeHead(503, { "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8" });
+    res.end("ODOP Hub is starting; try again in a few seconds.\n");
+  };
+  const server = http.createServer(
+    // Slow clients cannot hold connections: the headers must arrive within 10 s and the whole request within 30 s.
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => handle(req, res),
+  );
+  server.keepAliveTimeout = 5_000;
+  const port = await listen(server, config.port);
+
+  let database: Database | null = null;
+  let mailer: { stop(): Promise<void> } | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: no new requests; finishing those in flight");
+    setTimeout(() => {
+      logger.error("could not stop within 10 s; exiting anyway");
+      process.exit(1);
+    }, stopWithinMs).unref();
+    const drained = new Promise((resolve) => server.close(resolve));
+    const tooSlow = setTimeout(() => server.closeAllConnections(), stopWithinMs - 2_000);
+    await drained;
+    clearTimeout(tooSlow);
+    await mailer?.stop();
+    await database?.close();
+    release();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+
+  database = await openDatabase({
     url: config.databaseUrl,
     dir: path.join(config.dataDir, "pglite"),
     worker: true,
@@ -42,8 +90,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  if (stopping) return;
 
-  const mailer = startMailWorker(
+  mailer = startMailWorker(
     database.db,
     mailTransport({
       smtpUrl: config.smtpUrl,
@@ -61,31 +110,35 @@ async function main(): Promise<void> {
     apiRateLimit: config.apiRateLimit,
     trustProxy: config.trustProxy,
     openDataDir: path.join(config.dataDir, "open-data"),
+    dataDir: config.dataDir,
+    publicOrigin: config.publicOriginSet ? config.publicOrigin : undefined,
+    localOrigin: `http://localhost:${port}`,
   });
   const appListener = getRequestListener(app.fetch);
   // Cached public pages are answered before the app is entered; everything else goes through it.
-  const server = http.createServer((req, res) => {
+  handle = (req, res) => {
     if (!pageCache.serveNode(req, res)) appListener(req, res);
-  });
-  server.listen(config.port, () => {
-    const port = (server.address() as AddressInfo).port;
-    logger.info({ url: `http://localhost:${port}` }, "ODOP Hub is listening");
-  });
-  const stop = () => {
-    logger.info("stopping");
-    mailer.stop();
-    server.close(async () => {
-      await database.close();
-      release();
-      process.exit(0);
-    });
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  logger.info({ url: `http://localhost:${port}` }, "ODOP Hub is listening");
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new PortInUseError(
+              `Port ${port} is already in use by another program: stop it, or choose another port with PORT=…`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
 main().catch((err: Error) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof PortInUseError) {
     console.error(err.message);
     process.exit(1);
   }

@@ -4,51 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emptyServerDatabase, repoRoot, seedDir, serverUrl } from "./support/database";
-
-type Running = { child: ChildProcess; url: string; output: () => string };
-
-/** Starts `src/server.ts` as `npm start` does, on a free port, and waits until it listens. */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const child = spawn(path.join(repoRoot, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: "0", SEED_DIR: seedDir, LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout?.on("data", (d) => {
-    out += d;
-  });
-  child.stderr?.on("data", (d) => {
-    out += d;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = out.match(/"url":"(http:\/\/localhost:\d+)"/);
-      if (m?.[1]) {
-        clearInterval(timer);
-        resolve(m[1]);
-      }
-    }, 100);
-    child.once("exit", (code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  return { child, url, output: () => out };
-}
-
-async function stop(r: Running): Promise<number | null> {
-  if (r.child.exitCode !== null) return r.child.exitCode;
-  const exited = new Promise<number | null>((resolve) => r.child.once("exit", resolve));
-  r.child.kill("SIGTERM");
-  return exited;
-}
-
-async function fetchStats(url: string) {
-  const res = await fetch(`${url}/api/v1/stats`);
-  expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
-}
+import { fetchStats, type Running, startServer, stop } from "./support/server-process";
 
 describe.runIf(!serverUrl)("npm start on the embedded database", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-data-"));

@@ -32,13 +32,15 @@ export type Config = {
   externalImages: boolean;
   /** API requests per client and minute. */
   apiRateLimit: number;
-  /** Behind a load balancer: the client is the first address of X-Forwarded-For. */
+  /** Behind a load balancer: the client is the address the balancer saw (the last of X-Forwarded-For). */
   trustProxy: boolean;
   /** Mail goes to this SMTP server; without it, to .eml files in DATA_DIR/outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
-  /** Where people reach the platform, for links in mail the CLI sends (pages use the request's own origin). */
+  /** Where people reach the platform: every link in mail is built on it, and only its host is served. */
   publicOrigin: string;
+  /** Whether PUBLIC_ORIGIN was set; without it the server answers only for localhost. */
+  publicOriginSet: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     publicOrigin: (c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT || 3000}`).replace(/\/$/, ""),
+    publicOriginSet: c.PUBLIC_ORIGIN !== undefined,
   };
 }
 

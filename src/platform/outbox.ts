@@ -70,19 +70,22 @@ export async function deliverDueMail(db: Db, transport: MailTransport, logger?: 
 
 /** Polls the outbox every `everyMs` until stopped. Runs beside the HTTP server; a user's request never waits for it. */
 export function startMailWorker(db: Db, transport: MailTransport, logger: Logger, everyMs = 2000) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDueMail(db, transport, logger);
-    } catch (err) {
-      logger.error({ err }, "outbox poll failed");
-    } finally {
-      running = false;
-    }
+  let current: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    current ??= deliverDueMail(db, transport, logger)
+      .then(() => {})
+      .catch((err) => logger.error({ err }, "outbox poll failed"))
+      .finally(() => {
+        current = null;
+      });
+    return current;
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return { stop: () => clearInterval(timer), tick };
+  // Stopping waits for a delivery under way, so that the database is not closed beneath it.
+  const stop = async () => {
+    clearInterval(timer);
+    await current;
+  };
+  return { stop, tick };
 }

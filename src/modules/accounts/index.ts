@@ -18,4 +18,4 @@ export { actorOf } from "./queries/actor";
 export { actionsInLastDay } from "./queries/audit";
 export { email as emailSchema } from "./schemas";
 export { hashPassword } from "./secrets";
-export { type AppEnv, loadActor } from "./web";
+export { type AppEnv, loadActor, mailContext } from "./web";

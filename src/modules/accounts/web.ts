@@ -9,8 +9,17 @@ import { actorForSession } from "./queries/actor";
 
 /** What the private pages share: the signed-in actor (null when nobody is) and Hono's request id. */
 export type AppEnv = {
-  Variables: { actor: Actor | null; requestId: string; clientIp: string; https: boolean };
+  Variables: {
+    actor: Actor | null;
+    requestId: string;
+    clientIp: string;
+    https: boolean;
+    publicOrigin: string;
+  };
 };
+
+/** Links in mail are built on the configured public origin, never on the request's Host header (which anyone sets). */
+export const mailContext = (c: Context<AppEnv>) => ({ origin: c.get("publicOrigin") });
 
 const sessionCookie = "odop_session";
 

@@ -18,7 +18,14 @@ import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "../com
 import { signIn, signOut, throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";
 import { forgotInput, resetInput, signInInput, signUpInput } from "../schemas";
-import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta, setSessionCookie } from "../web";
+import {
+  type AppEnv,
+  clearSessionCookie,
+  currentSessionToken,
+  mailContext,
+  requestMeta,
+  setSessionCookie,
+} from "../web";
 
 /** Only same-site paths: `next` must never send someone to another site after signing in. */
 export const safeNext = (next: string | undefined) =>
@@ -26,7 +33,7 @@ export const safeNext = (next: string | undefined) =>
 
 /** Sign-up, sign-in and out, password reset and email verification. */
 export function authPages(app: Hono<AppEnv>, db: Db) {
-  const origin = (c: Context) => new URL(c.req.url).origin;
+  const origin = (c: Context<AppEnv>) => mailContext(c).origin;
 
   app.get("/sign-up", (c) => c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang }} errors={{}} />));
   app.post("/sign-up", async (c) => {

@@ -27,7 +27,7 @@ import {
   openInvitation,
 } from "../queries/account";
 import { invitationInput } from "../schemas";
-import type { AppEnv } from "../web";
+import { type AppEnv, mailContext } from "../web";
 import { mayInvite } from "./account";
 import { formatWhen, placeNames, roleName } from "./shared";
 
@@ -44,7 +44,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
     const form = await parseForm(c, invitationInput, ctx.lang, accountKey(at));
     if (!form.ok) return c.html(await InvitePage({ c, db, ...form }), 400);
     try {
-      await invite(db, actor, form.data, { origin: new URL(c.req.url).origin });
+      await invite(db, actor, form.data, mailContext(c));
     } catch (err) {
       const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
       if (!field) throw err;

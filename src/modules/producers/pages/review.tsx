@@ -14,7 +14,7 @@ import {
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref, pageNumber } from "../../../web/pager";
-import { type AppEnv, formatWhen, requireActor } from "../../accounts";
+import { type AppEnv, formatWhen, mailContext, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { reviewProducer } from "../commands";
 import { producerKey, producerText } from "../messages";
@@ -101,7 +101,7 @@ export function reviewPages(app: Hono<AppEnv>, db: Db) {
     if (!form.ok) return c.html(await ReviewPage({ c, db, row, ...form }), 400);
     try {
       await reviewProducer(db, actor, row.id, form.data.version, form.data, {
-        origin: new URL(c.req.url).origin,
+        origin: mailContext(c).origin,
       });
     } catch (err) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
