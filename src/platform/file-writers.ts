@@ -7,6 +7,13 @@ import ExcelJS from "exceljs";
 /** Rows arrive in batches so that no whole table is ever held in memory. */
 export type Batches = AsyncIterable<Record<string, unknown>[]>;
 
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is kept as text with a
+ * leading apostrophe: OWASP's CSV-injection advice. Every CSV the platform writes passes its cells through this.
+ */
+export const formulaSafe = <T>(v: T): T | string =>
+  typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+
 const cell = (v: unknown): string | number | boolean | null =>
   v === null || v === undefined
     ? null
@@ -33,7 +40,7 @@ export async function writeCsv(file: string, columns: string[], batches: Batches
   let n = 0;
   for await (const batch of batches)
     for (const row of batch) {
-      if (!csv.write(columns.map((c) => cell(row[c])))) await once(csv, "drain");
+      if (!csv.write(columns.map((c) => formulaSafe(cell(row[c]))))) await once(csv, "drain");
       n++;
     }
   csv.end();
@@ -113,9 +120,6 @@ export async function* pagesOf<T extends Record<string, unknown>>(
   }
 }
 
-/** A cell that a spreadsheet would run as a formula (=, +, -, @) is kept as text: OWASP's CSV-injection advice. */
-const inert = (v: string | number | boolean | null) =>
-  typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 
 /**
  * CSV of people's entries (names, reasons) as a response body, streamed row by row: constant memory, whatever the
@@ -126,7 +130,7 @@ export function csvStream(columns: string[], rows: AsyncIterable<Record<string, 
   (async () => {
     try {
       for await (const row of rows)
-        if (!csv.write(columns.map((c) => inert(cell(row[c]))))) await once(csv, "drain");
+        if (!csv.write(columns.map((c) => formulaSafe(cell(row[c]))))) await once(csv, "drain");
       csv.end();
     } catch (err) {
       csv.destroy(err as Error);

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { formulaSafe } from "../../platform/file-writers";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { type InvalidParam, problem } from "./problem";
@@ -244,8 +245,9 @@ function listResponse(
       header: true,
       columns: fields,
       cast: {
-        object: (v) => (Array.isArray(v) ? v.join("|") : JSON.stringify(v)),
+        object: (v) => String(formulaSafe(Array.isArray(v) ? v.join("|") : JSON.stringify(v))),
         boolean: (v) => String(v),
+        string: (v) => String(formulaSafe(v)),
       },
     });
     return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });

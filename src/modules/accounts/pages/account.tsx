@@ -30,7 +30,7 @@ import { formatWhen, placeNames, roleName } from "./shared";
 /** Links a module offers on the account page to the people whose roles can use them. */
 export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
 
-const notices = ["signedUp", "signedIn", "inviteSent", "accepted_existing", "passwordChanged"] as const;
+const notices = ["signedUp", "signedIn", "accepted_existing", "passwordChanged"] as const;
 
 /** The account page, invitations sent and accepted. */
 export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks) {
@@ -56,7 +56,7 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
     return c.html(
       <Layout ctx={ctx} title={at("accountTitle")} description={at("accountTitle")}>
         <h1>{at("accountTitle")}</h1>
-        {done && <Notice kind="success">{at(done, { email: c.req.query("email") ?? "" })}</Notice>}
+        {done && <Notice kind="success">{at(done)}</Notice>}
         {actor.isDemo && <Notice kind="info">{at("demoNote")}</Notice>}
         <dl class="facts">
           <dt>{at("name")}</dt>

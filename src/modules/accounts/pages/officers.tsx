@@ -51,7 +51,7 @@ export function officerPages(app: Hono<AppEnv>, db: Db) {
       const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
       return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
     }
-    return c.redirect(hrefIn("/account", ctx.lang, { done: "inviteSent", email: form.data.email }), 303);
+    return c.redirect(hrefIn("/account/invite", ctx.lang, { done: "inviteSent" }), 303);
   });
 
   app.get("/account/officers", async (c) => {
@@ -190,6 +190,7 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
     <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
       <h1>{at("inviteTitle")}</h1>
       {c.req.query("done") === "withdrawn" && <Notice kind="success">{at("withdrawn")}</Notice>}
+      {c.req.query("done") === "inviteSent" && <Notice kind="success">{at("inviteSent")}</Notice>}
       <p>{at("inviteIntro")}</p>
       <ErrorSummary
         lang={ctx.lang}
