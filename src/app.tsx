@@ -120,6 +120,10 @@ export function createApp(deps: {
       const next = c.req.method === "GET" ? c.req.path : "/account";
       return c.redirect(hrefIn("/sign-in", lang, { next }), 303);
     }
+    // Something that reaches other people was asked for before the address was confirmed: say so where the button
+    // to confirm it is.
+    if (err instanceof AppError && err.details.reason === "email_unverified" && !c.req.path.startsWith("/api/"))
+      return c.redirect(hrefIn("/account", langOf(c.req.query("lang")), { done: "verifyFirst" }), 303);
     if (status >= 500)
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
     if (c.req.path.startsWith("/api/"))

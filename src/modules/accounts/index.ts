@@ -12,6 +12,7 @@ export {
   type Place,
   placeScope,
   requireActor,
+  requireVerifiedActor,
 } from "./policy";
 export { mailboxOf } from "./queries/account";
 export { actorOf } from "./queries/actor";

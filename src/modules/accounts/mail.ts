@@ -20,6 +20,18 @@ export const accountMail = {
           subject: "ODOP Hub: verify your email address",
           body: `Hello,\n\nOpen this link to verify your email address (valid once, for 48 hours):\n${p.link}\n\nIf you did not create an ODOP Hub account, ignore this message.\n`,
         },
+  accountExists: (lang: Lang, p: { to: string; signIn: string; reset: string }): Mail =>
+    lang === "hi"
+      ? {
+          to: p.to,
+          subject: "ओडीओपी हब: इस पते से पहले से एक खाता है",
+          body: `नमस्ते,\n\nकिसी ने इस ईमेल पते से ओडीओपी हब पर नया खाता बनाने का प्रयास किया, पर इस पते से आपका खाता पहले से है। कोई नया खाता नहीं बना।\n\nसाइन इन करें: ${p.signIn}\nपासवर्ड भूल गए? ${p.reset}\n\nयदि यह आप नहीं थे, तो इस संदेश को अनदेखा करें: आपके खाते में कुछ नहीं बदला।\n`,
+        }
+      : {
+          to: p.to,
+          subject: "ODOP Hub: this address already has an account",
+          body: `Hello,\n\nSomeone tried to create an ODOP Hub account with this email address, which already has one. No new account was made.\n\nSign in: ${p.signIn}\nForgot your password? ${p.reset}\n\nIf this was not you, ignore this message: nothing about your account has changed.\n`,
+        },
   reset: (lang: Lang, p: { to: string; link: string }): Mail =>
     lang === "hi"
       ? {

@@ -33,6 +33,17 @@ export const accountText = defineCatalogue(
       "Your password is changed and every session of your account has ended. Sign in with the new one.",
     verifyTitle: "Verify your email address",
     verifyDone: "Your email address is verified.",
+    verified_notice: "Your email address is confirmed, and you are signed in.",
+    checkMailTitle: "Check your email",
+    checkMail:
+      "We have sent a message to the address you gave. Open the link in it to confirm the address and finish signing up; it works once, for 48 hours.",
+    checkMailHint:
+      "If that address already has an account, the message says so and tells you how to sign in. Nothing arrived after a few minutes? Look in the spam folder, or sign up again.",
+    signUpThrottled: "Too many accounts were created from this network. Try again in {minutes} minutes.",
+    verifyFirst:
+      "Confirm your email address first: open the link we sent you. Registering a producer or seeing a producer's contact needs a confirmed address.",
+    resendVerification: "Send the link again",
+    verificationSent: "A new link is on its way to {email}.",
     linkInvalid: "This link is invalid, has been used or has expired. Ask for a new one.",
     passwordsDiffer: "The two passwords are not the same",
     emailTaken: "An account with this email already exists. Sign in, or reset its password.",
@@ -162,6 +173,17 @@ export const accountText = defineCatalogue(
     resetDone: "आपका पासवर्ड बदल गया है और आपके खाते के सभी सत्र बंद हो गए हैं। नए पासवर्ड से साइन इन करें।",
     verifyTitle: "अपना ईमेल पता सत्यापित करें",
     verifyDone: "आपका ईमेल पता सत्यापित हो गया है।",
+    verified_notice: "आपका ईमेल पता पुष्ट हो गया है, और आप साइन इन हैं।",
+    checkMailTitle: "अपना ईमेल देखें",
+    checkMail:
+      "आपके दिए पते पर हमने एक संदेश भेजा है। पता पुष्ट करने और खाता बनाना पूरा करने के लिए उसका लिंक खोलें; यह एक बार, 48 घंटे तक काम करता है।",
+    checkMailHint:
+      "यदि उस पते से पहले से खाता है, तो संदेश यही बताएगा और साइन इन का तरीका भी। कुछ मिनट में कुछ नहीं आया? स्पैम फ़ोल्डर देखें, या फिर से खाता बनाएँ।",
+    signUpThrottled: "इस नेटवर्क से बहुत अधिक खाते बनाए गए। {minutes} मिनट बाद फिर प्रयास करें।",
+    verifyFirst:
+      "पहले अपना ईमेल पता पुष्ट करें: हमारे भेजे लिंक को खोलें। उत्पादक पंजीकरण या किसी उत्पादक का संपर्क देखने के लिए पुष्ट पता आवश्यक है।",
+    resendVerification: "लिंक फिर से भेजें",
+    verificationSent: "नया लिंक {email} पर भेजा जा रहा है।",
     linkInvalid: "यह लिंक अमान्य है, उपयोग हो चुका है या समाप्त हो गया है। नया लिंक माँगें।",
     passwordsDiffer: "दोनों पासवर्ड एक जैसे नहीं हैं",
     emailTaken: "इस ईमेल से पहले से एक खाता है। साइन इन करें, या उसका पासवर्ड बदलें।",

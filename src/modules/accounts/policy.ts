@@ -100,6 +100,18 @@ export function requireActor(actor: Actor | null): Actor {
   return actor;
 }
 
+/**
+ * Anything that reaches other people or their data (registering a producer, revealing contacts; later RFQs, quotes,
+ * registrations) needs an address the person has proved is theirs: otherwise a 403 whose reason the pages turn into
+ * "confirm your email first", with a button to send the link again.
+ */
+export function requireVerifiedActor(actor: Actor | null): Actor {
+  const a = requireActor(actor);
+  if (!a.emailVerified)
+    throw new AppError("forbidden", "Confirm your email address first", { reason: "email_unverified" });
+  return a;
+}
+
 /** The grant that allows this, or a 403 that names what was refused. Nothing is changed before this passes. */
 export function authorize(grant: Grant | undefined, what: string): Grant {
   if (!grant) throw new AppError("forbidden", `Not allowed: ${what}`);

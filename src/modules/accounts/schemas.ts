@@ -9,7 +9,14 @@ const lang = z.enum(["en", "hi"]).default("en");
 const lgdCode = z.coerce.number().int().positive();
 
 export const signUpInput = z
-  .object({ name: personName, email, password: newPassword, confirm: z.string(), lang })
+  .object({
+    name: personName,
+    email,
+    password: newPassword,
+    confirm: z.string(),
+    lang,
+    next: z.string().max(500).optional(),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "passwordsDiffer" });
 
 export const signInInput = z.object({ email, password: z.string().min(1).max(200) });

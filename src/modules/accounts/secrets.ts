@@ -14,6 +14,9 @@ const argonOptions = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, p
 
 export const hashPassword = (password: string) => argon2.hash(password, argonOptions);
 
+/** A hash made with other (older, weaker) parameters than today's: replaced at the next successful sign-in. */
+export const needsRehash = (hash: string) => argon2.needsRehash(hash, argonOptions);
+
 /** A hash of nothing anyone knows: checked when the account does not exist, so timing does not tell who has one. */
 let decoy: Promise<string> | undefined;
 

@@ -7,7 +7,13 @@ import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
-import { registerProducer, revealContact, revealsPerDay } from "./commands";
+import {
+  registerProducer,
+  revealContact,
+  revealsPerAddressPerDay,
+  revealsPerDay,
+  reviewProducer,
+} from "./commands";
 import { seedDemo } from "./demo";
 
 type Row = Record<string, unknown>;
@@ -26,6 +32,23 @@ const form = {
 };
 
 describe("producers over HTTP", () => {
+  /** A producer of Patna that its district has verified: made here, so that a test needs no other test's rows. */
+  const verifiedProducer = async () => {
+    const owner = await person(t.db);
+    const ownerActor = await actorOf(t.db, owner.userId, { requestId: null, ip: null });
+    const id = await registerProducer(t.db, ownerActor, {
+      name: "Patna Sikki Grass Collective",
+      kind: "artisan",
+      districtLgdCode: inPatna.districtLgdCode,
+      otherProducts: "Sikki grass baskets",
+      phone: "+91 94310 00001",
+      email: "sikki@example.org",
+    });
+    const officer = await person(t.db, "district_officer", inPatna);
+    const officerActor = await actorOf(t.db, officer.userId, { requestId: null, ip: null });
+    await reviewProducer(t.db, officerActor, id, 1, { decision: "verified" });
+    return id;
+  };
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let owner: { userId: number; email: string };
@@ -197,6 +220,53 @@ describe("producers over HTTP", () => {
     const res = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
     expect(res.status).toBe(429);
     expect(await res.text()).not.toContain(form.phone);
+  });
+
+  it("asks for a confirmed email address before registering a producer or showing a contact", async () => {
+    const unconfirmed = await person(t.db, "buyer", undefined, { verified: false });
+    const v = await signedIn(app, unconfirmed.email);
+    const ask = await v.get("/producers/new");
+    expect(ask.status).toBe(303);
+    expect(ask.headers.get("Location")).toBe("/account?done=verifyFirst");
+    expect(await (await v.get("/account?done=verifyFirst")).text()).toContain(
+      "Confirm your email address first",
+    );
+    const before = await rows(t.db, sql`select count(*)::int as n from producers`);
+    const post = await v.post("/producers/new", form, { from: "/account" });
+    expect(post.status).toBe(303);
+    expect(await rows(t.db, sql`select count(*)::int as n from producers`)).toEqual(before);
+    const id = await verifiedProducer();
+    const contact = await v.post(`/producers/${id}/contact`, {}, { from: `/producers/${id}` });
+    expect(contact.status).toBe(303);
+    expect(
+      await rows(
+        t.db,
+        sql`select count(*)::int as n from audit_log where actor_user_id = ${unconfirmed.userId} and action = 'producer.contact_reveal'`,
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
+  it("holds the daily contact cap under parallel requests, and per address across accounts", async () => {
+    const id = await verifiedProducer();
+    const buyer = await person(t.db, "buyer");
+    const actor = await actorOf(t.db, buyer.userId, { requestId: null, ip: "198.51.100.30" });
+    for (let i = 0; i < revealsPerDay - 3; i++) await revealContact(t.db, actor, id);
+    const parallel = await Promise.allSettled(
+      Array.from({ length: 10 }, () => revealContact(t.db, actor, id)),
+    );
+    expect(parallel.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    // More accounts on one address share the address's cap.
+    const office = "198.51.100.31";
+    for (let k = 0; k < revealsPerAddressPerDay / revealsPerDay; k++) {
+      const b = await person(t.db, "buyer");
+      const a = await actorOf(t.db, b.userId, { requestId: null, ip: office });
+      for (let i = 0; i < revealsPerDay; i++) await revealContact(t.db, a, id);
+    }
+    const late = await person(t.db, "buyer");
+    const lateActor = await actorOf(t.db, late.userId, { requestId: null, ip: office });
+    await expect(revealContact(t.db, lateActor, id)).rejects.toMatchObject({ code: "too_many" });
+    const elsewhere = await actorOf(t.db, late.userId, { requestId: null, ip: "198.51.100.32" });
+    expect((await revealContact(t.db, elsewhere, id)).phone).toBe("+91 94310 00001");
   });
 
   it("turns a stale edit into a conflict that keeps both versions, not a silent overwrite", async () => {

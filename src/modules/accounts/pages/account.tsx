@@ -17,20 +17,30 @@ import type { Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { acceptInvitation } from "../commands/grants";
-import { changePassword, signOutEverywhere } from "../commands/register";
+import { changePassword, resendVerification, signOutEverywhere } from "../commands/register";
 import { throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";
 import { type Actor, can, requireActor } from "../policy";
 import { invitationByToken, sessionsOf } from "../queries/account";
 import { acceptInput, changePasswordInput } from "../schemas";
-import { type AppEnv, clearSessionCookie, currentSessionToken, requestMeta } from "../web";
+import { type AppEnv, clearSessionCookie, currentSessionToken, mailContext, requestMeta } from "../web";
 import { NewPasswordFields } from "./auth";
 import { formatWhen, placeNames, roleName } from "./shared";
 
 /** Links a module offers on the account page to the people whose roles can use them. */
 export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
 
-const notices = ["signedUp", "signedIn", "accepted_existing", "passwordChanged"] as const;
+/** Notices the account page shows, by code (never text from the address bar), and the message each shows. */
+const notices = {
+  signedUp: "signedUp",
+  signedIn: "signedIn",
+  accepted_existing: "accepted_existing",
+  passwordChanged: "passwordChanged",
+  verified: "verified_notice",
+  verifyFirst: "verifyFirst",
+} as const;
+const noticeOf = (code: string | undefined) =>
+  code && Object.hasOwn(notices, code) ? notices[code as keyof typeof notices] : undefined;
 
 /** The account page, invitations sent and accepted. */
 export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks) {
@@ -42,7 +52,7 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
       sessionsOf(db, actor.userId, currentSessionToken(c)),
       placeNames(db, ctx.lang, actor.grants),
     ]);
-    const done = notices.find((n) => n === c.req.query("done"));
+    const done = noticeOf(c.req.query("done"));
     const links = [
       ...(mayInvite(actor)
         ? [
@@ -56,7 +66,10 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
     return c.html(
       <Layout ctx={ctx} title={at("accountTitle")} description={at("accountTitle")}>
         <h1>{at("accountTitle")}</h1>
-        {done && <Notice kind="success">{at(done)}</Notice>}
+        {done && <Notice kind={done === "verifyFirst" ? "error" : "success"}>{at(done)}</Notice>}
+        {c.req.query("done") === "verificationSent" && (
+          <Notice kind="success">{at("verificationSent", { email: actor.email })}</Notice>
+        )}
         {actor.isDemo && <Notice kind="info">{at("demoNote")}</Notice>}
         <dl class="facts">
           <dt>{at("name")}</dt>
@@ -68,7 +81,10 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
         </dl>
         {!actor.emailVerified && (
           <Notice kind="info">
-            {at("notVerified")} {at("resendHint")}
+            {at("notVerified")}
+            <PostForm action={hrefIn("/account/verify-email", ctx.lang)} csrf={csrfToken(c)}>
+              <button type="submit">{at("resendVerification")}</button>
+            </PostForm>
           </Notice>
         )}
         <h2>{at("roles")}</h2>
@@ -159,6 +175,12 @@ export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks
       );
     }
     return c.redirect(hrefIn("/account", ctx.lang, { done: "passwordChanged" }), 303);
+  });
+
+  app.post("/account/verify-email", async (c) => {
+    const actor = requireActor(c.get("actor"));
+    await resendVerification(db, actor, mailContext(c));
+    return c.redirect(hrefIn("/account", contextOf(c).lang, { done: "verificationSent" }), 303);
   });
 
   app.post("/account/sign-out-everywhere", async (c) => {

@@ -35,26 +35,39 @@ export const safeNext = (next: string | undefined) =>
 export function authPages(app: Hono<AppEnv>, db: Db) {
   const origin = (c: Context<AppEnv>) => mailContext(c).origin;
 
-  app.get("/sign-up", (c) => c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang }} errors={{}} />));
+  app.get("/sign-up", (c) =>
+    c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang, next: c.req.query("next") ?? "" }} errors={{}} />),
+  );
   app.post("/sign-up", async (c) => {
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
     const form = await parseForm(c, signUpInput, ctx.lang, accountKey(at));
     if (!form.ok) return c.html(<SignUpForm c={c} values={form.values} errors={form.errors} />, 400);
     try {
-      const { token } = await signUp(db, form.data, {
-        ...requestMeta(c),
-        origin: origin(c),
-        previousToken: currentSessionToken(c),
-      });
-      setSessionCookie(c, token);
-      rotateCsrfToken(c);
-      return c.redirect(hrefIn("/account", ctx.lang, { done: "signedUp" }), 303);
+      await signUp(db, { ...form.data, next: safeNext(form.data.next) }, { ...requestMeta(c), origin: origin(c) });
     } catch (err) {
-      if (err instanceof AppError && err.code === "conflict")
-        return c.html(<SignUpForm c={c} values={form.values} errors={{ email: at("emailTaken") }} />, 409);
+      if (err instanceof AppError && err.code === "too_many") {
+        const errors = { _form: at("signUpThrottled", { minutes: throttle.windowMinutes }) };
+        return c.html(<SignUpForm c={c} values={form.values} errors={errors} />, 429);
+      }
       throw err;
     }
+    // The same answer whether or not the address had an account: the mail says which.
+    return c.redirect(hrefIn("/sign-up/sent", ctx.lang), 303);
+  });
+  app.get("/sign-up/sent", (c) => {
+    const ctx = contextOf(c);
+    const at = accountText(ctx.lang);
+    return c.html(
+      <Layout ctx={ctx} title={at("checkMailTitle")} description={at("checkMail")}>
+        <h1>{at("checkMailTitle")}</h1>
+        <Notice kind="success">{at("checkMail")}</Notice>
+        <p>{at("checkMailHint")}</p>
+        <p>
+          <a href={hrefIn("/sign-in", ctx.lang)}>{at("signInTitle")}</a>
+        </p>
+      </Layout>,
+    );
   });
 
   app.get("/sign-in", (c) =>
@@ -130,26 +143,36 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
     return c.redirect(hrefIn("/sign-in", ctx.lang, { done: "resetDone" }), 303);
   });
 
+  // The mailed link confirms the address and signs the person in, then goes on to where they were headed.
   app.get("/verify-email", async (c) => {
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    let ok = true;
     try {
-      await verifyEmail(db, c.req.query("token") ?? "", requestMeta(c));
+      const { token } = await verifyEmail(db, c.req.query("token") ?? "", {
+        ...requestMeta(c),
+        previousToken: currentSessionToken(c),
+      });
+      setSessionCookie(c, token);
+      rotateCsrfToken(c);
     } catch (err) {
       if (!(err instanceof AppError && err.code === "bad_request")) throw err;
-      ok = false;
+      return c.html(
+        <Layout ctx={ctx} title={at("verifyTitle")} description={at("verifyTitle")}>
+          <h1>{at("verifyTitle")}</h1>
+          <Notice kind="error">{at("linkInvalid")}</Notice>
+          <p>
+            <a href={hrefIn("/account", ctx.lang)}>{at("accountTitle")}</a>
+          </p>
+        </Layout>,
+        400,
+      );
     }
-    return c.html(
-      <Layout ctx={ctx} title={at("verifyTitle")} description={at("verifyTitle")}>
-        <h1>{at("verifyTitle")}</h1>
-        <Notice kind={ok ? "success" : "error"}>{ok ? at("verifyDone") : at("linkInvalid")}</Notice>
-        <p>
-          <a href={hrefIn("/account", ctx.lang)}>{at("accountTitle")}</a>
-        </p>
-      </Layout>,
-      ok ? 200 : 400,
-    );
+    const next = c.req.query("next");
+    if (next) {
+      const to = new URL(safeNext(next), "http://next.invalid");
+      return c.redirect(hrefIn(to.pathname, ctx.lang, Object.fromEntries(to.searchParams)), 303);
+    }
+    return c.redirect(hrefIn("/account", ctx.lang, { done: "verified" }), 303);
   });
 }
 
@@ -175,6 +198,7 @@ function SignUpForm({ c, values, errors }: FormProps) {
         </p>
       }
     >
+      <input type="hidden" name="next" value={values.next ?? ""} />
       <TextField {...field} name="name" label={at("name")} autocomplete="name" maxLength={120} />
       <TextField {...field} name="email" type="email" label={at("email")} autocomplete="email" />
       <NewPasswordFields {...field} />
@@ -212,7 +236,8 @@ function SignInForm({ c, values, errors }: FormProps) {
             <a href={hrefIn("/forgot-password", ctx.lang)}>{at("forgot")}</a>
           </p>
           <p>
-            {at("noAccount")} <a href={hrefIn("/sign-up", ctx.lang)}>{at("signUpTitle")}</a>
+            {at("noAccount")}{" "}
+            <a href={hrefIn("/sign-up", ctx.lang, values.next ? { next: values.next } : {})}>{at("signUpTitle")}</a>
           </p>
         </>
       }

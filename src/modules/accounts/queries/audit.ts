@@ -84,13 +84,17 @@ export async function auditActions(db: DbOrTx): Promise<string[]> {
 }
 
 /** How many times a person did `action` in the last day: for limits that the log itself can count. */
-export async function actionsInLastDay(db: DbOrTx, actorUserId: number, action: string): Promise<number> {
+export async function actionsInLastDay(
+  db: DbOrTx,
+  by: { userId: number } | { ip: string },
+  action: string,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
     .where(
       and(
-        eq(auditLog.actorUserId, actorUserId),
+        "userId" in by ? eq(auditLog.actorUserId, by.userId) : eq(auditLog.ip, by.ip),
         eq(auditLog.action, action),
         gte(auditLog.at, sql`now() - interval '1 day'`),
       ),

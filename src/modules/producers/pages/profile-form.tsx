@@ -14,7 +14,7 @@ import {
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
-import { type AppEnv, requireActor } from "../../accounts";
+import { type AppEnv, requireActor, requireVerifiedActor } from "../../accounts";
 import { getDistrict, listDistricts, listStates } from "../../geo";
 import { districtProducts, registerProducer, updateProducer } from "../commands";
 import { producerKinds } from "../kinds";
@@ -27,7 +27,8 @@ const positive = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s
 /** Registering (in two steps without JavaScript: the district, then the form with its products) and editing. */
 export function profileFormPages(app: Hono<AppEnv>, db: Db) {
   app.get("/producers/new", async (c) => {
-    requireActor(c.get("actor"));
+    requireVerifiedActor(c.get("actor")); // before the person types anything
+
     const district = positive(c.req.query("district"));
     const values: FormValues = district ? { districtLgdCode: String(district) } : {};
     return c.html(await ProducerForm({ c, db, values, errors: {} }));
