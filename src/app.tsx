@@ -122,7 +122,11 @@ export function createApp(deps: {
     }
     // Something that reaches other people was asked for before the address was confirmed: say so where the button
     // to confirm it is.
-    if (err instanceof AppError && err.details.reason === "email_unverified" && !c.req.path.startsWith("/api/"))
+    if (
+      err instanceof AppError &&
+      err.details.reason === "email_unverified" &&
+      !c.req.path.startsWith("/api/")
+    )
       return c.redirect(hrefIn("/account", langOf(c.req.query("lang")), { done: "verifyFirst" }), 303);
     if (status >= 500)
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");

@@ -120,7 +120,6 @@ export async function* pagesOf<T extends Record<string, unknown>>(
   }
 }
 
-
 /**
  * CSV of people's entries (names, reasons) as a response body, streamed row by row: constant memory, whatever the
  * number of rows, and no cell can become a formula.

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
-import { formulaSafe } from "../../platform/file-writers";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { formulaSafe } from "../../platform/file-writers";
 import { type InvalidParam, problem } from "./problem";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

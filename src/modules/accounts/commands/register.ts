@@ -84,7 +84,12 @@ async function tellAccountExists(tx: DbOrTx, userId: number, origin: string) {
 }
 
 /** A link in mail: on the public origin, in the recipient's language, so that it opens in the language they read. */
-export function linkIn(origin: string, pathname: string, lang: "en" | "hi", query: Record<string, string> = {}) {
+export function linkIn(
+  origin: string,
+  pathname: string,
+  lang: "en" | "hi",
+  query: Record<string, string> = {},
+) {
   const params = new URLSearchParams(query);
   if (lang === "hi") params.set("lang", "hi");
   const q = params.toString();
@@ -118,7 +123,10 @@ async function sendVerification(
   const token = await issueToken(tx, userId, "verify", 48);
   const query: Record<string, string> = { token };
   if (next && next !== "/account") query.next = next;
-  await enqueueMail(tx, accountMail.verify(lang, { to: email, link: linkIn(origin, "/verify-email", lang, query) }));
+  await enqueueMail(
+    tx,
+    accountMail.verify(lang, { to: email, link: linkIn(origin, "/verify-email", lang, query) }),
+  );
 }
 
 /** Sends the confirmation link again to a signed-in person whose address is not confirmed (throttled like resets). */

@@ -105,7 +105,11 @@ export async function signIn(
   const address = meta.ip ?? "unknown";
   const keys = [`account:${email}|address:${address}`, `account:${email}`, `address:${address}`];
   const [pair = 0, account = 0, fromAddress = 0] = await countAttempts(db, keys);
-  if (pair > throttle.perAccountAndAddress || account > throttle.perAccount || fromAddress > throttle.perAddress)
+  if (
+    pair > throttle.perAccountAndAddress ||
+    account > throttle.perAccount ||
+    fromAddress > throttle.perAddress
+  )
     throw tooMany();
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash })

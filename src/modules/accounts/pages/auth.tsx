@@ -36,7 +36,9 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
   const origin = (c: Context<AppEnv>) => mailContext(c).origin;
 
   app.get("/sign-up", (c) =>
-    c.html(<SignUpForm c={c} values={{ lang: contextOf(c).lang, next: c.req.query("next") ?? "" }} errors={{}} />),
+    c.html(
+      <SignUpForm c={c} values={{ lang: contextOf(c).lang, next: c.req.query("next") ?? "" }} errors={{}} />,
+    ),
   );
   app.post("/sign-up", async (c) => {
     const ctx = contextOf(c);
@@ -44,7 +46,11 @@ export function authPages(app: Hono<AppEnv>, db: Db) {
     const form = await parseForm(c, signUpInput, ctx.lang, accountKey(at));
     if (!form.ok) return c.html(<SignUpForm c={c} values={form.values} errors={form.errors} />, 400);
     try {
-      await signUp(db, { ...form.data, next: safeNext(form.data.next) }, { ...requestMeta(c), origin: origin(c) });
+      await signUp(
+        db,
+        { ...form.data, next: safeNext(form.data.next) },
+        { ...requestMeta(c), origin: origin(c) },
+      );
     } catch (err) {
       if (err instanceof AppError && err.code === "too_many") {
         const errors = { _form: at("signUpThrottled", { minutes: throttle.windowMinutes }) };
@@ -237,7 +243,9 @@ function SignInForm({ c, values, errors }: FormProps) {
           </p>
           <p>
             {at("noAccount")}{" "}
-            <a href={hrefIn("/sign-up", ctx.lang, values.next ? { next: values.next } : {})}>{at("signUpTitle")}</a>
+            <a href={hrefIn("/sign-up", ctx.lang, values.next ? { next: values.next } : {})}>
+              {at("signUpTitle")}
+            </a>
           </p>
         </>
       }
