@@ -86,16 +86,18 @@ describe("the HTTP app on the seeded registry", () => {
   });
 
   it("lists every public page in sitemap.xml, in both languages, and points robots at it", async () => {
-    const sitemap = await (await app.request("http://odop.example/sitemap.xml")).text();
+    const served = createApp({ database: t, logger, publicOrigin: "http://odop.example" });
+    const sitemap = await (await served.request("http://odop.example/sitemap.xml")).text();
     expect(sitemap).toContain("<loc>http://odop.example/districts/293</loc>");
     expect(sitemap).toContain("<loc>http://odop.example/districts/293?lang=hi</loc>");
     expect(sitemap).toContain("<loc>http://odop.example/products/darjeeling-tea-darjeeling</loc>");
-    const robots = await (await app.request("http://odop.example/robots.txt")).text();
+    const robots = await (await served.request("http://odop.example/robots.txt")).text();
     expect(robots).toContain("Sitemap: http://odop.example/sitemap.xml");
   });
 
   it("gives every page a canonical URL, a description and Open Graph tags", async () => {
-    const html = await (await app.request("http://odop.example/states/29?lang=hi")).text();
+    const served = createApp({ database: t, logger, publicOrigin: "http://odop.example" });
+    const html = await (await served.request("http://odop.example/states/29?lang=hi")).text();
     expect(html).toContain('<link rel="canonical" href="http://odop.example/states/29?lang=hi"/>');
     expect(html).toMatch(/<meta name="description" content="[^"]+"\/>/);
     expect(html).toContain('<meta property="og:title" content="कर्नाटक"/>');

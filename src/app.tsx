@@ -10,11 +10,11 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { accountPrefixes, accountsPages, loadActor } from "./modules/accounts";
+import { type AppEnv, accountsPages, loadActor } from "./modules/accounts";
 import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
-import { producerActions, producerPrefixes, producersPages, registerProducersApi } from "./modules/producers";
+import { producerActions, producersPages, registerProducersApi } from "./modules/producers";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
@@ -28,6 +28,7 @@ import { hostGuard } from "./web/host-guard";
 import { langOf } from "./web/i18n";
 import { hrefIn } from "./web/layout";
 import { PageCache } from "./web/page-cache";
+import { PersonalRoutes } from "./web/personal-routes";
 import { mountSeo } from "./web/seo";
 import { mountStatic } from "./web/static-assets";
 
@@ -88,16 +89,17 @@ export function createApp(deps: {
     "/api/v1",
     apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }, openDataDir),
   );
-  // Pages for a signed-in person: the session is read, forms are CSRF-checked and bodies limited. Only these paths
-  // pay for it; the public pages never touch sessions and stay cacheable.
+  // Pages for a signed-in person, each declared personal where its route is (PersonalRoutes): the session is read,
+  // forms are CSRF-checked and bodies limited. Every other page is public: it never touches sessions and is cached.
   const personal = every(
     bodyLimit({ maxSize: maxFormBytes, onError: (c) => errorPage(c, 413) }),
     loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy), trustProxy }),
     csrfProtection((c) => errorPage(c, 403)),
   );
-  app.use("*", async (c, next) => (isPersonal(c.req.path) ? personal(c, next) : next()));
-  app.route("/", accountsPages(db, { actionLinks: producerActions }));
-  app.route("/", producersPages(db));
+  const personalRoutes = new PersonalRoutes<AppEnv>(personal);
+  accountsPages(personalRoutes, db, { actionLinks: producerActions });
+  producersPages(personalRoutes, db);
+  app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
@@ -144,12 +146,6 @@ export function createApp(deps: {
 
 /** A form's body beyond this is refused (413) before it is read: no form of the platform comes near it. */
 export const maxFormBytes = 64 * 1024;
-
-const personalPrefixes = [...accountPrefixes, ...producerPrefixes];
-const isPersonal = (path: string) =>
-  personalPrefixes.some(
-    (p) => path === p || path.startsWith(p.endsWith("/") ? p : `${p}/`) || path.startsWith(`${p}.`),
-  );
 
 function errorPage(c: Context, status: ErrorStatus) {
   return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={status} />, status);

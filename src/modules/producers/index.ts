@@ -2,4 +2,4 @@
 
 export { registerProducersApi } from "./api";
 export { seedDemo } from "./demo";
-export { producerActions, producerPrefixes, producersPages } from "./pages";
+export { producerActions, producersPages } from "./pages";

@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -43,7 +44,7 @@ const noticeOf = (code: string | undefined) =>
   code && Object.hasOwn(notices, code) ? notices[code as keyof typeof notices] : undefined;
 
 /** The account page, invitations sent and accepted. */
-export function accountPages(app: Hono<AppEnv>, db: Db, actionLinks: ActionLinks) {
+export function accountPages(app: PersonalRoutes<AppEnv>, db: Db, actionLinks: ActionLinks) {
   app.get("/account", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);

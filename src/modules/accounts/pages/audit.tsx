@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csvStream } from "../../../platform/file-writers";
@@ -31,7 +31,7 @@ const csvColumns = [
 ];
 
 /** The audit log for those who may read it (policy decides, the query filters in SQL), with filters and a CSV. */
-export function auditPages(app: Hono<AppEnv>, db: Db) {
+export function auditPages(app: PersonalRoutes<AppEnv>, db: Db) {
   const parse = (query: Record<string, string>) => {
     const parsed = auditFilters.safeParse(
       Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")),

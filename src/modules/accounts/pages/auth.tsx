@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken, rotateCsrfToken } from "../../../web/csrf";
@@ -32,7 +33,7 @@ export const safeNext = (next: string | undefined) =>
   next && /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) ? next : "/account";
 
 /** Sign-up, sign-in and out, password reset and email verification. */
-export function authPages(app: Hono<AppEnv>, db: Db) {
+export function authPages(app: PersonalRoutes<AppEnv>, db: Db) {
   const origin = (c: Context<AppEnv>) => mailContext(c).origin;
 
   app.get("/sign-up", (c) =>

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
 import type { AppEnv } from "../web";
 import { type ActionLinks, accountPages } from "./account";
@@ -6,26 +6,12 @@ import { auditPages } from "./audit";
 import { authPages } from "./auth";
 import { officerPages } from "./officers";
 
-/** Paths of the accounts pages: they read the session, so they are never cached and are CSRF-checked. */
-export const accountPrefixes = [
-  "/sign-up",
-  "/sign-in",
-  "/sign-out",
-  "/forgot-password",
-  "/reset-password",
-  "/verify-email",
-  "/account",
-  "/invitations/",
-  "/audit",
-];
-
-export function accountsPages(db: Db, opts: { actionLinks: ActionLinks }): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  authPages(app, db);
-  accountPages(app, db, opts.actionLinks);
-  officerPages(app, db);
-  auditPages(app, db);
-  return app;
+/** The accounts pages: every one is personal (reads the session, never cached, CSRF-checked). */
+export function accountsPages(routes: PersonalRoutes<AppEnv>, db: Db, opts: { actionLinks: ActionLinks }): void {
+  authPages(routes, db);
+  accountPages(routes, db, opts.actionLinks);
+  officerPages(routes, db);
+  auditPages(routes, db);
 }
 
 export type { ActionLinks };

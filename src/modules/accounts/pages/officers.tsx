@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -32,7 +33,7 @@ import { mayInvite } from "./account";
 import { formatWhen, placeNames, roleName } from "./shared";
 
 /** The officers' side of accounts: inviting officers, the officers one manages, and taking a role away. */
-export function officerPages(app: Hono<AppEnv>, db: Db) {
+export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/account/invite", async (c) => {
     requireActor(c.get("actor"));
     return c.html(await InvitePage({ c, db, values: {}, errors: {} }));

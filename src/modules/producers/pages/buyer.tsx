@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -13,7 +14,7 @@ import { buyerOf } from "../queries";
 import { buyerInput } from "../schemas";
 
 /** A buyer's own profile: organisation, country, what it looks for. */
-export function buyerPages(app: Hono<AppEnv>, db: Db) {
+export function buyerPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/buyers/me", async (c) => {
     const actor = requireActor(c.get("actor"));
     const row = await buyerOf(db, actor.userId);

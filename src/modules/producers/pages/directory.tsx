@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -24,7 +25,7 @@ import { directoryFilters } from "../schemas";
 import { productNames } from "./shared";
 
 /** The public directory, a producer's public page (contact for buyers, logged), and a person's own profiles. */
-export function directoryPages(app: Hono<AppEnv>, db: Db) {
+export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/producers", async (c) => {
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);

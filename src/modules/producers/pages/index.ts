@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
 import type { Lang } from "../../../web/i18n";
 import type { Actor, AppEnv } from "../../accounts";
@@ -9,16 +9,12 @@ import { directoryPages } from "./directory";
 import { profileFormPages } from "./profile-form";
 import { reviewPages } from "./review";
 
-/** Paths of the producers pages: read the session (contact for buyers), never cached, CSRF-checked. */
-export const producerPrefixes = ["/producers", "/officer/", "/buyers/"];
-
-export function producersPages(db: Db): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  profileFormPages(app, db);
-  directoryPages(app, db);
-  reviewPages(app, db);
-  buyerPages(app, db);
-  return app;
+/** The producers pages: all personal (the directory shows contacts to buyers), never cached, CSRF-checked. */
+export function producersPages(routes: PersonalRoutes<AppEnv>, db: Db): void {
+  profileFormPages(routes, db);
+  directoryPages(routes, db);
+  reviewPages(routes, db);
+  buyerPages(routes, db);
 }
 
 /** What the account page offers a person, by role. */

@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -25,7 +26,7 @@ import { producerEdit, producerInput } from "../schemas";
 const positive = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null);
 
 /** Registering (in two steps without JavaScript: the district, then the form with its products) and editing. */
-export function profileFormPages(app: Hono<AppEnv>, db: Db) {
+export function profileFormPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/producers/new", async (c) => {
     requireVerifiedActor(c.get("actor")); // before the person types anything
 

@@ -1,4 +1,5 @@
-import type { Context, Hono } from "hono";
+import type { PersonalRoutes } from "../../../web/personal-routes";
+import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
@@ -25,7 +26,7 @@ import { productNames } from "./shared";
 const statuses = ["pending", "verified", "rejected"] as const;
 
 /** The officer's side: the queue of its districts' producers, and the decision on one. */
-export function reviewPages(app: Hono<AppEnv>, db: Db) {
+export function reviewPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/officer/producers", async (c) => {
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
