@@ -26,6 +26,7 @@ import { csrfProtection, isHttps } from "./web/csrf";
 import { ErrorPage, type ErrorStatus } from "./web/error-pages";
 import { hostGuard } from "./web/host-guard";
 import { langOf } from "./web/i18n";
+import { refuseNul } from "./web/input-guard";
 import { hrefIn } from "./web/layout";
 import { PageCache } from "./web/page-cache";
 import { PersonalRoutes } from "./web/personal-routes";
@@ -61,6 +62,16 @@ export function createApp(deps: {
   const publicOrigin = (deps.publicOrigin ?? deps.localOrigin ?? "http://localhost").replace(/\/$/, "");
   app.use(requestId());
   app.use(hostGuard(deps.publicOrigin));
+  app.use(
+    refuseNul((c, param) =>
+      c.req.path.startsWith("/api/")
+        ? problem(400, "Bad Request", "A parameter contains a NUL character", {
+            instance: c.req.path,
+            "invalid-params": [{ name: param, reason: "must not contain a NUL character" }],
+          })
+        : errorPage(c, 400),
+    ),
+  );
   app.use(compress());
   app.use(securityHeaders(deps.externalImages ?? false, trustProxy));
   app.use(async (c, next) => {
@@ -139,7 +150,8 @@ export function createApp(deps: {
         status >= 500 ? "The server could not answer this request" : err.message,
         { instance: c.req.path },
       );
-    return errorPage(c, ([403, 404, 413, 429] as const).find((s) => s === status) ?? 500);
+    if (status === 503) c.header("Retry-After", "30");
+    return errorPage(c, ([400, 403, 404, 409, 413, 429, 503] as const).find((s) => s === status) ?? 500);
   });
   return app;
 }

@@ -1,9 +1,12 @@
 import type { Lang, MessageKey } from "./i18n";
 import { hrefIn, Layout, pageContext } from "./layout";
 
-export type ErrorStatus = 403 | 404 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
 const texts: Record<ErrorStatus, [MessageKey, MessageKey]> = {
+  400: ["badRequestTitle", "badRequestText"],
+  409: ["conflictTitle", "conflictText"],
+  503: ["unavailableTitle", "unavailableText"],
   403: ["forbiddenTitle", "forbiddenText"],
   404: ["notFoundTitle", "notFoundText"],
   413: ["tooLargeTitle", "tooLargeText"],

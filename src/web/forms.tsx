@@ -11,6 +11,7 @@ export const formText = defineCatalogue(
     email: "Enter an email address like name@example.com",
     choice: "Choose one of the options",
     number: "Enter a whole number",
+    unstorable: "Remove the invisible control character (such as NUL) from this field",
     summaryTitle: "There is a problem",
     summaryIntro: "Nothing was saved. Correct the fields below; what you entered is kept.",
     optional: "(optional)",
@@ -22,6 +23,7 @@ export const formText = defineCatalogue(
     email: "ईमेल पता name@example.com जैसा लिखें",
     choice: "विकल्पों में से एक चुनें",
     number: "पूर्ण संख्या लिखें",
+    unstorable: "इस फ़ील्ड से अदृश्य नियंत्रण अक्षर (जैसे NUL) हटाएँ",
     summaryTitle: "कुछ समस्या है",
     summaryIntro: "कुछ भी सहेजा नहीं गया। नीचे के फ़ील्ड ठीक करें; आपने जो लिखा है वह बना हुआ है।",
     optional: "(वैकल्पिक)",
@@ -89,6 +91,16 @@ export async function parseForm<S extends z.ZodType>(
   { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }
 > {
   const values = formValues(await c.req.parseBody());
+  // PostgreSQL cannot store NUL (and no person types control characters): named per field, before the schema.
+  const unstorable = Object.keys(values).filter((k) =>
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(values[k] ?? ""),
+  );
+  if (unstorable.length) {
+    const t = formText(lang);
+    for (const k of unstorable)
+      values[k] = (values[k] ?? "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    return { ok: false, values, errors: Object.fromEntries(unstorable.map((k) => [k, t("unstorable")])) };
+  }
   // A field left empty is a field not given: optional ones stay undefined, required ones say "enter this field".
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")));
   if (parsed.success) return { ok: true, data: parsed.data, values };

@@ -163,6 +163,15 @@ const en = {
   photoOff: "Official photographs are not shown: external images are off on this server.",
   notFoundTitle: "Page not found",
   notFoundText: "There is no page at this address. It may have moved, or the link may be wrong.",
+  badRequestTitle: "This address is not right",
+  badRequestText:
+    "Something in the address or the form could not be understood (a number out of range, a date that does not exist, or a character that cannot be stored). Go back and check it.",
+  conflictTitle: "Changed meanwhile",
+  conflictText:
+    "Someone changed this while you were looking at it. Open it again to see the current version.",
+  unavailableTitle: "Briefly unavailable",
+  unavailableText:
+    "The service cannot reach its database at the moment. Nothing you sent was lost or half-saved. Please try again in a minute.",
   errorTitle: "Something went wrong",
   errorText: "The server could not answer this request. Please try again in a moment.",
   forbiddenTitle: "Not allowed",
@@ -348,6 +357,14 @@ const hi: Record<MessageKey, string> = {
   photoOff: "आधिकारिक फ़ोटो नहीं दिखाई जा रहीं: इस सर्वर पर बाहरी चित्र बंद हैं।",
   notFoundTitle: "पृष्ठ नहीं मिला",
   notFoundText: "इस पते पर कोई पृष्ठ नहीं है। हो सकता है वह हट गया हो या लिंक गलत हो।",
+  badRequestTitle: "यह पता ठीक नहीं है",
+  badRequestText:
+    "पते या फ़ॉर्म में कुछ समझा नहीं जा सका (सीमा से बाहर कोई संख्या, ऐसी तारीख जो होती ही नहीं, या ऐसा अक्षर जो सहेजा नहीं जा सकता)। वापस जाकर जाँचें।",
+  conflictTitle: "इस बीच बदल गया",
+  conflictText: "आपके देखते समय किसी ने इसे बदल दिया। वर्तमान रूप देखने के लिए इसे फिर से खोलें।",
+  unavailableTitle: "कुछ समय के लिए अनुपलब्ध",
+  unavailableText:
+    "सेवा इस समय अपने डेटाबेस तक नहीं पहुँच पा रही है। आपका भेजा कुछ भी खोया या आधा सहेजा नहीं गया। कृपया एक मिनट बाद फिर प्रयास करें।",
   errorTitle: "कुछ गलत हो गया",
   errorText: "सर्वर इस अनुरोध का उत्तर नहीं दे सका। कृपया थोड़ी देर बाद फिर प्रयास करें।",
   forbiddenTitle: "अनुमति नहीं",

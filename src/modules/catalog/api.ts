@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
+import { lgdCode } from "../../platform/ids";
 import type { ApiRegistry } from "../../web/api/registry";
 import * as geo from "../geo";
 import {
@@ -32,7 +33,6 @@ import {
 } from "./queries";
 import { sectorTaxonomy } from "./sectors";
 
-const lgdCode = z.coerce.number().int().positive().max(999_999);
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 const sectorCode = z.enum(["unassigned", ...sectorTaxonomy.map((s) => s.code)] as [string, ...string[]]);
 const paging = (q: { offset: number; limit: number }) => ({ offset: q.offset, limit: q.limit });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../platform/db";
+import { intId, lgdCode } from "../../platform/ids";
 import type { ApiRegistry } from "../../web/api/registry";
 import { producerKinds } from "./kinds";
 import { openDirectory } from "./queries";
-
-const lgdCode = z.coerce.number().int().positive().max(999_999);
 
 const producerItem = z.object({
   id: z.number().int(),
@@ -32,7 +31,7 @@ export function registerProducersApi(api: ApiRegistry, db: Db): void {
     query: z.object({
       state: lgdCode.optional().describe("LGD code of the State"),
       district: lgdCode.optional().describe("LGD code of the district"),
-      product: z.coerce.number().int().positive().optional().describe("ODOP product id"),
+      product: intId.optional().describe("ODOP product id"),
       q: z
         .string()
         .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { intId, lgdCode } from "../../platform/ids";
 import { gstinProblem, iecProblem, normaliseId, panProblem, udyamProblem } from "./identifiers";
 import { producerKinds } from "./kinds";
 
@@ -12,8 +13,6 @@ const identifier = (problem: (v: string) => string | null) =>
       if (p) ctx.addIssue({ code: "custom", message: p });
     })
     .optional();
-
-const lgdCode = z.coerce.number().int().positive();
 
 /** A country's name from its ISO 3166-1 code (the runtime's CLDR data); an unknown code comes back unchanged. */
 export const countryName = (code: string, lang: "en" | "hi") =>
@@ -55,7 +54,7 @@ export const producerInput = z
 export type ProducerInput = z.infer<typeof producerInput>;
 
 /** An edit names the version it was made from (optimistic concurrency). */
-export const producerEdit = z.object({ version: z.coerce.number().int().positive() });
+export const producerEdit = z.object({ version: intId });
 
 export const reviewInput = z
   .object({
@@ -82,7 +81,7 @@ export const buyerInput = z.object({
 export const directoryFilters = z.object({
   state: lgdCode.optional(),
   district: lgdCode.optional(),
-  product: lgdCode.optional(),
+  product: intId.optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });

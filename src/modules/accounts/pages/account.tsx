@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -17,6 +16,7 @@ import {
 import type { Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { acceptInvitation } from "../commands/grants";
 import { changePassword, resendVerification, signOutEverywhere } from "../commands/register";
 import { throttle } from "../commands/sessions";

@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csvStream } from "../../../platform/file-writers";
@@ -6,6 +5,7 @@ import { DataTable } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout, nameIn } from "../../../web/layout";
 import { Pager, pageHref } from "../../../web/pager";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { listStates } from "../../geo";
 import { accountText } from "../messages";
 import { placeScope, requireActor } from "../policy";

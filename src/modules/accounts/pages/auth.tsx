@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -15,6 +14,7 @@ import {
 } from "../../../web/forms";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { requestPasswordReset, resetPassword, signUp, verifyEmail } from "../commands/register";
 import { signIn, signOut, throttle } from "../commands/sessions";
 import { accountKey, accountText } from "../messages";

@@ -1,5 +1,5 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { AppEnv } from "../web";
 import { type ActionLinks, accountPages } from "./account";
 import { auditPages } from "./audit";
@@ -7,7 +7,11 @@ import { authPages } from "./auth";
 import { officerPages } from "./officers";
 
 /** The accounts pages: every one is personal (reads the session, never cached, CSRF-checked). */
-export function accountsPages(routes: PersonalRoutes<AppEnv>, db: Db, opts: { actionLinks: ActionLinks }): void {
+export function accountsPages(
+  routes: PersonalRoutes<AppEnv>,
+  db: Db,
+  opts: { actionLinks: ActionLinks },
+): void {
   authPages(routes, db);
   accountPages(routes, db, opts.actionLinks);
   officerPages(routes, db);

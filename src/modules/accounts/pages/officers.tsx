@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -13,9 +12,11 @@ import {
   SelectField,
   TextField,
 } from "../../../web/forms";
+import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref, pageNumber } from "../../../web/pager";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { listDistricts, listStates } from "../../geo";
 import { invite, revokeGrant, withdrawInvitation } from "../commands/grants";
 import { accountKey, accountText } from "../messages";
@@ -106,7 +107,7 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const inv = await openInvitation(db, actor, Number(c.req.param("id")));
+    const inv = await openInvitation(db, actor, routeId(c));
     if (!inv) throw new AppError("not_found", "No open invitation");
     const place = await placeNames(db, ctx.lang, [inv]);
     const question = at("withdrawQuestion", {
@@ -126,7 +127,7 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
     );
   });
   app.post("/account/invitations/:id{[0-9]+}/withdraw", async (c) => {
-    await withdrawInvitation(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    await withdrawInvitation(db, requireActor(c.get("actor")), routeId(c));
     return c.redirect(hrefIn("/account/invite", contextOf(c).lang, { done: "withdrawn" }), 303);
   });
 
@@ -135,7 +136,7 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const at = accountText(ctx.lang);
-    const officer = await officerInScope(db, actor, Number(c.req.param("id")));
+    const officer = await officerInScope(db, actor, routeId(c));
     if (!officer) throw new AppError("not_found", "No such officer role in your scope");
     const place = await placeNames(db, ctx.lang, [officer]);
     const question = at("revokeQuestion", {
@@ -159,7 +160,7 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
     );
   });
   app.post("/account/officers/:id{[0-9]+}/revoke", async (c) => {
-    await revokeGrant(db, requireActor(c.get("actor")), Number(c.req.param("id")));
+    await revokeGrant(db, requireActor(c.get("actor")), routeId(c));
     return c.redirect(hrefIn("/account/officers", contextOf(c).lang, { done: "revoked" }), 303);
   });
 }

@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -7,6 +6,7 @@ import { FormPage } from "../../../web/form-page";
 import { type FieldErrors, type FormValues, parseForm, TextArea, TextField } from "../../../web/forms";
 import { contextOf, hrefIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, requireActor } from "../../accounts";
 import { saveBuyer } from "../commands";
 import { producerKey, producerText } from "../messages";

@@ -1,13 +1,14 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
 import { PostForm } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
+import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref } from "../../../web/pager";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, formatWhen } from "../../accounts";
 import { productById } from "../../catalog";
 import { getDistricts, listDistricts, listStates } from "../../geo";
@@ -119,7 +120,7 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   });
 
   const profile = async (c: Context<AppEnv>, reveal: boolean) => {
-    const id = Number(c.req.param("id"));
+    const id = routeId(c);
     const p = await publicProducer(db, id);
     if (!p) throw new AppError("not_found", "No such producer");
     const contact = reveal ? await revealContact(db, c.get("actor"), id) : null;

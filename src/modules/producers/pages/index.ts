@@ -1,6 +1,6 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Db } from "../../../platform/db";
 import type { Lang } from "../../../web/i18n";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Actor, AppEnv } from "../../accounts";
 import { producerText } from "../messages";
 import { can } from "../policy";

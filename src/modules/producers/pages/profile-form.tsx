@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -13,8 +12,10 @@ import {
   TextArea,
   TextField,
 } from "../../../web/forms";
+import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, requireActor, requireVerifiedActor } from "../../accounts";
 import { getDistrict, listDistricts, listStates } from "../../geo";
 import { districtProducts, registerProducer, updateProducer } from "../commands";
@@ -45,14 +46,14 @@ export function profileFormPages(app: PersonalRoutes<AppEnv>, db: Db) {
   });
 
   app.get("/producers/:id{[0-9]+}/edit", async (c) => {
-    const row = await producerForActor(db, c.get("actor"), Number(c.req.param("id")), "edit");
+    const row = await producerForActor(db, c.get("actor"), routeId(c), "edit");
     return c.html(await ProducerForm({ c, db, values: valuesOf(row), errors: {}, row }));
   });
   app.post("/producers/:id{[0-9]+}/edit", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
-    const row = await producerForActor(db, actor, Number(c.req.param("id")), "edit");
+    const row = await producerForActor(db, actor, routeId(c), "edit");
     const form = await parseForm(c, producerInput.and(producerEdit), ctx.lang, producerKey(pt));
     if (!form.ok) return c.html(await ProducerForm({ c, db, ...form, row }), 400);
     try {

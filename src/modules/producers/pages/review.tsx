@@ -1,4 +1,3 @@
-import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
@@ -12,9 +11,11 @@ import {
   parseForm,
   TextArea,
 } from "../../../web/forms";
+import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref, pageNumber } from "../../../web/pager";
+import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, formatWhen, mailContext, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { reviewProducer } from "../commands";
@@ -86,13 +87,13 @@ export function reviewPages(app: PersonalRoutes<AppEnv>, db: Db) {
   });
 
   app.get("/officer/producers/:id{[0-9]+}", async (c) => {
-    const row = await producerForActor(db, requireActor(c.get("actor")), Number(c.req.param("id")), "review");
+    const row = await producerForActor(db, requireActor(c.get("actor")), routeId(c), "review");
     return c.html(await ReviewPage({ c, db, row, values: { version: String(row.version) }, errors: {} }));
   });
   app.post("/officer/producers/:id{[0-9]+}", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
-    const row = await producerForActor(db, actor, Number(c.req.param("id")), "review");
+    const row = await producerForActor(db, actor, routeId(c), "review");
     const form = await parseForm(
       c,
       reviewInput.and(producerEdit),

@@ -1,0 +1,182 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app";
+import { createLogger } from "../src/platform/logger";
+import { freshDatabase, type TestDatabase } from "./support/database";
+import { person, signedIn } from "./support/people";
+import type { Visitor } from "./support/visitor";
+
+/** Values people and programs really send by mistake or on purpose, beside random text. */
+const nasty = fc.oneof(
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "1.5",
+    "1e309",
+    "NaN",
+    "2147483647",
+    "2147483648",
+    "-2147483649",
+    "9223372036854775808",
+    "99999999999999999999999999",
+    "abc",
+    "\u0000",
+    "a\u0000b",
+    "2026-13-45",
+    "2026-02-30",
+    "0000-00-00",
+    "9999-12-31T99:99",
+    "कर्नाटक",
+    "😀",
+    "'; drop table users; --",
+    "<script>",
+    "%",
+    "%zz",
+    "../../etc/passwd",
+    "x".repeat(5000),
+  ),
+  fc.string({ maxLength: 40, unit: "binary" }),
+  fc.integer({ min: -(2 ** 53), max: 2 ** 53 }).map(String),
+);
+
+/** Every query parameter name a page or the API reads. */
+const names = [
+  "page",
+  "q",
+  "state",
+  "district",
+  "sector",
+  "type",
+  "gi",
+  "from",
+  "to",
+  "action",
+  "actor",
+  "status",
+  "lang",
+  "offset",
+  "limit",
+  "fields",
+  "format",
+  "sort",
+  "revision",
+  "class",
+  "linked",
+  "hasProduct",
+  "product",
+  "next",
+  "token",
+  "done",
+  "kind",
+];
+
+const query = fc
+  .array(fc.tuple(fc.constantFrom(...names), nasty), { maxLength: 5 })
+  .map((pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&"));
+
+describe("no input gives a 5xx", () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let admin: Visitor;
+  beforeAll(async () => {
+    t = await freshDatabase({ seeded: true });
+    app = createApp({ database: t, logger: createLogger("silent") });
+    admin = await signedIn(app, (await person(t.db, "national_admin")).email);
+  });
+  afterAll(() => t.dispose());
+
+  const routes = (method: string) => () => [
+    ...new Set(app.routes.filter((r) => r.method === method && !r.path.includes("*")).map((r) => r.path)),
+  ];
+
+  it("on any page or API route, with any path segment and query, signed in or not", async () => {
+    const paths = routes("GET")();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        nasty,
+        query,
+        fc.boolean(),
+        async (route, segment, q, asAdmin) => {
+          const url = `${route.replace(/:(\w+)(\{[^}]*\})?/g, encodeURIComponent(segment))}?${q}`;
+          const res = asAdmin ? await admin.get(url) : await app.request(url);
+          expect(res.status, `GET ${url}`).toBeLessThan(500);
+        },
+      ),
+      {
+        numRuns: 600,
+        // Cases found by hand or by earlier runs, checked every time.
+        examples: [
+          ["/producers", "", "page=abc", false],
+          ["/producers", "", "page=0&page=-1", true],
+          ["/producers", "", "district=2147483648", false],
+          ["/producers", "", "state=99999999999", true],
+          ["/producers", "", "q=%00", false],
+          ["/audit", "", "from=2026-13-45", true],
+          ["/audit", "", "to=9999-99-99&actor=2147483648", true],
+          ["/producers/:id{[0-9]+}", "2147483648", "", false],
+          ["/officer/producers/:id{[0-9]+}", "2147483648", "", true],
+          ["/account/officers/:id{[0-9]+}/revoke", "2147483648", "", true],
+          ["/account/invitations/:id{[0-9]+}/withdraw", "2147483648", "", true],
+          ["/search", "", "q=a%00b&state=2147483648", false],
+          ["/products/:slug", "\u0000", "", false],
+          ["/api/v1/products", "", "district=2147483648&q=%00", false],
+        ],
+      },
+    );
+  });
+
+  it("on any form, with any field values", async () => {
+    const paths = routes("POST")();
+    const fields = fc.dictionary(
+      fc.constantFrom(
+        "name",
+        "email",
+        "password",
+        "confirm",
+        "lang",
+        "next",
+        "token",
+        "districtLgdCode",
+        "stateLgdCode",
+        "role",
+        "kind",
+        "phone",
+        "gstin",
+        "udyam",
+        "pan",
+        "iec",
+        "version",
+        "decision",
+        "reason",
+        "country",
+        "organisation",
+        "interests",
+        "description",
+        "otherProducts",
+        "productSlugs",
+        "current",
+      ),
+      nasty,
+      { maxKeys: 8 },
+    );
+    await admin.get("/account");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), nasty, fields, async (route, segment, body) => {
+        const url = route.replace(/:(\w+)(\{[^}]*\})?/g, encodeURIComponent(segment));
+        const res = await admin.post(url, body, { csrf: admin.csrf() || undefined });
+        expect(res.status, `POST ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+      }),
+      {
+        numRuns: 300,
+        examples: [
+          ["/account/invitations/:id{[0-9]+}/withdraw", "9007199254740992", {}],
+          ["/producers/new", "", { name: "a\u0000b", districtLgdCode: "2147483648" }],
+          ["/officer/producers/:id{[0-9]+}", "1", { version: "2147483648", decision: "verified" }],
+        ],
+      },
+    );
+  });
+});
