@@ -18,6 +18,7 @@ import { producerActions, producersPages, registerProducersApi } from "./modules
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
+import { isDatabaseUnavailable, OutageMonitor } from "./platform/outage";
 import { rateLimit } from "./platform/rate-limit";
 import { problem } from "./web/api/problem";
 import { ApiReference } from "./web/api/reference";
@@ -52,11 +53,14 @@ export function createApp(deps: {
   localOrigin?: string;
   /** The data folder, whose free space /readyz watches (embedded database, outbox files, open data). */
   dataDir?: string;
+  /** Below this much free space in dataDir, /readyz says not ready (default 100 MB). */
+  minFreeBytes?: number;
 }): Hono {
   const { database, logger } = deps;
   const openDataDir = deps.openDataDir ?? path.join(os.tmpdir(), `odop-open-data-${process.pid}`);
   const db = database.db;
   const app = new Hono();
+  const outage = new OutageMonitor(logger, { dataDir: deps.dataDir, minFreeBytes: deps.minFreeBytes });
   const cache = (deps.pageCache ?? newPageCache()).middleware();
   const trustProxy = deps.trustProxy ?? false;
   const publicOrigin = (deps.publicOrigin ?? deps.localOrigin ?? "http://localhost").replace(/\/$/, "");
@@ -82,10 +86,20 @@ export function createApp(deps: {
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     const state = await migrationState(db);
-    const ready = state.reachable && state.pending === 0;
+    if (state.reachable) outage.recovered();
+    const reason = !state.reachable
+      ? "database unreachable"
+      : state.pending > 0
+        ? "migrations pending"
+        : outage.notReadyReason();
     return c.json(
-      { status: ready ? "ready" : "not ready", database: database.kind, ...state },
-      ready ? 200 : 503,
+      {
+        status: reason ? "not ready" : "ready",
+        database: database.kind,
+        ...state,
+        ...(reason ? { reason } : {}),
+      },
+      reason ? 503 : 200,
     );
   });
 
@@ -127,7 +141,9 @@ export function createApp(deps: {
     return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={404} />, 404);
   });
   app.onError((err, c) => {
-    const status = err instanceof AppError ? httpStatusOf[err.code] : 500;
+    const unavailable = isDatabaseUnavailable(err);
+    if (unavailable) outage.failed(err);
+    const status = err instanceof AppError ? httpStatusOf[err.code] : unavailable ? 503 : 500;
     if (status === 401 && !c.req.path.startsWith("/api/")) {
       const lang = langOf(c.req.query("lang"));
       const next = c.req.method === "GET" ? c.req.path : "/account";
@@ -141,16 +157,16 @@ export function createApp(deps: {
       !c.req.path.startsWith("/api/")
     )
       return c.redirect(hrefIn("/account", langOf(c.req.query("lang")), { done: "verifyFirst" }), 303);
-    if (status >= 500)
+    if (status >= 500 && !unavailable)
       logger.error({ err, path: c.req.path, requestId: c.get("requestId") }, "request failed");
+    if (status === 503) c.header("Retry-After", "30");
     if (c.req.path.startsWith("/api/"))
       return problem(
         status,
-        err instanceof AppError ? err.code : "Internal Server Error",
+        err instanceof AppError ? err.code : unavailable ? "Service Unavailable" : "Internal Server Error",
         status >= 500 ? "The server could not answer this request" : err.message,
-        { instance: c.req.path },
+        { instance: c.req.path, headers: status === 503 ? { "Retry-After": "30" } : undefined },
       );
-    if (status === 503) c.header("Retry-After", "30");
     return errorPage(c, ([400, 403, 404, 409, 413, 429, 503] as const).find((s) => s === status) ?? 500);
   });
   return app;

@@ -71,10 +71,17 @@ export async function deliverDueMail(db: Db, transport: MailTransport, logger?: 
 /** Polls the outbox every `everyMs` until stopped. Runs beside the HTTP server; a user's request never waits for it. */
 export function startMailWorker(db: Db, transport: MailTransport, logger: Logger, everyMs = 2000) {
   let current: Promise<void> | null = null;
+  let failing = false; // an outage is logged when it starts and when it ends, not every two seconds
   const tick = (): Promise<void> => {
     current ??= deliverDueMail(db, transport, logger)
-      .then(() => {})
-      .catch((err) => logger.error({ err }, "outbox poll failed"))
+      .then(() => {
+        if (failing) logger.warn("outbox poll works again");
+        failing = false;
+      })
+      .catch((err) => {
+        if (!failing) logger.error({ err }, "outbox poll failed; retrying every few seconds");
+        failing = true;
+      })
       .finally(() => {
         current = null;
       });
