@@ -3,10 +3,11 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { createApp, newPageCache } from "./app";
-import { importSeed } from "./modules/catalog";
+import { buildOpenData, importSeed } from "./modules/catalog";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
+import { startJob } from "./platform/jobs";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
 import { createLogger } from "./platform/logger";
 import { mailTransport, startMailWorker } from "./platform/outbox";
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const port = await listen(server, config.port);
 
   let database: Database | null = null;
-  let mailer: { stop(): Promise<void> } | null = null;
+  const workers: { stop(): Promise<void> }[] = [];
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const tooSlow = setTimeout(() => server.closeAllConnections(), stopWithinMs - 2_000);
     await drained;
     clearTimeout(tooSlow);
-    await mailer?.stop();
+    await Promise.all(workers.map((w) => w.stop()));
     await database?.close();
     release();
     logger.info("stopped");
@@ -92,7 +93,11 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
-  mailer = startMailWorker(
+  const openDataDir = path.join(config.dataDir, "open-data");
+  const db = database.db;
+  // The open-data files are written when the data changes (the job looks each minute), never inside a request.
+  workers.push(startJob("open-data", 60_000, () => buildOpenData(db, openDataDir), logger));
+  const mailer = startMailWorker(
     database.db,
     mailTransport({
       smtpUrl: config.smtpUrl,
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
     }),
     logger,
   );
+  workers.push(mailer);
   const pageCache = newPageCache();
   const app = createApp({
     database,
@@ -109,7 +115,7 @@ async function main(): Promise<void> {
     pageCache,
     apiRateLimit: config.apiRateLimit,
     trustProxy: config.trustProxy,
-    openDataDir: path.join(config.dataDir, "open-data"),
+    openDataDir,
     dataDir: config.dataDir,
     publicOrigin: config.publicOriginSet ? config.publicOrigin : undefined,
     localOrigin: `http://localhost:${port}`,

@@ -1,5 +1,6 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { importOdopList } from "../modules/catalog";
+import { buildOpenData, importOdopList } from "../modules/catalog";
 import { readCsv } from "../platform/csv";
 import { formatReport, saveReport } from "../platform/import-report";
 import { openForCli, runCli } from "./context";
@@ -68,7 +69,11 @@ runCli(async () => {
     if (report.outcome === "rejected") console.error(`${out}\nNothing was changed.`);
     else console.log(out);
     console.log(`report saved to ${saveReport(config.dataDir, report)}`);
-    return report.outcome === "rejected" ? 2 : 0;
+    if (report.outcome === "rejected") return 2;
+    // The downloads follow the data: written now, outside any request (a running server's job would do it too).
+    const manifest = await buildOpenData(database.db, path.join(config.dataDir, "open-data"));
+    console.log(`open-data files of version ${manifest.version} written`);
+    return 0;
   } finally {
     await close();
   }

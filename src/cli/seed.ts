@@ -1,4 +1,5 @@
-import { importSeed } from "../modules/catalog";
+import path from "node:path";
+import { buildOpenData, importSeed } from "../modules/catalog";
 import { formatReport, ImportRejectedError, saveReport } from "../platform/import-report";
 import { openForCli, runCli } from "./context";
 
@@ -9,6 +10,7 @@ runCli(async () => {
     const report = await importSeed(database.db, config.seedDir);
     console.log(formatReport(report));
     console.log(`report saved to ${saveReport(config.dataDir, report)}`);
+    await buildOpenData(database.db, path.join(config.dataDir, "open-data"));
     return 0;
   } catch (err) {
     if (!(err instanceof ImportRejectedError)) throw err;

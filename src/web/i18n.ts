@@ -4,6 +4,9 @@ const en = {
   siteTagline: "One District One Product · Districts as Export Hubs",
   skipToContent: "Skip to main content",
   openDataTitle: "Open data",
+  openDataPreparing: "The files are being prepared from the current data. Come back in a minute.",
+  openDataUpdating:
+    "The data has changed and new files are being prepared; until they are ready, these are the files of the previous version.",
   openDataIntro:
     "The registry as data: the national ODOP list of every revision, districts with their codes and other names, the GI register, district exports and sectors, as CSV, JSON and XLSX (districts also as GeoJSON). Free to use under the Government Open Data Licence – India; please credit the sources named with each dataset.",
   licence: "Licence",
@@ -201,6 +204,8 @@ const hi: Record<MessageKey, string> = {
   siteTagline: "एक ज़िला एक उत्पाद · ज़िले निर्यात केंद्र के रूप में",
   skipToContent: "मुख्य सामग्री पर जाएँ",
   openDataTitle: "मुक्त आँकड़े",
+  openDataPreparing: "मौजूदा डेटा से फ़ाइलें तैयार की जा रही हैं। एक मिनट बाद फिर आएँ।",
+  openDataUpdating: "डेटा बदला है और नई फ़ाइलें तैयार की जा रही हैं; तब तक ये पिछले संस्करण की फ़ाइलें हैं।",
   openDataIntro:
     "आँकड़ों के रूप में रजिस्टर: हर संशोधन की राष्ट्रीय ओडीओपी सूची, कोड और अन्य नामों सहित ज़िले, जीआई रजिस्टर, ज़िलेवार निर्यात और क्षेत्र — CSV, JSON और XLSX में (ज़िले GeoJSON में भी)। भारत सरकार मुक्त आँकड़ा लाइसेंस के अंतर्गत उपयोग के लिए मुक्त; कृपया हर डेटासेट के साथ बताए गए स्रोतों का उल्लेख करें।",
   licence: "लाइसेंस",

@@ -86,7 +86,13 @@ export class PageCache {
       if (!entry) {
         await next();
         const type = c.res.headers.get("Content-Type") ?? "";
-        if (c.res.status !== 200 || !type.startsWith("text/html") || c.res.headers.get("Content-Encoding"))
+        // A page that says it is not to be kept (a state that is about to change) is passed through as it is.
+        if (
+          c.res.status !== 200 ||
+          !type.startsWith("text/html") ||
+          c.res.headers.get("Content-Encoding") ||
+          /no-store/.test(c.res.headers.get("Cache-Control") ?? "")
+        )
           return;
         const body = Buffer.from(await c.res.clone().arrayBuffer());
         entry = {

@@ -16,7 +16,7 @@ import {
   sectorItem,
   stateItem,
 } from "./api-schemas";
-import { ensureOpenData, licence } from "./open-data/build";
+import { licence, publishedOpenData } from "./open-data/build";
 import { giOut } from "./presenters";
 import {
   allRevisions,
@@ -363,7 +363,10 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     response: dcatCatalog,
     handler: async (_input, c) => {
       const origin = new URL(c.req.url).origin;
-      const manifest = await ensureOpenData(db, openDataDir);
+      const published = await publishedOpenData(db, openDataDir);
+      if (!published)
+        throw new AppError("unavailable", "The open-data files are being prepared; try again in a minute");
+      const { manifest } = published;
       return {
         "@context": "https://www.w3.org/ns/dcat3.jsonld",
         "@type": "Catalog",

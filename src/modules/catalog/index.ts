@@ -2,6 +2,7 @@
 export { registerCatalogApi } from "./api";
 export { generateDemoListings } from "./commands";
 export { importOdopList } from "./import-list";
+export { buildOpenData } from "./open-data/build";
 export { catalogPages, SectorMap } from "./pages";
 export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } from "./queries";
 export {

@@ -153,7 +153,7 @@ const renamedNotRespelt = new Set(
 );
 
 type HindiPlace = { id: number; name: string; hi_name: string; state_id?: number };
-const hindiSource = "@coffeebeanslabs/country_state_district 1.0.1 (ISC)";
+const hindiSource = "npm package @coffeebeanslabs/country_state_district 1.0.1 (ISC)";
 
 /**
  * Hindi names of States and districts from the one package that has them, joined by name with the same alias

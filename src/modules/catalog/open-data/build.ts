@@ -51,10 +51,11 @@ async function dataVersion(db: DbOrTx): Promise<string> {
 const building = new Map<string, Promise<Manifest>>();
 
 /**
- * The open-data files of the current data, written once under `dir/<version>/` (streamed, so memory stays flat
- * whatever the size) and then served as they are. Safe to call on every request.
+ * Writes the open-data files of the current data under `dir/<version>/` unless they are there already (streamed, so
+ * memory stays flat whatever the size). Slow work: run by the server's job when the data changes and by the import
+ * CLI after an import, never inside a request.
  */
-export async function ensureOpenData(db: DbOrTx, dir: string): Promise<Manifest> {
+export async function buildOpenData(db: DbOrTx, dir: string): Promise<Manifest> {
   const version = await dataVersion(db);
   const folder = path.join(dir, version);
   const manifestFile = path.join(folder, "manifest.json");
@@ -65,6 +66,29 @@ export async function ensureOpenData(db: DbOrTx, dir: string): Promise<Manifest>
     building.set(folder, job);
   }
   return job;
+}
+
+/**
+ * What requests serve: the files of the current data version when they are built; until then the newest version
+ * built before (`current: false`, the page says new files are being prepared); null when none was ever built.
+ */
+export async function publishedOpenData(
+  db: DbOrTx,
+  dir: string,
+): Promise<{ manifest: Manifest; current: boolean } | null> {
+  const version = await dataVersion(db);
+  const read = (v: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, v, "manifest.json"), "utf8")) as Manifest;
+  if (fs.existsSync(path.join(dir, version, "manifest.json")))
+    return { manifest: read(version), current: true };
+  const built = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((v) => /^[0-9a-f]{20}$/.test(v) && fs.existsSync(path.join(dir, v, "manifest.json")))
+        .map((v) => ({ v, at: fs.statSync(path.join(dir, v, "manifest.json")).mtimeMs }))
+        .sort((a, b) => b.at - a.at)
+    : [];
+  return built[0] ? { manifest: read(built[0].v), current: false } : null;
 }
 
 async function build(db: DbOrTx, folder: string, version: string): Promise<Manifest> {

@@ -2,13 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../../../test/support/database";
 import { createApp } from "../../../app";
 import { createLogger } from "../../../platform/logger";
+import { seedDemo } from "../../producers/demo";
 import { generateDemoListings } from "../commands";
 import { liveRevision, pageProducts } from "../queries";
+import { buildOpenData } from "./build";
 
 type Catalog = {
   dataset: {
@@ -32,10 +35,23 @@ describe("open data downloads", () => {
 
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
-    // Generated rows must never reach open data: put some in before the files are made.
+    // Demo and generated rows must never reach open data: put some in before the files are made (demo accounts, a
+    // demo producer verified in a real district, generated search listings).
+    await seedDemo(t.db, "demo-password-2026");
     await t.db.transaction((tx) => generateDemoListings(tx, 50));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-open-data-"));
-    app = createApp({ database: t, logger: createLogger("silent"), openDataDir: dir });
+    app = createApp({
+      database: t,
+      logger: createLogger("silent"),
+      openDataDir: dir,
+      publicOrigin: "http://odop.example",
+    });
+    // Requests never write the files: before the job has run, there is nothing to list, and nothing is built.
+    expect((await app.request("http://odop.example/api/v1/catalog")).status).toBe(503);
+    const waiting = await (await app.request("http://odop.example/open-data")).text();
+    expect(waiting).toContain("The files are being prepared from the current data");
+    expect(fs.readdirSync(dir)).toEqual([]);
+    await buildOpenData(t.db, dir); // what the server's job and the import CLI do when the data changes
     catalog = (await (await app.request("http://odop.example/api/v1/catalog")).json()) as Catalog;
   });
   afterAll(async () => {
@@ -75,6 +91,19 @@ describe("open data downloads", () => {
       expect(Number(r?.sourceRow)).toBe(p.sourceRow);
     }
     expect(rows.some((r) => /demo/i.test(r.name ?? ""))).toBe(false);
+  });
+
+  it("holds no demo or generated row in any file, though the database has them", async () => {
+    const demoRows = (await t.db.execute(
+      sql`select (select count(*) from producers where is_demo)::int as producers, (select count(*) from users where is_demo)::int as users`,
+    )) as unknown as { rows: { producers: number; users: number }[] };
+    expect(demoRows.rows[0]?.producers).toBeGreaterThan(0);
+    expect(demoRows.rows[0]?.users).toBeGreaterThan(0);
+    for (const d of catalog.dataset)
+      for (const f of d.distribution.filter((x) => x.format !== "XLSX")) {
+        const text = await (await app.request(f.downloadURL)).text();
+        expect(text, f.downloadURL).not.toMatch(/demo\.odophub\.invalid|\(demo\)|demo listing/i);
+      }
   });
 
   it("gives the districts as XLSX with the same rows as the CSV, and an 'about' sheet with the licence", async () => {
@@ -125,10 +154,10 @@ describe("open data downloads", () => {
   });
 
   it("shows the datasets on the open-data page in both languages", async () => {
-    const en = await (await app.request("/open-data")).text();
+    const en = await (await app.request("http://odop.example/open-data")).text();
     expect(en).toContain("Government Open Data Licence – India");
     expect(en).toContain("district-exports-2024-25.xlsx");
-    const hi = await (await app.request("/open-data?lang=hi")).text();
+    const hi = await (await app.request("http://odop.example/open-data?lang=hi")).text();
     expect(hi).toContain("मुक्त आँकड़े");
     expect(hi).toContain("हर ज़िला: एलजीडी और जनगणना कोड");
   });

@@ -5,7 +5,8 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout } from "../../../web/layout";
-import { ensureOpenData, licence } from "../open-data/build";
+import { Notice } from "../../../web/notice";
+import { licence, type Manifest, publishedOpenData } from "../open-data/build";
 
 const kb = (n: number) =>
   n < 1024 * 1024 ? `${formatNumber(n / 1024, 1)} KB` : `${formatNumber(n / 1024 / 1024, 1)} MB`;
@@ -15,7 +16,11 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
   app.get("/open-data", async (c) => {
     const ctx = contextOf(c);
     const { t, lang } = ctx;
-    const manifest = await ensureOpenData(db, dir);
+    const published = await publishedOpenData(db, dir);
+    const datasets = published?.manifest.datasets ?? [];
+    const version = published?.manifest.version ?? "";
+    // Files of an older version, or none yet: the page changes within a minute, so it is not cached.
+    if (!published?.current) c.header("Cache-Control", "no-store");
     return c.html(
       <Layout
         ctx={ctx}
@@ -30,7 +35,10 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
           <a href="/api/v1/catalog">/api/v1/catalog</a> · {t("apiTitle")}:{" "}
           <a href="/api/v1/docs">/api/v1/docs</a>
         </p>
-        {manifest.datasets.map((d) => (
+        {!published?.current && (
+          <Notice kind="info">{t(published ? "openDataUpdating" : "openDataPreparing")}</Notice>
+        )}
+        {datasets.map((d) => (
           <section class="dataset">
             <h2 id={d.id}>{lang === "hi" ? d.titleHi : d.title}</h2>
             <p lang={lang}>{lang === "hi" ? (d.descriptionHi ?? d.description) : d.description}</p>
@@ -50,7 +58,7 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
                 <ul class="downloads">
                   {d.distributions.map((f) => (
                     <li>
-                      <a href={`/open-data/files/${manifest.version}/${f.file}`} download>
+                      <a href={`/open-data/files/${version}/${f.file}`} download>
                         {f.format.toUpperCase()}
                       </a>{" "}
                       <span class="muted small">({kb(f.bytes)})</span>
@@ -68,10 +76,13 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
   app.get(
     "/open-data/files/:version{[A-Za-z0-9_-]{1,40}}/:file{[a-z0-9-]{1,80}\\.(csv|json|xlsx|geojson)}",
     async (c) => {
-      const manifest = await ensureOpenData(db, dir);
       const { version, file } = c.req.param();
-      const dist = manifest.datasets.flatMap((d) => d.distributions).find((f) => f.file === file);
       const full = path.join(dir, version, file);
+      const manifestFile = path.join(dir, version, "manifest.json");
+      if (!fs.existsSync(manifestFile)) throw new AppError("not_found", "No such file");
+      const built = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
+      const current = (await publishedOpenData(db, dir))?.manifest.version;
+      const dist = built.datasets.flatMap((d) => d.distributions).find((f) => f.file === file);
       if (!dist || !fs.existsSync(full)) throw new AppError("not_found", "No such file");
       const etag = `"${version}-${file}"`;
       const headers = {
@@ -79,8 +90,7 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
         "Content-Disposition": `attachment; filename="odop-hub-${file}"`,
         ETag: etag,
         // A version's files never change: a new version gets a new address.
-        "Cache-Control":
-          version === manifest.version ? "public, max-age=31536000, immutable" : "public, max-age=60",
+        "Cache-Control": version === current ? "public, max-age=31536000, immutable" : "public, max-age=60",
         "Access-Control-Allow-Origin": "*",
       };
       if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
