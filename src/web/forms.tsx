@@ -81,6 +81,14 @@ export function formValues(body: Record<string, unknown>): FormValues {
   return out;
 }
 
+/** Control characters other than tab and line breaks: nobody types them, and NUL cannot be stored at all. */
+const isControl = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return code < 32 && code !== 9 && code !== 10 && code !== 13;
+};
+const hasControl = (text: string) => [...text].some(isControl);
+const withoutControl = (text: string) => [...text].filter((ch) => !isControl(ch)).join("");
+
 /** Parses a posted form with its schema: the data, or the values as entered with one message per field. */
 export async function parseForm<S extends z.ZodType>(
   c: { req: { parseBody(): Promise<Record<string, unknown>> } },
@@ -92,13 +100,10 @@ export async function parseForm<S extends z.ZodType>(
 > {
   const values = formValues(await c.req.parseBody());
   // PostgreSQL cannot store NUL (and no person types control characters): named per field, before the schema.
-  const unstorable = Object.keys(values).filter((k) =>
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(values[k] ?? ""),
-  );
+  const unstorable = Object.keys(values).filter((k) => hasControl(values[k] ?? ""));
   if (unstorable.length) {
     const t = formText(lang);
-    for (const k of unstorable)
-      values[k] = (values[k] ?? "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    for (const k of unstorable) values[k] = withoutControl(values[k] ?? "");
     return { ok: false, values, errors: Object.fromEntries(unstorable.map((k) => [k, t("unstorable")])) };
   }
   // A field left empty is a field not given: optional ones stay undefined, required ones say "enter this field".
