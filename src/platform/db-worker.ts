@@ -4,8 +4,8 @@
  * `pglite-worker-client.ts`.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { Transaction } from "@electric-sql/pglite";
+import { openDurablePglite } from "./pglite-durable";
 
 type Request =
   | {
@@ -23,7 +23,7 @@ type Request =
 
 const port = parentPort;
 if (!port) throw new Error("db-worker.ts runs only as a worker thread");
-const db = await PGlite.create((workerData as { dir: string }).dir, { extensions: { pg_trgm } });
+const db = await openDurablePglite((workerData as { dir: string }).dir);
 const open = new Map<
   number,
   { client: Transaction; finish: (commit: boolean) => void; done: Promise<unknown> }

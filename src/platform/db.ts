@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { openDurablePglite } from "./pglite-durable";
 import { PGliteWorkerClient } from "./pglite-worker-client";
 
 /** The database handle every query and command receives; the same type on PGlite and on PostgreSQL. */
@@ -47,7 +48,10 @@ export async function openDatabase(opts: {
       close: () => client.close(),
     };
   }
-  const client = await PGlite.create(opts.dir ?? undefined, { extensions: { pg_trgm } });
+  // On disk, commits are made durable (pglite-durable.ts); in memory (tests) there is nothing to sync.
+  const client = opts.dir
+    ? await openDurablePglite(opts.dir)
+    : await PGlite.create(undefined, { extensions: { pg_trgm } });
   return wrapPglite(client);
 }
 
