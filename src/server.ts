@@ -4,6 +4,7 @@ import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { createApp, newPageCache } from "./app";
 import { buildOpenData, importSeed } from "./modules/catalog";
+import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
@@ -97,6 +98,23 @@ async function main(): Promise<void> {
   const db = database.db;
   // The open-data files are written when the data changes (the job looks each minute), never inside a request.
   workers.push(startJob("open-data", 60_000, () => buildOpenData(db, openDataDir), logger));
+  // The embedded database backs itself up once a day (a PostgreSQL server is backed up by its operator's tools).
+  if (database.kind === "pglite") {
+    const backups = path.join(config.dataDir, "backups");
+    const embedded = database;
+    workers.push(
+      startJob(
+        "backup",
+        3_600_000,
+        async () => {
+          const file = await dailyBackup(embedded, backups);
+          if (file) logger.info({ file }, "daily backup written");
+        },
+        logger,
+        { firstRunAfterMs: 5 * 60_000 }, // not in the busy first minutes after a start
+      ),
+    );
+  }
   const mailer = startMailWorker(
     database.db,
     mailTransport({

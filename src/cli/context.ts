@@ -9,14 +9,14 @@ export const repoRoot = path.resolve(import.meta.dirname, "..", "..");
  * Opens the configured database for a command-line tool, migrated. On the embedded database it takes the data
  * folder's lock first, so a CLI run cannot corrupt the files of a running server.
  */
-export async function openForCli(purpose: string) {
+export async function openForCli(purpose: string, opts: { migrate?: boolean } = {}) {
   const config = loadConfig(process.env, repoRoot);
   const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, purpose);
   const database: Database = await openDatabase({
     url: config.databaseUrl,
     dir: path.join(config.dataDir, "pglite"),
   });
-  await database.migrate();
+  if (opts.migrate ?? true) await database.migrate();
   return {
     config,
     database,

@@ -1,10 +1,17 @@
 import type { Logger } from "./logger";
 
 /**
- * Slow or scheduled work beside the HTTP server, never inside a request: runs `work` now and then every `everyMs`,
+ * Slow or scheduled work beside the HTTP server, never inside a request: runs `work` first after `firstRunAfterMs`
+ * (at once by default) and then every `everyMs`,
  * one run at a time. Failures are logged when they start and when they stop, not at every beat.
  */
-export function startJob(name: string, everyMs: number, work: () => Promise<unknown>, logger: Logger) {
+export function startJob(
+  name: string,
+  everyMs: number,
+  work: () => Promise<unknown>,
+  logger: Logger,
+  opts: { firstRunAfterMs?: number } = {},
+) {
   let current: Promise<void> | null = null;
   let failing = false;
   const run = (): Promise<void> => {
@@ -24,12 +31,14 @@ export function startJob(name: string, everyMs: number, work: () => Promise<unkn
   };
   const timer = setInterval(run, everyMs);
   timer.unref();
-  void run();
+  const first = setTimeout(run, opts.firstRunAfterMs ?? 0);
+  first.unref();
   return {
     run,
     /** Stops the beat and waits for a run under way, so that the database is not closed beneath it. */
     async stop() {
       clearInterval(timer);
+      clearTimeout(first);
       await current;
     },
   };
