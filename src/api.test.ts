@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, repoRoot, type TestDatabase } from "../test/support/database";
 import { createApp } from "./app";
+import { buildOpenData } from "./modules/catalog";
 import { createLogger } from "./platform/logger";
 
 type Doc = {
@@ -39,13 +40,19 @@ const examples: Record<string, string> = {
 describe("the open data API", () => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
+  let openDataDir: string;
   let doc: Doc;
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
-    app = createApp({ database: t, logger: createLogger("silent") });
+    openDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-api-open-data-"));
+    app = createApp({ database: t, logger: createLogger("silent"), openDataDir });
+    await buildOpenData(t.db, openDataDir); // as the server's job does when the data changes
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });
-  afterAll(() => t.dispose());
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(openDataDir, { recursive: true, force: true });
+  });
 
   it("documents every path it serves, and has a real example for each", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(examples).sort());

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
+import { buildOpenData } from "../src/modules/catalog";
 import { createLogger } from "../src/platform/logger";
 import { freshDatabase, type TestDatabase } from "./support/database";
 import { person, signedIn } from "./support/people";
@@ -80,12 +84,18 @@ describe("no input gives a 5xx", () => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let admin: Visitor;
+  let openDataDir: string;
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
-    app = createApp({ database: t, logger: createLogger("silent") });
+    openDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-fuzz-open-data-"));
+    app = createApp({ database: t, logger: createLogger("silent"), openDataDir });
+    await buildOpenData(t.db, openDataDir);
     admin = await signedIn(app, (await person(t.db, "national_admin")).email);
   });
-  afterAll(() => t.dispose());
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(openDataDir, { recursive: true, force: true });
+  });
 
   const routes = (method: string) => () => [
     ...new Set(app.routes.filter((r) => r.method === method && !r.path.includes("*")).map((r) => r.path)),

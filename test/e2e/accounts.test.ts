@@ -9,7 +9,7 @@ import { inLucknow, inVaranasi } from "../support/actors";
 import type { TestDatabase } from "../support/database";
 import { readOutbox } from "../support/outbox";
 import { password, person } from "../support/people";
-import { axeViolations } from "./axe";
+import { auditPage, axeAtBothWidths } from "./axe";
 import { haveBrowser, startPortal } from "./browser";
 
 const withLang = (p: string, lang: "en" | "hi") =>
@@ -54,11 +54,18 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
     await producer.fill("#f-password", password);
     await producer.fill("#f-confirm", password);
     await Promise.all([
-      producer.waitForURL(/\/account\?done=signedUp/),
+      producer.waitForURL(/\/sign-up\/sent/),
       producer.click("form.form button[type=submit]"),
     ]);
     await expect(producer.locator(".notice.success").textContent()).resolves.toContain(
-      "Your account is created",
+      "We have sent a message to the address you gave",
+    );
+    // The link in the mail confirms the address and signs in.
+    const mail = (await readOutbox(t.db, outboxDir)).find((m) => m.to === "rukhsana@example.org");
+    const link = /http:\/\/localhost(\/verify-email\?\S+)/.exec(mail?.text ?? "")?.[1] as string;
+    await producer.goto(base + link);
+    await expect(producer.locator(".notice.success").textContent()).resolves.toContain(
+      "Your email address is confirmed",
     );
 
     await producer.click("text=Register a producer");
@@ -160,13 +167,11 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
       const officer = await person(t.db, "district_officer", inVaranasi);
       const page = await fresh(`/sign-in${q}`);
       const found: Record<string, string[]> = {};
-      for (const p of ["/sign-in", "/sign-up", "/forgot-password", "/producers"]) {
-        await page.goto(base + p + q);
-        found[p] = await axeViolations(page);
-      }
+      for (const p of ["/sign-in", "/sign-up", "/forgot-password", "/producers", "/sign-up/sent"])
+        found[p] = await auditPage(page, base + p + q);
       await page.goto(`${base}/sign-up${q}`);
       await page.click("form.form button[type=submit]"); // the form with its errors shown
-      found["/sign-up (errors)"] = await axeViolations(page);
+      found["/sign-up (errors)"] = await axeAtBothWidths(page);
       await signIn(page, officer.email);
       const pending = (await t.db.execute(
         sql`select id from producers where status = 'pending' limit 1`,
@@ -181,10 +186,8 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
         `/officer/producers/${pending.rows[0]?.id}`,
         "/buyers/me",
         "/account/password",
-      ]) {
-        await page.goto(base + withLang(p, lang));
-        found[p] = await axeViolations(page);
-      }
+      ])
+        found[p] = await auditPage(page, base + withLang(p, lang));
       await page.context().close();
       // The administrator's pages: invitations, officers (and a revocation's confirmation), the audit log.
       const admin = await fresh("/sign-in");
@@ -197,10 +200,8 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
         "/account/officers",
         `/account/officers/${grant.rows[0]?.id}/revoke`,
         "/audit",
-      ]) {
-        await admin.goto(base + withLang(p, lang));
-        found[p] = await axeViolations(admin);
-      }
+      ])
+        found[p] = await auditPage(admin, base + withLang(p, lang));
       await admin.context().close();
       expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);
     },

@@ -29,3 +29,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
   });
 }
+
+/** axe's violations at a phone's width (390 px) and at a desktop's (1280 px), each prefixed with its width. */
+export async function axeAtBothWidths(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    found.push(...(await axeViolations(page)).map((v) => `${width}px ${v}`));
+  }
+  return found;
+}
+
+/**
+ * Opens `url` and audits it at both widths. It must answer 200: a 404 or an error page would pass axe and prove
+ * nothing about the page meant, so any other status is reported as a violation of its own.
+ */
+export async function auditPage(page: Page, url: string): Promise<string[]> {
+  const res = await page.goto(url);
+  if (res?.status() !== 200) return [`HTTP ${res?.status()} instead of 200`];
+  return axeAtBothWidths(page);
+}

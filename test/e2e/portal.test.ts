@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations } from "./axe";
+import { auditPage } from "./axe";
 import { haveBrowser, startPortal } from "./browser";
 
 describe.runIf(haveBrowser)("the public portal in a real browser", () => {
@@ -77,7 +77,7 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     "has no WCAG 2.1 AA violations that axe-core finds: %s",
     async (path) => {
       const page = await open(path);
-      const violations = await axeViolations(page);
+      const violations = await auditPage(page, page.url());
       expect(violations).toEqual([]);
       await page.close();
     },
