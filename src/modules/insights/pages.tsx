@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Db } from "../../platform/db";
+import { TableScroll } from "../../web/data-table";
 import { formatNumber } from "../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../web/layout";
 import { SearchForm } from "../../web/search-form";
@@ -89,7 +90,7 @@ export function insightsPages(db: Db): Hono {
           </div>
         </div>
         <h2 id="states">{t("statesAndUts")}</h2>
-        <div class="table-wrap">
+        <TableScroll label={t("statesAndUts")}>
           <table aria-labelledby="states">
             <thead>
               <tr>
@@ -127,7 +128,7 @@ export function insightsPages(db: Db): Hono {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {states.some((s) => s.formerDistrictCount > 0) && <p class="muted">{t("formerDistrictsNote")}</p>}
       </Layout>,
     );

@@ -1,3 +1,4 @@
+import { TableScroll } from "../data-table";
 import type { Lang } from "../i18n";
 import { Layout, pageContext } from "../layout";
 
@@ -40,7 +41,7 @@ export function ApiReference(props: { doc: Doc; lang: Lang; path: string; origin
           </h2>
           <p lang="en">{get.summary}</p>
           {get.parameters.length > 0 && (
-            <div class="table-wrap">
+            <TableScroll label={`${t("apiParameters")}: ${path}`}>
               <table>
                 <caption class="sr-only">{`${t("apiParameters")}: ${path}`}</caption>
                 <thead>
@@ -68,7 +69,7 @@ export function ApiReference(props: { doc: Doc; lang: Lang; path: string; origin
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
       ))}

@@ -114,6 +114,7 @@ export function accountPages(app: PersonalRoutes<AppEnv>, db: Db, actionLinks: A
         )}
         <h2>{at("sessions")}</h2>
         <DataTable
+          label={at("sessions")}
           rows={sessions}
           empty=""
           columns={[

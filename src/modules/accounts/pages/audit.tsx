@@ -124,6 +124,7 @@ export function auditPages(app: PersonalRoutes<AppEnv>, db: Db) {
           </a>
         </p>
         <DataTable
+          label={at("auditTitle")}
           class="audit"
           rows={rows}
           empty={at("auditEmpty")}

@@ -70,6 +70,7 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
         {c.req.query("done") === "revoked" && <Notice kind="success">{at("revoked")}</Notice>}
         <p>{at("officersIntro")}</p>
         <DataTable
+          label={at("officersTitle")}
           rows={officers}
           empty={at("officersNone")}
           columns={[
@@ -244,6 +245,7 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
       </PostForm>
       <h2>{at("invitationsSent")}</h2>
       <DataTable
+        label={at("invitationsSent")}
         rows={sent}
         empty={at("noInvitations")}
         columns={[

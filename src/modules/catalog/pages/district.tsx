@@ -99,7 +99,7 @@ export function districtPage(app: Hono, db: Db): void {
           </dd>
         </dl>
         <h2 id="exports">{t("exportsTitle")}</h2>
-        <ExportsBySector ctx={ctx} id="exports" rows={exports} />
+        <ExportsBySector ctx={ctx} id="exports" label={t("exportsTitle")} rows={exports} />
       </Layout>,
     );
   });

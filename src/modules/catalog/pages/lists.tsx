@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { TableScroll } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
 import { Swatch } from "../../../web/map-svg";
@@ -99,7 +100,7 @@ export function sectorPages(app: Hono, db: Db): void {
       >
         <h1>{t("sectors")}</h1>
         <p>{t("sectorsIntro")}</p>
-        <div class="table-wrap">
+        <TableScroll label={t("sectors")}>
           <table>
             <caption class="sr-only">{t("sectors")}</caption>
             <thead>
@@ -128,7 +129,7 @@ export function sectorPages(app: Hono, db: Db): void {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <p class="muted small">{t("sectorRuleNote")}</p>
       </Layout>,
     );
@@ -165,7 +166,7 @@ export function sectorPages(app: Hono, db: Db): void {
           <Swatch big color={sectorColor(sector?.code ?? null)} /> {title}
         </h1>
         <p>{t("sectorDescription", { sector: title, n: products.length })}</p>
-        <div class="table-wrap">
+        <TableScroll label={title}>
           <table>
             <caption class="sr-only">{title}</caption>
             <thead>
@@ -196,7 +197,7 @@ export function sectorPages(app: Hono, db: Db): void {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Layout>,
     );
   });
@@ -250,7 +251,7 @@ export function giPages(app: Hono, db: Db): void {
         {rows.length === 0 ? (
           <p class="note">{t("giEmpty")}</p>
         ) : (
-          <div class="table-wrap">
+          <TableScroll label={t("giRegister")}>
             <table>
               <caption class="sr-only">{t("giRegister")}</caption>
               <thead>
@@ -280,7 +281,7 @@ export function giPages(app: Hono, db: Db): void {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <p class="muted small">{t("giSourceNote")}</p>
       </Layout>,

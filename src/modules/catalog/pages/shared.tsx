@@ -1,3 +1,4 @@
+import { TableScroll } from "../../../web/data-table";
 import { formatDollars, formatNumber, formatRupees, type MessageKey } from "../../../web/i18n";
 import { hrefIn, nameIn, type PageContext } from "../../../web/layout";
 import { BarChart, type MapDrawing, MapSvg, Swatch } from "../../../web/map-svg";
@@ -90,6 +91,8 @@ export function SectorMap(props: {
 export function ExportsBySector(props: {
   ctx: PageContext;
   id: string;
+  /** The heading the table sits under, also the name of its scrolling region. */
+  label: string;
   rows: { sector: string; usd: number; inr: number }[];
 }) {
   const { ctx, rows } = props;
@@ -105,7 +108,7 @@ export function ExportsBySector(props: {
           text: formatDollars(r.usd, lang),
         }))}
       />
-      <div class="table-wrap">
+      <TableScroll label={props.label}>
         <table aria-labelledby={props.id}>
           <thead>
             <tr>
@@ -135,7 +138,7 @@ export function ExportsBySector(props: {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <p class="muted small">
         {t("exportsSource")}{" "}
         {t("exportsExact", { inr: formatNumber(total.inr), usd: formatNumber(total.usd) })}

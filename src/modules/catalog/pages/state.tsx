@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { TableScroll } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
 import { BarChart } from "../../../web/map-svg";
@@ -76,7 +77,7 @@ export function statePage(app: Hono, db: Db): void {
               color: sectorColor(s.code),
             }))}
           />
-          <div class="table-wrap">
+          <TableScroll label={t("sectorMix")}>
             <table aria-labelledby="sector-mix">
               <thead>
                 <tr>
@@ -103,10 +104,10 @@ export function statePage(app: Hono, db: Db): void {
                 )}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
         <h2 id="districts">{t("districtsOfState", { state: stateName })}</h2>
-        <div class="table-wrap">
+        <TableScroll label={t("districtsOfState", { state: stateName })}>
           <table aria-labelledby="districts">
             <thead>
               <tr>
@@ -149,9 +150,14 @@ export function statePage(app: Hono, db: Db): void {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <h2 id="exports">{t("stateExportsTitle")}</h2>
-        <ExportsBySector ctx={ctx} id="exports" rows={exports} />
+        <ExportsBySector
+          ctx={ctx}
+          id="exports"
+          label={t("stateExportsTitle", { state: stateName })}
+          rows={exports}
+        />
       </Layout>,
     );
   });

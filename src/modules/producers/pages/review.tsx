@@ -57,6 +57,7 @@ export function reviewPages(app: PersonalRoutes<AppEnv>, db: Db) {
           ))}
         </nav>
         <DataTable
+          label={pt("queueTitle")}
           rows={rows}
           empty={pt("queueEmpty")}
           columns={[
