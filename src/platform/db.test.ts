@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { freshDatabase, serverUrl } from "../../test/support/database";
+import { openDatabase } from "./db";
 
 describe.runIf(serverUrl)("the PostgreSQL connection pool", () => {
   it("survives the server closing an idle connection, and goes on answering", async () => {
@@ -24,6 +25,31 @@ describe.runIf(serverUrl)("the PostgreSQL connection pool", () => {
       expect(result.rows[0]?.answer).toBe(42);
     } finally {
       await t.dispose();
+    }
+  });
+});
+
+describe("the embedded database on its worker thread", () => {
+  it("refuses, with a clear error and without running it, a query that waits on an open transaction", async () => {
+    const database = await openDatabase({ dir: null, worker: true, waitMs: 300 });
+    try {
+      await database.db.execute(sql`create table probe (n int)`);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into probe values (1)`);
+        // A query on the database handle instead of the transaction's: it cannot run until the transaction ends,
+        // and the transaction (here) waits for it. Without the limit, this would hang for ever.
+        const outside = database.db.execute(sql`insert into probe values (2)`);
+        const err = (await outside.catch((e) => e)) as Error & { cause?: Error };
+        expect(err.cause?.message ?? err.message).toMatch(
+          /waited 0.3 s for another transaction on the embedded database to end; nothing was run/,
+        );
+      });
+      const rows = (await database.db.execute(sql`select n from probe order by n`)) as unknown as {
+        rows: { n: number }[];
+      };
+      expect(rows.rows.map((r) => r.n)).toEqual([1]); // the refused insert never ran
+    } finally {
+      await database.close();
     }
   });
 });

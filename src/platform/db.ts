@@ -35,11 +35,15 @@ export async function openDatabase(opts: {
   url?: string;
   dir?: string | null;
   worker?: boolean;
+  /** With `worker` and no dir: start from this dump of a data folder (PGlite's dumpDataDir), for tests. */
+  load?: Uint8Array;
+  /** With `worker`: how long a query may wait for another transaction before it is refused (default 15 s). */
+  waitMs?: number;
 }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
   if (opts.dir) fs.mkdirSync(opts.dir, { recursive: true });
-  if (opts.worker && opts.dir) {
-    const client = await PGliteWorkerClient.start(opts.dir);
+  if (opts.worker) {
+    const client = await PGliteWorkerClient.start(opts.dir ?? null, { load: opts.load, waitMs: opts.waitMs });
     const db = drizzlePglite(client as unknown as PGlite) as unknown as Db;
     return {
       db,
@@ -55,7 +59,7 @@ export async function openDatabase(opts: {
   return wrapPglite(client);
 }
 
-export function wrapPglite(client: PGlite): Database {
+function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,

@@ -27,9 +27,18 @@ export class PGliteWorkerClient {
     });
   }
 
-  static async start(dir: string): Promise<PGliteWorkerClient> {
+  /**
+   * Starts the database's thread: on the data folder `dir`, or in memory (`dir` null), empty or loaded from a dump of
+   * another database's folder (tests). `waitMs`: how long a query may wait for another transaction to end.
+   */
+  static async start(
+    dir: string | null,
+    opts: { load?: Uint8Array; waitMs?: number } = {},
+  ): Promise<PGliteWorkerClient> {
     // The worker is TypeScript too: a small bootstrap registers tsx in the new thread, then loads it.
-    const worker = new Worker(new URL("./db-worker-boot.mjs", import.meta.url), { workerData: { dir } });
+    const worker = new Worker(new URL("./db-worker-boot.mjs", import.meta.url), {
+      workerData: { dir, ...opts },
+    });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: { ready?: boolean }) => {
         if (!m.ready) return;

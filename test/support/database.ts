@@ -3,7 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { importSeed } from "../../src/modules/catalog";
 import { defaultSeedDir } from "../../src/platform/config";
-import { type Database, openDatabase, wrapPglite } from "../../src/platform/db";
+import { type Database, openDatabase } from "../../src/platform/db";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..", "..");
 export const seedDir = process.env.SEED_DIR ? path.resolve(process.env.SEED_DIR) : defaultSeedDir(repoRoot);
@@ -13,15 +13,21 @@ export const serverUrl = process.env.TEST_DATABASE_URL || undefined;
 export type TestDatabase = Database & { url?: string; dispose(): Promise<void> };
 
 /**
- * A fresh database for one test file: a clone of a migrated (and, if asked, seeded) PGlite template, or a new
+ * A fresh database for one test file: a copy of a migrated (and, if asked, seeded) PGlite template on its worker
+ * thread, or a new
  * database on the PostgreSQL server copied from a template database built once per worker. Never shared.
  */
 export async function freshDatabase(opts: { seeded: boolean }): Promise<TestDatabase> {
   return serverUrl ? freshServerDatabase(opts.seeded) : freshPglite(opts.seeded);
 }
 
-const pgliteTemplates = new Map<boolean, Promise<Database>>();
+/** Dumps of migrated (and, if asked, seeded) template databases, made once per test process. */
+const pgliteTemplates = new Map<boolean, Promise<Uint8Array>>();
 
+/**
+ * A fresh embedded database as production runs it: PGlite on its own worker thread, every query and transaction a
+ * message to it (pglite-worker-client.ts), loaded from a dump of the template.
+ */
 async function freshPglite(seeded: boolean): Promise<TestDatabase> {
   let template = pgliteTemplates.get(seeded);
   if (!template) {
@@ -29,13 +35,14 @@ async function freshPglite(seeded: boolean): Promise<TestDatabase> {
       const db = await openDatabase({ dir: null });
       await db.migrate();
       if (seeded) await importSeed(db.db, seedDir);
-      return db;
+      const client = (db.db as unknown as { $client: PGlite }).$client;
+      const dump = new Uint8Array(await (await client.dumpDataDir("none")).arrayBuffer());
+      await db.close();
+      return dump;
     })();
     pgliteTemplates.set(seeded, template);
   }
-  const client = ((await template).db as unknown as { $client: PGlite }).$client;
-  const clone = (await client.clone()) as PGlite;
-  const database = wrapPglite(clone);
+  const database = await openDatabase({ dir: null, worker: true, load: await template });
   return { ...database, dispose: () => database.close() };
 }
 
