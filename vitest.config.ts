@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The last lines of every run say which suites did not run on this machine.
+    reporters: ["default", "./test/support/skip-reporter.ts"],
   },
 });

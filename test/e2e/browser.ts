@@ -5,10 +5,11 @@ import { chromium } from "playwright-core";
 import { createApp } from "../../src/app";
 import { createLogger } from "../../src/platform/logger";
 import { freshDatabase } from "../support/database";
+import { chromiumPath } from "./browser-path";
+
+export { chromiumPath };
 
 /** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no background traffic). */
-export const chromiumPath = "/usr/bin/chromium";
-
 export function launchChromium() {
   return chromium.launch({
     executablePath: chromiumPath,

@@ -51,18 +51,31 @@ describe("producers over HTTP", () => {
   };
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
-  let owner: { userId: number; email: string };
-  let ownerBrowser: Visitor;
-  let producerId: number;
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
     app = createApp({ database: t, logger: createLogger("silent") });
-    owner = await person(t.db);
-    ownerBrowser = await signedIn(app, owner.email);
   });
   afterAll(() => t.dispose());
 
+  /** Its own owner, signed in, and a Varanasi producer it registered through the form, waiting for review. */
+  const pendingProducer = async (name: string) => {
+    const owner = await person(t.db);
+    const browser = await signedIn(app, owner.email);
+    const page = await browser.get(`/producers/new?district=${inVaranasi.districtLgdCode}`);
+    const silk = /<option value="(\d+)">Silk Products<\/option>/.exec(await page.text())?.[1] as string;
+    const res = await browser.post("/producers/new", { ...form, name, odopProductId: silk });
+    expect(res.status).toBe(303);
+    const [row] = await rows(t.db, sql`select id from producers where owner_user_id = ${owner.userId}`);
+    return { id: Number(row?.id), owner, browser };
+  };
+  /** The version a form carries: read from the page, as a browser sends it back, never assumed. */
+  const versionOn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] as string;
+  const versionOf = async (id: number) =>
+    String((await rows(t.db, sql`select version from producers where id = ${id}`))[0]?.version);
+
   it("names each wrong field, keeps what was typed, and writes nothing", async () => {
+    const owner = await person(t.db);
+    const ownerBrowser = await signedIn(app, owner.email);
     const from = `/producers/new?district=${inVaranasi.districtLgdCode}`;
     const res = await ownerBrowser.post(
       "/producers/new",
@@ -85,7 +98,8 @@ describe("producers over HTTP", () => {
     expect(html).toContain("Choose the ODOP product or describe other products");
     expect(html).toContain('value="Kashi Silk Weavers Group"');
     expect(html).toContain('value="27AAPFU0939F1ZW"');
-    expect(await rows(t.db, sql`select id from producers`)).toHaveLength(0);
+    const theirs = sql`select id from producers where owner_user_id = ${owner.userId}`;
+    expect(await rows(t.db, theirs)).toHaveLength(0);
     // Another district's product (Lucknow's, offered with Varanasi) is refused by name, and nothing is written.
     const lucknow = await (
       await ownerBrowser.get(`/producers/new?district=${inLucknow.districtLgdCode}`)
@@ -94,25 +108,32 @@ describe("producers over HTTP", () => {
     const wrong = await ownerBrowser.post("/producers/new", { ...form, odopProductId: chikan }, { from });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Choose one of this district&#39;s ODOP products from the list");
-    expect(await rows(t.db, sql`select id from producers`)).toHaveLength(0);
+    expect(await rows(t.db, theirs)).toHaveLength(0);
   });
 
   it("registers a producer that waits for its district, out of the directory", async () => {
+    const owner = await person(t.db);
+    const ownerBrowser = await signedIn(app, owner.email);
     const products = await ownerBrowser.get(`/producers/new?district=${inVaranasi.districtLgdCode}`);
     const silk = /<option value="(\d+)">Silk Products<\/option>/.exec(await products.text())?.[1];
     expect(silk).toBeTruthy();
-    const res = await ownerBrowser.post("/producers/new", { ...form, odopProductId: silk as string });
+    const name = "Lohta Pending Weavers";
+    const res = await ownerBrowser.post("/producers/new", { ...form, name, odopProductId: silk as string });
     expect(res.status).toBe(303);
-    const [row] = await rows(t.db, sql`select id, status, state_lgd_code, gstin from producers`);
-    producerId = Number(row?.id);
+    const [row] = await rows(
+      t.db,
+      sql`select id, status, state_lgd_code, gstin from producers where owner_user_id = ${owner.userId}`,
+    );
     expect(row).toMatchObject({ status: "pending", state_lgd_code: UP, gstin: "27AAPFU0939F1ZV" });
     const mine = await (await ownerBrowser.get("/producers/mine")).text();
     expect(mine).toContain("Waiting for the district officer");
-    expect(await (await app.request("/producers")).text()).not.toContain(form.name);
-    expect((await app.request(`/producers/${producerId}`)).status).toBe(404);
+    expect(await (await app.request("/producers")).text()).not.toContain(name);
+    expect((await app.request(`/producers/${row?.id}`)).status).toBe(404);
   });
 
   it("refuses officers of another district or State (403) and changes nothing", async () => {
+    const { id: producerId } = await pendingProducer("Refused Elsewhere Weavers");
+    const version = await versionOf(producerId);
     const lucknow = await signedIn(app, (await person(t.db, "district_officer", inLucknow)).email);
     const bihar = await signedIn(
       app,
@@ -123,12 +144,11 @@ describe("producers over HTTP", () => {
     for (const officer of [lucknow, bihar]) {
       expect((await officer.get(`/officer/producers/${producerId}`)).status).toBe(403);
       await officer.get("/account"); // a page with a form, for the token
-      const res = await officer.post(`/officer/producers/${producerId}`, {
-        decision: "verified",
-        version: "1",
-      });
+      const res = await officer.post(`/officer/producers/${producerId}`, { decision: "verified", version });
       expect(res.status).toBe(403);
-      expect(await (await officer.get("/officer/producers")).text()).not.toContain(form.name);
+      expect(await (await officer.get("/officer/producers")).text()).not.toContain(
+        "Refused Elsewhere Weavers",
+      );
     }
     expect((await rows(t.db, sql`select status from producers where id = ${producerId}`))[0]?.status).toBe(
       "pending",
@@ -137,20 +157,22 @@ describe("producers over HTTP", () => {
   });
 
   it("lets the district officer reject with a reason the producer sees, then verify into the directory", async () => {
+    const name = "Lohta Reviewed Weavers";
+    const { id: producerId, owner, browser: ownerBrowser } = await pendingProducer(name);
     const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
     const queue = await (await officer.get("/officer/producers")).text();
-    expect(queue).toContain(form.name);
-    const noReason = await officer.post(
-      `/officer/producers/${producerId}`,
-      { decision: "rejected", version: "1" },
-      { from: `/officer/producers/${producerId}` },
-    );
+    expect(queue).toContain(name);
+    const version = versionOn(await (await officer.get(`/officer/producers/${producerId}`)).text());
+    const noReason = await officer.post(`/officer/producers/${producerId}`, {
+      decision: "rejected",
+      version,
+    });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Give the reason for rejecting");
     const rejected = await officer.post(`/officer/producers/${producerId}`, {
       decision: "rejected",
       reason: "Udyam certificate <b>missing</b>",
-      version: "1",
+      version: versionOn(officer.lastHtml),
     });
     expect(rejected.status).toBe(303);
     const mine = await (await ownerBrowser.get("/producers/mine")).text();
@@ -159,21 +181,21 @@ describe("producers over HTTP", () => {
       t.db,
       sql`select subject, body from outbox where to_address = ${owner.email} order by id desc limit 1`,
     );
-    expect(told[0]?.subject).toBe(`ODOP Hub: ${form.name} was not verified`);
+    expect(told[0]?.subject).toBe(`ODOP Hub: ${name} was not verified`);
     expect(told[0]?.body).toContain("Reason: Udyam certificate <b>missing</b>"); // plain text mail: no markup runs
     expect(mine).toContain("Udyam certificate &lt;b&gt;missing&lt;/b&gt;");
 
-    const verified = await officer.post(
-      `/officer/producers/${producerId}`,
-      { decision: "verified", version: "2" },
-      { from: `/officer/producers/${producerId}` },
-    );
+    const again = await officer.get(`/officer/producers/${producerId}`);
+    const verified = await officer.post(`/officer/producers/${producerId}`, {
+      decision: "verified",
+      version: versionOn(await again.text()),
+    });
     expect(verified.status).toBe(303);
     const directory = await (await app.request(`/producers?state=${UP}`)).text();
-    expect(directory).toContain(form.name);
+    expect(directory).toContain(name);
     const audit = await rows(
       t.db,
-      sql`select action, role, district_lgd_code from audit_log where entity_type = 'producer' order by id`,
+      sql`select action, role, district_lgd_code from audit_log where entity_type = 'producer' and entity_id = ${String(producerId)} order by id`,
     );
     expect(audit.map((r) => r.action)).toEqual(["producer.register", "producer.reject", "producer.verify"]);
     expect(audit[2]).toMatchObject({
@@ -183,9 +205,11 @@ describe("producers over HTTP", () => {
   });
 
   it("shows phone and email only to a signed-in buyer, and logs each reveal", async () => {
+    const producerId = await verifiedProducer();
+    const contact = { phone: "+91 94310 00001", email: "sikki@example.org" };
     const publicPage = await (await app.request(`/producers/${producerId}`)).text();
-    expect(publicPage).not.toContain(form.phone);
-    expect(publicPage).not.toContain(form.email);
+    expect(publicPage).not.toContain(contact.phone);
+    expect(publicPage).not.toContain(contact.email);
     expect(publicPage).toContain("Sign in as a buyer to see the phone and email");
 
     const visitor = await signedIn(app, (await person(t.db)).email);
@@ -203,8 +227,8 @@ describe("producers over HTTP", () => {
     const shown = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
     expect(shown.status).toBe(200);
     const html = await shown.text();
-    expect(html).toContain(form.phone);
-    expect(html).toContain(form.email);
+    expect(html).toContain(contact.phone);
+    expect(html).toContain(contact.email);
     const logged = await rows(
       t.db,
       sql`select actor_user_id, role from audit_log where action = 'producer.contact_reveal' and entity_id = ${String(producerId)}`,
@@ -213,13 +237,14 @@ describe("producers over HTTP", () => {
   });
 
   it("caps how many contacts one buyer can see in a day, so the directory cannot be harvested", async () => {
+    const producerId = await verifiedProducer();
     const buyer = await person(t.db, "buyer");
     const actor = await actorOf(t.db, buyer.userId, { requestId: null, ip: null });
     for (let i = 0; i < revealsPerDay; i++) await revealContact(t.db, actor, producerId);
     const b = await signedIn(app, buyer.email);
     const res = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
     expect(res.status).toBe(429);
-    expect(await res.text()).not.toContain(form.phone);
+    expect(await res.text()).not.toContain("+91 94310 00001");
   });
 
   it("asks for a confirmed email address before registering a producer or showing a contact", async () => {
@@ -270,6 +295,7 @@ describe("producers over HTTP", () => {
   });
 
   it("turns a stale edit into a conflict that keeps both versions, not a silent overwrite", async () => {
+    const { id: producerId, browser: ownerBrowser } = await pendingProducer(form.name);
     const tab1 = await ownerBrowser.get(`/producers/${producerId}/edit`);
     const version = /name="version" value="(\d+)"/.exec(await tab1.text())?.[1] as string;
     const token = ownerBrowser.csrf();
@@ -294,13 +320,14 @@ describe("producers over HTTP", () => {
   });
 
   it("does not let anyone but the owner edit, officers included", async () => {
+    const { id: producerId } = await pendingProducer(form.name);
     const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
     expect((await officer.get(`/producers/${producerId}/edit`)).status).toBe(403);
     await officer.get("/account");
     const res = await officer.post(`/producers/${producerId}/edit`, {
       ...form,
       name: "Taken over",
-      version: "9",
+      version: await versionOf(producerId),
     });
     expect(res.status).toBe(403);
     expect((await rows(t.db, sql`select name from producers where id = ${producerId}`))[0]?.name).toBe(
@@ -349,7 +376,10 @@ describe("producers over HTTP", () => {
       await (await officer.get("/officer/producers")).text(),
       await (await officer.get(`/officer/producers/${row?.id}`)).text(),
     ];
-    await officer.post(`/officer/producers/${row?.id}`, { decision: "verified", version: "1" });
+    await officer.post(`/officer/producers/${row?.id}`, {
+      decision: "verified",
+      version: versionOn(pages[3] as string),
+    });
     pages.push(await (await app.request("/producers?q=name")).text());
     pages.push(await (await app.request(`/producers/${row?.id}`)).text());
     for (const html of pages) {
@@ -383,6 +413,7 @@ describe("producers over HTTP", () => {
   });
 
   it("lists producers by district and by ODOP product, reached from the product's page", async () => {
+    const { id: producerId, browser: ownerBrowser } = await pendingProducer(form.name);
     const product = await (await app.request("/products/silk-products-varanasi")).text();
     const link = /href="(\/producers\?product=(\d+))"/.exec(product);
     expect(link).toBeTruthy();
