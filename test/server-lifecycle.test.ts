@@ -94,6 +94,25 @@ describe.runIf(!serverUrl)("the server process: stopping, crashing and starting 
     expect(await stop(r)).toBe(0);
   });
 
+  it("closes a connection whose headers do not arrive within 10 s (slow clients cannot hold connections)", async () => {
+    const r = await startServer({ DATA_DIR: tempDir() });
+    started.push(r);
+    const socket = net.connect(Number(new URL(r.url).port), "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const began = Date.now();
+    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: "); // and never the rest
+    const answer = await new Promise<string>((resolve) => {
+      let data = "";
+      socket.on("data", (d) => {
+        data += d;
+      });
+      socket.once("close", () => resolve(data));
+    });
+    expect(Date.now() - began).toBeLessThan(14_000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/); // Node answers "Request Timeout" and closes
+    expect(await stop(r)).toBe(0);
+  });
+
   it("keeps every acknowledged write after kill -9, and starts again", async () => {
     const dataDir = tempDir();
     const first = await startServer({ DATA_DIR: dataDir });
