@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
 import { compress } from "hono/compress";
+import { setCookie } from "hono/cookie";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
@@ -14,7 +15,12 @@ import { type AppEnv, accountsPages, loadActor } from "./modules/accounts";
 import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
-import { producerActions, producersPages, registerProducersApi } from "./modules/producers";
+import {
+  producerActions,
+  producersPages,
+  registerProducersApi,
+  verifiedProducersOfProduct,
+} from "./modules/producers";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import type { Logger } from "./platform/logger";
@@ -28,6 +34,7 @@ import { ErrorPage, type ErrorStatus } from "./web/error-pages";
 import { hostGuard } from "./web/host-guard";
 import { langOf } from "./web/i18n";
 import { refuseNul } from "./web/input-guard";
+import { langCookie, languageRedirect, switchTarget } from "./web/language";
 import { hrefIn } from "./web/layout";
 import { PageCache } from "./web/page-cache";
 import { PersonalRoutes } from "./web/personal-routes";
@@ -83,6 +90,20 @@ export function createApp(deps: {
     await next();
   });
 
+  app.use(languageRedirect());
+  // The language switch: remembers the choice for a year, then shows the same page (query kept) in that language.
+  app.get("/language", (c) => {
+    const to = c.req.query("to") === "hi" ? "hi" : "en";
+    setCookie(c, langCookie, to, {
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+      sameSite: "Lax",
+      httpOnly: true,
+      secure: isHttps(c, trustProxy),
+    });
+    c.header("Cache-Control", "private, no-store");
+    return c.redirect(switchTarget(c.req.query("next"), to), 303);
+  });
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     const state = await migrationState(db);
@@ -133,7 +154,14 @@ export function createApp(deps: {
       : cache(c, next),
   );
   app.route("/", insightsPages(db));
-  app.route("/", catalogPages(db, { externalImages: deps.externalImages ?? false, openDataDir }));
+  app.route(
+    "/",
+    catalogPages(db, {
+      externalImages: deps.externalImages ?? false,
+      openDataDir,
+      verifiedProducersOf: (productId) => verifiedProducersOfProduct(db, productId),
+    }),
+  );
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/api/"))

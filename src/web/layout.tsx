@@ -10,10 +10,12 @@ import { SearchForm } from "./search-form";
  * `hrefIn("/account", "hi", { done: "signedUp" })` → `/account?done=signedUp&lang=hi`.
  */
 export function hrefIn(path: string, lang: Lang, query: Record<string, string> = {}): string {
+  // A fragment stays at the end (`/districts#not-drawn` → `/districts?lang=hi#not-drawn`).
+  const [bare = "", fragment] = path.split("#");
   const params = new URLSearchParams(query);
   if (lang === "hi") params.set("lang", "hi");
   const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
+  return `${bare}${qs ? `?${qs}` : ""}${fragment !== undefined ? `#${fragment}` : ""}`;
 }
 
 export function Layout(props: {
@@ -74,7 +76,12 @@ export function Layout(props: {
               <a class="account" href={hrefIn("/account", lang)}>
                 {t("myAccount")}
               </a>
-              <a class="lang" href={hrefIn(path, other)} hreflang={other} lang={other}>
+              <a
+                class="lang"
+                href={`/language?${new URLSearchParams({ to: other, next: `${path}${ctx.search}` })}`}
+                hreflang={other}
+                lang={other}
+              >
                 {t("languageSwitch")}
               </a>
             </div>

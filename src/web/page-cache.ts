@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import type { MiddlewareHandler } from "hono";
+import { wantsHindi } from "./language";
 
 type Entry = {
   body: Buffer;
@@ -123,6 +124,11 @@ export class PageCache {
   /** Answers a cached page directly on node:http; false when the request must go to the app. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "GET" || !req.url || req.url.startsWith("/api/")) return false;
+    // A reader who wants Hindi at an address without `lang` is sent to the Hindi address by the app, not served here.
+    if (
+      wantsHindi(new URL(req.url, "http://here.invalid"), req.headers.cookie, req.headers["accept-language"])
+    )
+      return false;
     const entry = this.fresh(`${req.headers.host}${req.url}`);
     if (!entry) return false;
     const id = nextRequestId();

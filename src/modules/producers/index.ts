@@ -3,3 +3,4 @@
 export { registerProducersApi } from "./api";
 export { seedDemo } from "./demo";
 export { producerActions, producersPages } from "./pages";
+export { verifiedProducersOfProduct } from "./queries";

@@ -414,14 +414,25 @@ describe("producers over HTTP", () => {
 
   it("lists producers by district and by ODOP product, reached from the product's page", async () => {
     const { id: producerId, browser: ownerBrowser } = await pendingProducer(form.name);
-    const product = await (await app.request("/products/silk-products-varanasi")).text();
-    const link = /href="(\/producers\?product=(\d+))"/.exec(product);
-    expect(link).toBeTruthy();
+    // Before any producer is verified, the product's page invites the first to register, in its district.
+    const before = await (
+      await createApp({ database: t, logger: createLogger("silent") }).request(
+        "/products/silk-products-varanasi",
+      )
+    ).text();
+    expect(before).toContain("No verified producer of Silk Products has registered yet.");
+    expect(before).toContain(`href="/producers/new?district=${inVaranasi.districtLgdCode}"`);
+    const [silk] = await rows(
+      t.db,
+      sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
+    );
+    const productId = String(silk?.id);
+    const directoryOfProduct = `/producers?product=${productId}`;
     const [current] = await rows(t.db, sql`select version from producers where id = ${producerId}`);
     await ownerBrowser.get(`/producers/${producerId}/edit`);
     const edited = await ownerBrowser.post(`/producers/${producerId}/edit`, {
       ...form,
-      odopProductId: link?.[2] as string,
+      odopProductId: productId,
       version: String(current?.version),
     });
     expect(edited.status).toBe(303);
@@ -432,7 +443,14 @@ describe("producers over HTTP", () => {
       version: String(Number(current?.version) + 1),
     });
     expect(verified.status).toBe(303);
-    const byProduct = await (await app.request(link?.[1] as string)).text();
+    const after = await (
+      await createApp({ database: t, logger: createLogger("silent") }).request(
+        "/products/silk-products-varanasi",
+      )
+    ).text();
+    expect(after).toMatch(/\d+ verified producers? makes? it: see/);
+    expect(after).toContain(`href="${directoryOfProduct}"`);
+    const byProduct = await (await app.request(directoryOfProduct)).text();
     expect(byProduct).toContain("Producers of the ODOP product <strong>Silk Products</strong>");
     expect(byProduct).toContain(form.name);
     const other = await (

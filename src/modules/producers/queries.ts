@@ -66,6 +66,15 @@ export async function directory(db: DbOrTx, f: DirectoryFilters) {
   );
 }
 
+/** How many verified producers make an ODOP product (the product page says so, or invites the first). */
+export async function verifiedProducersOfProduct(db: DbOrTx, productId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(producers)
+    .where(directoryWhere({ product: productId }, { demo: true }));
+  return row?.n ?? 0;
+}
+
 /** The directory as open data (API): demo producers are never part of it. */
 export async function openDirectory(db: DbOrTx, f: Filters & { offset: number; limit: number }) {
   return directoryWindow(db, directoryWhere(f, { demo: false }), f.offset, f.limit);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../../../test/support/database";
 import { createApp } from "../../../app";
 import { createLogger } from "../../../platform/logger";
-import { seedDemo } from "../../producers/demo";
+import { seedDemo } from "../../producers";
 import { generateDemoListings } from "../commands";
 import { liveRevision, pageProducts } from "../queries";
 import { buildOpenData } from "./build";

@@ -8,7 +8,15 @@ import { searchPage } from "./search";
 import { statePage } from "./state";
 
 /** The registry's public pages over the live revision. */
-export function catalogPages(db: Db, opts: { externalImages: boolean; openDataDir: string }): Hono {
+export function catalogPages(
+  db: Db,
+  opts: {
+    externalImages: boolean;
+    openDataDir: string;
+    /** Verified producers of a product (the producers module answers; catalog does not know its tables). */
+    verifiedProducersOf?: (productId: number) => Promise<number>;
+  },
+): Hono {
   const app = new Hono();
   statePage(app, db);
   districtsPage(app, db);

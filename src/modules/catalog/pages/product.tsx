@@ -7,7 +7,11 @@ import * as geo from "../../geo";
 import { giLinksOfProduct, hsHeadingsOfProduct, liveRevision, productBySlug } from "../queries";
 import { giStatusText, rankText, ruleText, sectorColor, sectorName } from "./shared";
 
-export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }): void {
+export function productPage(
+  app: Hono,
+  db: Db,
+  opts: { externalImages: boolean; verifiedProducersOf?: (productId: number) => Promise<number> },
+): void {
   app.get("/products/:slug", async (c) => {
     const ctx = contextOf(c);
     const rev = await liveRevision(db);
@@ -17,6 +21,7 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
     const state = await geo.getState(db, product.stateLgdCode);
     const gi = await giLinksOfProduct(db, product.id);
     const hs = await hsHeadingsOfProduct(db, product.id);
+    const producers = (await opts.verifiedProducersOf?.(product.id)) ?? 0;
     const { t, lang } = ctx;
     const districtName = district ? nameIn(lang, district.nameEn, district.nameHi) : "";
     const stateName = state ? nameIn(lang, state.nameEn, state.nameHi) : "";
@@ -76,14 +81,7 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
               <a href={hrefIn(`/sectors/${product.sectorCode}`, lang)}>{sector}</a>
             ) : (
               sector
-            )}{" "}
-            <span class="muted">
-              (
-              {t(`sectorSetBy_${product.sectorSetBy}` as MessageKey, {
-                rule: ruleText(ctx, product.sectorRule),
-              })}
-              )
-            </span>
+            )}
           </dd>
           <dt>{t("hsHeadings")}</dt>
           <dd>{hs.length === 0 ? t("hsNone") : hs.map((h) => h.code).join(", ")}</dd>
@@ -111,23 +109,44 @@ export function productPage(app: Hono, db: Db, opts: { externalImages: boolean }
           </ul>
         )}
         <h2>{t("producersOfProduct")}</h2>
-        <p>
-          <a href={hrefIn("/producers", lang, { product: String(product.id) })}>
-            {t("producersOfProductLink")}
-          </a>
-        </p>
+        {producers > 0 ? (
+          <p>
+            <a href={hrefIn("/producers", lang, { product: String(product.id) })}>
+              {t(producers === 1 ? "productProducersOne" : "productProducersMany", { n: producers })}
+            </a>
+          </p>
+        ) : (
+          <>
+            <p>{t("productNoProducers", { product: product.name })}</p>
+            <p>
+              {t("productRegisterInvite")}{" "}
+              <a href={hrefIn("/producers/new", lang, { district: String(product.districtLgdCode) })}>
+                {t("registerAsProducer")}
+              </a>
+            </p>
+          </>
+        )}
         <h2>{t("provenance")}</h2>
-        <p>
-          {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}
-          {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}
-        </p>
-        <p class="muted">
-          {t("publishedAs", {
-            district: product.districtAsPublished,
-            state: product.stateAsPublished,
-            method: product.districtMatch,
-          })}
-        </p>
+        <ul class="provenance muted">
+          <li>
+            {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}
+            {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}
+          </li>
+          <li>
+            {t("publishedAs", {
+              district: product.districtAsPublished,
+              state: product.stateAsPublished,
+              method: t(`districtMatch_${product.districtMatch}` as MessageKey),
+            })}
+          </li>
+          <li>
+            {t("sectorHow", {
+              how: t(`sectorSetBy_${product.sectorSetBy}` as MessageKey, {
+                rule: ruleText(ctx, product.sectorRule),
+              }),
+            })}
+          </li>
+        </ul>
         {!opts.externalImages && product.photoUrl && <p class="muted small">{t("photoOff")}</p>}
       </Layout>,
     );
