@@ -104,6 +104,22 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
     );
     expect(read.stdout).toMatch(/reset-password\?token=[\w-]{43}\n/); // decoded: the link whole, on one line
   });
+
+  it("seeds the demo accounts on a fresh data folder, importing the registry first", () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), "odop-demo-"));
+    try {
+      const demo = spawnSync(process.execPath, ["--import", "tsx", "src/cli/seed-demo.ts"], {
+        cwd: repoRoot,
+        env: { ...process.env, DATA_DIR: fresh, SEED_DIR: seedDir },
+        encoding: "utf8",
+      });
+      expect(demo.status, demo.stderr).toBe(0);
+      expect(demo.stdout).toContain("seed data imported first");
+      expect(demo.stdout).toContain("created  district  district.officer@demo.odophub.invalid");
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.runIf(serverUrl)("npm start with DATABASE_URL on the PostgreSQL server", () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { importSeed } from "../modules/catalog";
 import { seedDemo } from "../modules/producers";
 import { openForCli, runCli } from "./context";
 
@@ -13,8 +14,11 @@ runCli(async () => {
     console.error("--password: at least 10 characters");
     return 1;
   }
-  const { database, close } = await openForCli("seed-demo");
+  const { config, database, close } = await openForCli("seed-demo");
   try {
+    // A fresh data folder has no registry yet: import the real seed first (nothing happens if it is there).
+    const seeded = await importSeed(database.db, config.seedDir);
+    if (seeded.outcome === "imported") console.log("seed data imported first (the registry was empty)");
     const accounts = await seedDemo(database.db, values.password as string);
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);

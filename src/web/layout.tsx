@@ -1,5 +1,6 @@
 export { contextOf, type PageContext, pageContext } from "./page-context";
 
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { Lang } from "./i18n";
 import type { PageContext } from "./page-context";
@@ -30,109 +31,114 @@ export function Layout(props: {
   const other: Lang = lang === "en" ? "hi" : "en";
   const canonical = ctx.origin + hrefIn(path, lang);
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t("siteName")}`}</title>
-        <meta name="description" content={props.description} />
-        <link rel="canonical" href={canonical} />
-        <link rel="alternate" hreflang="en" href={ctx.origin + hrefIn(path, "en")} />
-        <link rel="alternate" hreflang="hi" href={ctx.origin + hrefIn(path, "hi")} />
-        <meta property="og:type" content="website" />
-        <meta property="og:site_name" content={t("siteName")} />
-        <meta property="og:title" content={title} />
-        <meta property="og:description" content={props.description} />
-        <meta property="og:url" content={canonical} />
-        <meta property="og:locale" content={lang === "hi" ? "hi_IN" : "en_IN"} />
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/app.js" defer />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t("skipToContent")}
-        </a>
-        <header class="site">
-          <div class="wrap bar">
-            <a class="brand" href={hrefIn("/", lang)}>
-              <strong>{t("siteName")}</strong>
-              <span>{t("siteTagline")}</span>
-            </a>
-            <div class="tools">
-              <fieldset class="textsize" hidden>
-                <legend class="sr-only">{t("textSize")}</legend>
-                <button type="button" data-size="-1">
-                  A−
-                  <span class="sr-only"> {t("textSmaller")}</span>
-                </button>
-                <button type="button" data-size="0">
-                  A<span class="sr-only"> {t("textNormal")}</span>
-                </button>
-                <button type="button" data-size="1">
-                  A+
-                  <span class="sr-only"> {t("textLarger")}</span>
-                </button>
-              </fieldset>
-              <a class="account" href={hrefIn("/account", lang)}>
-                {t("myAccount")}
+    <>
+      {/* Without it, browsers render in quirks mode. */}
+      {raw("<!DOCTYPE html>")}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · ${t("siteName")}`}</title>
+          <meta name="description" content={props.description} />
+          <link rel="canonical" href={canonical} />
+          <link rel="alternate" hreflang="en" href={ctx.origin + hrefIn(path, "en")} />
+          <link rel="alternate" hreflang="hi" href={ctx.origin + hrefIn(path, "hi")} />
+          <meta property="og:type" content="website" />
+          <meta property="og:site_name" content={t("siteName")} />
+          <meta property="og:title" content={title} />
+          <meta property="og:description" content={props.description} />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content={lang === "hi" ? "hi_IN" : "en_IN"} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/app.js" defer />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t("skipToContent")}
+          </a>
+          <header class="site">
+            <div class="wrap bar">
+              <a class="brand" href={hrefIn("/", lang)}>
+                <strong>{t("siteName")}</strong>
+                <span>{t("siteTagline")}</span>
               </a>
-              <a
-                class="lang"
-                href={`/language?${new URLSearchParams({ to: other, next: `${path}${ctx.search}` })}`}
-                hreflang={other}
-                lang={other}
-              >
-                {t("languageSwitch")}
-              </a>
+              <div class="tools">
+                <fieldset class="textsize" hidden>
+                  <legend class="sr-only">{t("textSize")}</legend>
+                  <button type="button" data-size="-1">
+                    A−
+                    <span class="sr-only"> {t("textSmaller")}</span>
+                  </button>
+                  <button type="button" data-size="0">
+                    A<span class="sr-only"> {t("textNormal")}</span>
+                  </button>
+                  <button type="button" data-size="1">
+                    A+
+                    <span class="sr-only"> {t("textLarger")}</span>
+                  </button>
+                </fieldset>
+                <a class="account" href={hrefIn("/account", lang)}>
+                  {t("myAccount")}
+                </a>
+                <a
+                  class="lang"
+                  href={`/language?${new URLSearchParams({ to: other, next: `${path}${ctx.search}` })}`}
+                  hreflang={other}
+                  lang={other}
+                >
+                  {t("languageSwitch")}
+                </a>
+              </div>
             </div>
-          </div>
-        </header>
-        <nav class="wrap mainnav" aria-label={t("mainNav")}>
-          <ul>
-            <li>
-              <a href={hrefIn("/", lang)}>{t("home")}</a>
-            </li>
-            <li>
-              <a href={hrefIn("/districts", lang)}>{t("allDistricts")}</a>
-            </li>
-            <li>
-              <a href={hrefIn("/sectors", lang)}>{t("sectors")}</a>
-            </li>
-            <li>
-              <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
-            </li>
-            <li>
-              <a href={hrefIn("/producers", lang)}>{t("producersNav")}</a>
-            </li>
-            <li>
-              <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
-            </li>
-          </ul>
-          <SearchForm ctx={ctx} id="q-top" />
-        </nav>
-        {props.crumbs && props.crumbs.length > 0 && (
-          <nav class="wrap crumbs" aria-label={t("breadcrumb")}>
-            <ol>
-              {props.crumbs.map((c) => (
-                <li>
-                  <a href={hrefIn(c.href, lang)}>{c.label}</a>
-                </li>
-              ))}
-              <li aria-current="page">{title}</li>
-            </ol>
+          </header>
+          <nav class="wrap mainnav" aria-label={t("mainNav")}>
+            <ul>
+              <li>
+                <a href={hrefIn("/", lang)}>{t("home")}</a>
+              </li>
+              <li>
+                <a href={hrefIn("/districts", lang)}>{t("allDistricts")}</a>
+              </li>
+              <li>
+                <a href={hrefIn("/sectors", lang)}>{t("sectors")}</a>
+              </li>
+              <li>
+                <a href={hrefIn("/gi", lang)}>{t("giRegister")}</a>
+              </li>
+              <li>
+                <a href={hrefIn("/producers", lang)}>{t("producersNav")}</a>
+              </li>
+              <li>
+                <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
+              </li>
+            </ul>
+            <SearchForm ctx={ctx} id="q-top" />
           </nav>
-        )}
-        <main id="main" class="wrap" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site">
-          <div class="wrap">
-            <p>{t("footerData")}</p>
-            <p>{t("footerLicence")}</p>
-          </div>
-        </footer>
-      </body>
-    </html>
+          {props.crumbs && props.crumbs.length > 0 && (
+            <nav class="wrap crumbs" aria-label={t("breadcrumb")}>
+              <ol>
+                {props.crumbs.map((c) => (
+                  <li>
+                    <a href={hrefIn(c.href, lang)}>{c.label}</a>
+                  </li>
+                ))}
+                <li aria-current="page">{title}</li>
+              </ol>
+            </nav>
+          )}
+          <main id="main" class="wrap" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site">
+            <div class="wrap">
+              <p>{t("footerData")}</p>
+              <p>{t("footerLicence")}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }
 

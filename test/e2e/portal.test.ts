@@ -21,6 +21,19 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     return page;
   }
 
+  it("renders in standards mode with an icon, and puts focus on the error summary after a failed submit", async () => {
+    const page = await open("/");
+    expect(await page.evaluate(() => document.compatMode)).toBe("CSS1Compat"); // <!DOCTYPE html>, not quirks
+    const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>("link[rel=icon]")?.href);
+    expect((await page.request.get(icon as string)).status()).toBe(200);
+    expect((await page.request.get(`${base}/favicon.ico`)).headers()["content-type"]).toBe("image/x-icon");
+    await page.goto(`${base}/sign-up?lang=hi`);
+    await page.click("form.form button[type=submit]"); // nothing filled in
+    await page.waitForSelector("#error-summary");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+    await page.close();
+  });
+
   it("goes from a district on the national map to its page", async () => {
     const page = await open("/");
     // Kachchh: a large, compact district, so the middle of its shape is inside it.

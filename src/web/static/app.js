@@ -9,6 +9,8 @@
   };
   if (level !== 1) apply();
   document.addEventListener("DOMContentLoaded", () => {
+    // After a form comes back with errors, start at the summary: it is read first and links to each field.
+    document.getElementById("error-summary")?.focus();
     const group = document.querySelector(".textsize");
     if (!group) return;
     group.hidden = false;
