@@ -137,7 +137,7 @@ export async function reviewProducer(
   actorOrNull: Actor | null,
   id: number,
   version: number,
-  decision: { decision: "verified" | "rejected"; reason?: string },
+  decision: { decision: "verified" | "rejected" | "returned"; reason?: string },
   /** Where links in the owner's notification point; without it (the demo seed) no mail is sent. */
   mail?: { origin: string },
 ): Promise<void> {
@@ -159,7 +159,7 @@ export async function reviewProducer(
       })
       .where(eq(producers.id, id));
     await recordAudit(tx, actor, grant, {
-      action: `producer.${decision.decision === "verified" ? "verify" : "reject"}`,
+      action: `producer.${({ verified: "verify", rejected: "reject", returned: "return" } as const)[decision.decision]}`,
       entityType: "producer",
       entityId: id,
       stateLgdCode: before.stateLgdCode,
@@ -176,7 +176,7 @@ export async function reviewProducer(
           producer: before.name,
           decision: decision.decision,
           reason: after.statusReason,
-          link: `${mail.origin}/producers/mine`,
+          link: `${mail.origin}/producers/mine${owner.lang === "hi" ? "?lang=hi" : ""}`,
         }),
       );
   });

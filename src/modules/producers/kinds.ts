@@ -1,3 +1,7 @@
 /** Kinds of producer the programme works with, and the states of a profile's verification. */
 export const producerKinds = ["artisan", "weaver", "msme", "fpo", "shg", "cooperative", "exporter"] as const;
-export const verificationStatuses = ["pending", "verified", "rejected"] as const;
+/**
+ * A profile waits for its district (pending); the officer verifies it, rejects it, or returns it asking for more
+ * information (both with a reason the producer sees). An edit by its owner sends it back to pending.
+ */
+export const verificationStatuses = ["pending", "verified", "rejected", "returned"] as const;

@@ -204,6 +204,49 @@ describe("producers over HTTP", () => {
     });
   });
 
+  it("lets the officer return a profile for more information; the producer adds it and it waits again", async () => {
+    const { id, owner, browser } = await pendingProducer("Lohta Returned Weavers");
+    const officer = await signedIn(app, (await person(t.db, "district_officer", inVaranasi)).email);
+    const review = await (await officer.get(`/officer/producers/${id}`)).text();
+    expect(review).toContain(`Submitted by`);
+    expect(review).toContain(`${owner.email}&gt; · address confirmed · account since`); // who sent it
+    expect(review).toContain("Reason (required to reject or return)");
+    expect(review).not.toContain("(optional)");
+    const returned = await officer.post(`/officer/producers/${id}`, {
+      decision: "returned",
+      reason: "Add the Udyam number of the group",
+      version: versionOn(review),
+    });
+    expect(returned.status).toBe(303);
+    const mine = await (await browser.get("/producers/mine")).text();
+    expect(mine).toContain("More information asked for");
+    expect(mine).toContain("Add the Udyam number of the group");
+    expect(mine).toMatch(/>\s*Edit <span class="sr-only">Lohta Returned Weavers<\/span>/);
+    const told = await rows(
+      t.db,
+      sql`select subject from outbox where to_address = ${owner.email} order by id desc limit 1`,
+    );
+    expect(told[0]?.subject).toBe("ODOP Hub: Lohta Returned Weavers — more information needed");
+    const logged = await rows(
+      t.db,
+      sql`select action from audit_log where entity_type = 'producer' and entity_id = ${String(id)} order by id`,
+    );
+    expect(logged.map((r) => r.action)).toEqual(["producer.register", "producer.return"]);
+    const edit = await (await browser.get(`/producers/${id}/edit`)).text();
+    const silk =
+      /<option value="(\d+)" selected="">Silk Products/.exec(edit)?.[1] ??
+      (/<option value="(\d+)"[^>]*>Silk Products/.exec(edit)?.[1] as string);
+    const sent = await browser.post(`/producers/${id}/edit`, {
+      ...form,
+      name: "Lohta Returned Weavers",
+      odopProductId: silk,
+      udyam: "UDYAM-UP-76-0012345",
+      version: versionOn(edit),
+    });
+    expect(sent.status).toBe(303);
+    expect((await rows(t.db, sql`select status from producers where id = ${id}`))[0]?.status).toBe("pending");
+  });
+
   it("shows phone and email only to a signed-in buyer, and logs each reveal", async () => {
     const producerId = await verifiedProducer();
     const contact = { phone: "+91 94310 00001", email: "sikki@example.org" };
@@ -414,14 +457,10 @@ describe("producers over HTTP", () => {
 
   it("lists producers by district and by ODOP product, reached from the product's page", async () => {
     const { id: producerId, browser: ownerBrowser } = await pendingProducer(form.name);
-    // Before any producer is verified, the product's page invites the first to register, in its district.
-    const before = await (
-      await createApp({ database: t, logger: createLogger("silent") }).request(
-        "/products/silk-products-varanasi",
-      )
-    ).text();
-    expect(before).toContain("No verified producer of Silk Products has registered yet.");
-    expect(before).toContain(`href="/producers/new?district=${inVaranasi.districtLgdCode}"`);
+    // A product nobody has registered for invites the first producer to register, in its district.
+    const none = await (await app.request("/products/darjeeling-tea-darjeeling")).text();
+    expect(none).toContain("No verified producer of Darjeeling Tea has registered yet.");
+    expect(none).toMatch(/href="\/producers\/new\?district=\d+">Register as a producer/);
     const [silk] = await rows(
       t.db,
       sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
@@ -496,14 +535,15 @@ describe("producers over HTTP", () => {
     expect(directory).toContain("Demo weavers&#39; group, Varanasi (demo)");
     expect(directory).toMatch(/class="badge">Demo</);
     // The open API lists verified producers without contact details, and never demo ones.
-    const api = (await (await app.request(`/api/v1/producers?state=${UP}`)).json()) as {
+    await verifiedProducer(); // a real one beside the demo one
+    const api = (await (await app.request("/api/v1/producers?limit=1000")).json()) as {
       total: number;
       items: Record<string, unknown>[];
     };
-    expect(api.items.map((p) => p.name)).toContain(form.name);
+    expect(api.items.map((p) => p.name)).toContain("Patna Sikki Grass Collective");
     expect(api.items.map((p) => p.name)).not.toContain("Demo weavers' group, Varanasi (demo)");
-    expect(JSON.stringify(api)).not.toContain(form.phone);
-    expect(JSON.stringify(api)).not.toContain(form.email);
+    expect(JSON.stringify(api)).not.toContain("+91 94310 00001");
+    expect(JSON.stringify(api)).not.toContain("sikki@example.org");
     const v = new Visitor(app);
     const res = await v.post(
       "/sign-in",

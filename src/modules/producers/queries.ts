@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-o
 import type { DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { type Actor, placeScope } from "../accounts";
+import type { verificationStatuses } from "./kinds";
 import { can } from "./policy";
 import type { DirectoryFilters } from "./schemas";
 import { buyers, producers } from "./tables";
@@ -120,7 +121,7 @@ export const queuePageSize = 50;
 export async function reviewQueue(
   db: DbOrTx,
   actor: Actor | null,
-  status: "pending" | "verified" | "rejected",
+  status: (typeof verificationStatuses)[number],
   page = 1,
 ) {
   if (!can(actor, "producer:review-queue", null))

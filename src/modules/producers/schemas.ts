@@ -58,7 +58,7 @@ export const producerEdit = z.object({ version: intId });
 
 export const reviewInput = z
   .object({
-    decision: z.enum(["verified", "rejected"]),
+    decision: z.enum(["verified", "rejected", "returned"]),
     reason: z.string().trim().max(1000).optional(),
   })
   .refine((v) => v.decision === "verified" || (v.reason ?? "").length > 0, {

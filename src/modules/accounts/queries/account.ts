@@ -140,6 +140,20 @@ export async function officerInScope(db: DbOrTx, actor: Actor, grantId: number) 
   return row ?? null;
 }
 
+/** Who a person is, as an officer reviewing what they submitted sees it: name, address, whether confirmed, since when. */
+export async function accountSummary(db: DbOrTx, userId: number) {
+  const [row] = await db
+    .select({
+      name: users.name,
+      email: users.email,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
 /** Where to write to a person, and in which language: for other modules' notifications. */
 export async function mailboxOf(db: DbOrTx, userId: number) {
   const [row] = await db

@@ -157,7 +157,9 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
                 {pt("submitted")}: {formatWhen(p.createdAt, ctx.lang)}
               </p>
               <p>
-                <a href={hrefIn(`/producers/${p.id}/edit`, ctx.lang)}>{pt("save")}</a>
+                <a href={hrefIn(`/producers/${p.id}/edit`, ctx.lang)}>
+                  {pt("editProfile")} <span class="sr-only">{p.name}</span>
+                </a>
                 {p.status === "verified" && (
                   <>
                     {" · "}

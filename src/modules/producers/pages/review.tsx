@@ -16,15 +16,16 @@ import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import { Pager, pageHref, pageNumber } from "../../../web/pager";
 import type { PersonalRoutes } from "../../../web/personal-routes";
-import { type AppEnv, formatWhen, mailContext, requireActor } from "../../accounts";
+import { type AppEnv, accountSummary, formatWhen, mailContext, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { reviewProducer } from "../commands";
+import { verificationStatuses } from "../kinds";
 import { producerKey, producerText } from "../messages";
 import { type ProducerRow, producerForActor, queuePageSize, reviewQueue } from "../queries";
 import { producerEdit, reviewInput } from "../schemas";
 import { productNames } from "./shared";
 
-const statuses = ["pending", "verified", "rejected"] as const;
+const statuses = verificationStatuses;
 
 /** The officer's side: the queue of its districts' producers, and the decision on one. */
 export function reviewPages(app: PersonalRoutes<AppEnv>, db: Db) {
@@ -129,7 +130,14 @@ async function ReviewPage(props: {
   const pt = producerText(ctx.lang);
   const [district] = await getDistricts(db, [row.districtLgdCode]);
   const products = await productNames(db, [row]);
+  const owner = await accountSummary(db, row.ownerUserId);
   const facts: [string, string | null][] = [
+    [
+      pt("submittedBy"),
+      owner
+        ? `${owner.name} <${owner.email}> · ${pt(owner.emailVerified ? "addressConfirmed" : "addressNotConfirmed")} · ${pt("accountSince", { date: formatWhen(owner.createdAt, ctx.lang) })}`
+        : null,
+    ],
     [pt("kind"), pt(`kind_${row.kind}`)],
     [
       pt("district"),
@@ -169,14 +177,14 @@ async function ReviewPage(props: {
       <ErrorSummary
         lang={ctx.lang}
         errors={errors}
-        labels={{ decision: pt("decision"), reason: pt("reason") }}
+        labels={{ decision: pt("decision"), reason: pt("reasonLabel") }}
       />
       <PostForm action={hrefIn(`/officer/producers/${row.id}`, ctx.lang)} csrf={csrfToken(c)}>
         <input type="hidden" name="version" value={values.version} />
         <fieldset class={errors.decision ? "field has-error" : "field"} id="f-decision">
           <legend>{pt("decision")}</legend>
           {errors.decision && <p class="field-error">{errors.decision}</p>}
-          {(["verified", "rejected"] as const).map((d) => (
+          {(["verified", "returned", "rejected"] as const).map((d) => (
             <label class="choice">
               <input type="radio" name="decision" value={d} checked={values.decision === d} />{" "}
               {pt(`decide_${d}`)}
@@ -188,8 +196,7 @@ async function ReviewPage(props: {
           errors={errors}
           lang={ctx.lang}
           name="reason"
-          optional
-          label={pt("reason")}
+          label={pt("reasonLabel")}
           hint={pt("reasonHint")}
           maxLength={1000}
         />
