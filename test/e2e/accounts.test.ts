@@ -69,8 +69,18 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
     );
 
     await producer.click("text=Register a producer");
-    await producer.selectOption("#f-districtLgdCode", String(inVaranasi.districtLgdCode));
+    // State, then district: a district sent empty is named as missing.
+    await producer.selectOption("#f-state", String(inVaranasi.stateLgdCode));
+    await Promise.all([producer.waitForURL(/state=/), producer.click("form.form button[type=submit]")]);
     await Promise.all([producer.waitForURL(/district=/), producer.click("form.form button[type=submit]")]);
+    await expect(producer.locator(".error-summary").textContent()).resolves.toContain(
+      "Choose the district where you produce",
+    );
+    await producer.selectOption("#f-district", String(inVaranasi.districtLgdCode));
+    await Promise.all([producer.waitForURL(/district=\d/), producer.click("form.form button[type=submit]")]);
+    // The district's ODOP product is chosen, and the account's name and address are offered as a start.
+    await expect(producer.inputValue("#f-odopProductId")).resolves.not.toBe("");
+    await expect(producer.inputValue("#f-email")).resolves.toBe("rukhsana@example.org");
     await producer.fill("#f-name", "Lohta Silk Weavers");
     await producer.selectOption("#f-kind", "weaver");
     await producer.selectOption("#f-odopProductId", { label: "Silk Products" });

@@ -29,11 +29,27 @@ const positive = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s
 /** Registering (in two steps without JavaScript: the district, then the form with its products) and editing. */
 export function profileFormPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/producers/new", async (c) => {
-    requireVerifiedActor(c.get("actor")); // before the person types anything
-
+    const actor = requireVerifiedActor(c.get("actor")); // before the person types anything
+    const pt = producerText(contextOf(c).lang);
     const district = positive(c.req.query("district"));
-    const values: FormValues = district ? { districtLgdCode: String(district) } : {};
-    return c.html(await ProducerForm({ c, db, values, errors: {} }));
+    if (district && (await getDistrict(db, district))) {
+      // Step two: the district's ODOP product chosen, the account's name and address offered as a start.
+      const [first] = await districtProducts(db, district);
+      const values: FormValues = {
+        districtLgdCode: String(district),
+        odopProductId: first ? String(first.id) : "",
+        name: actor.name,
+        email: actor.email,
+      };
+      return c.html(await ProducerForm({ c, db, values, errors: {} }));
+    }
+    // Step one, in two parts without JavaScript: the State, then its districts. A part sent empty says so.
+    const state = positive(c.req.query("state"));
+    const errors: FieldErrors = {};
+    if (c.req.query("district") !== undefined) errors.district = pt("districtRequired");
+    else if (c.req.query("state") !== undefined && !state) errors.state = pt("stateRequired");
+    const values: FormValues = state ? { state: String(state) } : {};
+    return c.html(await ProducerForm({ c, db, values, errors }), Object.keys(errors).length ? 400 : 200);
   });
   app.post("/producers/new", async (c) => {
     const actor = requireActor(c.get("actor"));
@@ -118,6 +134,10 @@ async function ProducerForm(props: {
       .map((k) => [
         k,
         pt(k === "districtLgdCode" ? "district" : k === "odopProductId" ? "odopProduct" : (k as "name")),
+      ])
+      .concat([
+        ["state", pt("state")],
+        ["district", pt("district")],
       ]),
   );
   return (
@@ -197,30 +217,53 @@ async function ProducerForm(props: {
   );
 }
 
-/** Step one without JavaScript: choose the district (grouped by State), so that step two can list its products. */
+/**
+ * Step one without JavaScript: the State (or UT), then one of its districts, so that step two can list the
+ * district's ODOP products. Each is a short list with a prompt, not one select of 787 districts.
+ */
 async function DistrictStep(props: { c: Context<AppEnv>; db: Db; values: FormValues; errors: FieldErrors }) {
   const ctx = contextOf(props.c);
   const pt = producerText(ctx.lang);
-  const [states, districts] = await Promise.all([listStates(props.db), listDistricts(props.db)]);
+  const field = { values: props.values, errors: props.errors, lang: ctx.lang };
+  const state = positive(props.values.state);
+  const states = await listStates(props.db);
+  const chosen = state ? states.find((s) => s.lgdCode === state) : undefined;
+  if (!chosen)
+    return (
+      <form method="get" action="/producers/new" class="form" novalidate>
+        {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+        <SelectField
+          {...field}
+          name="state"
+          label={pt("stepState")}
+          blank={pt("chooseState")}
+          options={states.map((s) => ({
+            value: String(s.lgdCode),
+            label: nameIn(ctx.lang, s.nameEn, s.nameHi),
+          }))}
+        />
+        <button type="submit">{pt("continue")}</button>
+      </form>
+    );
+  const districts = await listDistricts(props.db, { stateLgdCode: chosen.lgdCode });
   return (
-    <form method="get" action="/producers/new" class="form">
+    <form method="get" action="/producers/new" class="form" novalidate>
       {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-      <div class={props.errors.districtLgdCode ? "field has-error" : "field"}>
-        <label for="f-districtLgdCode">{pt("district")}</label>
-        {props.errors.districtLgdCode && <p class="field-error">{props.errors.districtLgdCode}</p>}
-        <select id="f-districtLgdCode" name="district" required>
-          <option value="" />
-          {states.map((s) => (
-            <optgroup label={nameIn(ctx.lang, s.nameEn, s.nameHi)}>
-              {districts
-                .filter((d) => d.stateLgdCode === s.lgdCode)
-                .map((d) => (
-                  <option value={String(d.lgdCode)}>{nameIn(ctx.lang, d.nameEn, d.nameHi)}</option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <input type="hidden" name="state" value={String(chosen.lgdCode)} />
+      <p>
+        {pt("state")}: <strong>{nameIn(ctx.lang, chosen.nameEn, chosen.nameHi)}</strong>{" "}
+        <a href={hrefIn("/producers/new", ctx.lang)}>({pt("changeState")})</a>
+      </p>
+      <SelectField
+        {...field}
+        name="district"
+        label={pt("stepDistrict")}
+        blank={pt("chooseDistrict")}
+        options={districts.map((d) => ({
+          value: String(d.lgdCode),
+          label: nameIn(ctx.lang, d.nameEn, d.nameHi),
+        }))}
+      />
       <button type="submit">{pt("continue")}</button>
     </form>
   );
