@@ -442,8 +442,12 @@ describe("producers over HTTP", () => {
     expect(buyerPage).toContain(`wants ${escaped}`);
   });
 
-  it("accepts only real country codes for buyers", async () => {
+  it("offers buyers the countries by name in their language, and accepts only real ones", async () => {
     const b = await signedIn(app, (await person(t.db)).email);
+    const form = await (await b.get("/buyers/me?lang=hi")).text();
+    expect(form).toMatch(/<option value="">देश चुनें<\/option><option value="IN">भारत<\/option>/);
+    expect(form).toContain('<option value="AE">संयुक्त अरब अमीरात</option>');
+    expect(form).not.toContain('value="EU"');
     for (const country of ["XX", "ZZ", "India"]) {
       const res = await b.post(
         "/buyers/me",
@@ -451,7 +455,7 @@ describe("producers over HTTP", () => {
         { from: "/buyers/me" },
       );
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain("Enter a two-letter country code such as IN");
+      expect(await res.text()).toContain("Choose the country from the list");
     }
   });
 

@@ -18,6 +18,24 @@ const identifier = (problem: (v: string) => string | null) =>
 export const countryName = (code: string, lang: "en" | "hi") =>
   new Intl.DisplayNames([lang === "hi" ? "hi" : "en"], { type: "region", fallback: "code" }).of(code) ?? code;
 
+/** Region codes CLDR names that are not countries (unions, pseudo-locales, "unknown"). */
+const notCountries = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+
+/**
+ * Every country CLDR knows, as { code, name } in the reader's language, sorted by name, India first: the list buyers
+ * choose from instead of typing a code.
+ */
+export function countryOptions(lang: "en" | "hi"): { value: string; label: string }[] {
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+  const named = codes
+    .filter((c) => !notCountries.has(c) && countryName(c, "en") !== c)
+    .map((c) => ({ value: c, label: countryName(c, lang) }));
+  const collator = new Intl.Collator(lang === "hi" ? "hi" : "en");
+  named.sort((x, y) => (x.value === "IN" ? -1 : y.value === "IN" ? 1 : collator.compare(x.label, y.label)));
+  return named;
+}
+
 /** Indian mobile or landline with its code: digits, spaces, +, - and brackets; 10 to 13 digits in all. */
 const phone = z
   .string()
@@ -72,7 +90,7 @@ export const buyerInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine((c) => /^[A-Z]{2}$/.test(c) && c !== "ZZ" && countryName(c, "en") !== c, {
+    .refine((c) => /^[A-Z]{2}$/.test(c) && !notCountries.has(c) && countryName(c, "en") !== c, {
       message: "countryFormat",
     }),
   interests: z.string().trim().min(1).max(1000),

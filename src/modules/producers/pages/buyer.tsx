@@ -3,7 +3,14 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
 import { FormPage } from "../../../web/form-page";
-import { type FieldErrors, type FormValues, parseForm, TextArea, TextField } from "../../../web/forms";
+import {
+  type FieldErrors,
+  type FormValues,
+  parseForm,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../../web/forms";
 import { contextOf, hrefIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
@@ -11,7 +18,7 @@ import { type AppEnv, requireActor } from "../../accounts";
 import { saveBuyer } from "../commands";
 import { producerKey, producerText } from "../messages";
 import { buyerOf } from "../queries";
-import { buyerInput } from "../schemas";
+import { buyerInput, countryOptions } from "../schemas";
 
 /** A buyer's own profile: organisation, country, what it looks for. */
 export function buyerPages(app: PersonalRoutes<AppEnv>, db: Db) {
@@ -86,7 +93,13 @@ function BuyerPage(props: {
         autocomplete="organization"
         maxLength={200}
       />
-      <TextField {...field} name="country" label={pt("country")} hint={pt("countryHint")} maxLength={2} />
+      <SelectField
+        {...field}
+        name="country"
+        label={pt("country")}
+        blank={pt("chooseCountry")}
+        options={countryOptions(ctx.lang)}
+      />
       <TextArea {...field} name="interests" label={pt("interests")} maxLength={1000} />
     </FormPage>
   );
