@@ -3,6 +3,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
+import { addressText, deviceText } from "../../../web/device";
 import { FormPage } from "../../../web/form-page";
 import {
   ErrorSummary,
@@ -127,8 +128,11 @@ export function accountPages(app: PersonalRoutes<AppEnv>, db: Db, actionLinks: A
               ),
             },
             { label: at("sessionExpires"), cell: (s) => formatWhen(s.expiresAt, ctx.lang) },
-            { label: at("sessionDevice"), cell: (s) => s.userAgent ?? "—" },
-            { label: at("sessionAddress"), cell: (s) => s.ip ?? "—" },
+            {
+              label: at("sessionDevice"),
+              cell: (s) => <span title={s.userAgent ?? ""}>{deviceText(s.userAgent, ctx.lang)}</span>,
+            },
+            { label: at("sessionAddress"), cell: (s) => addressText(s.ip, ctx.lang) },
           ]}
         />
         <div class="button-row">
