@@ -143,7 +143,7 @@ export function createApp(deps: {
     csrfProtection((c) => errorPage(c, 403)),
   );
   const personalRoutes = new PersonalRoutes<AppEnv>(personal);
-  accountsPages(personalRoutes, db, { actionLinks: producerActions });
+  accountsPages(personalRoutes, db, { actionLinks: (actor, lang) => producerActions(db, actor, lang) });
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many

@@ -2,7 +2,7 @@
 export { recordAudit } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
 export { signUp } from "./commands/register";
-export { accountsPages } from "./pages";
+export { type AccountAction, accountsPages } from "./pages";
 export { formatWhen } from "./pages/shared";
 export {
   type Actor,

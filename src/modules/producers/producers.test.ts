@@ -520,6 +520,10 @@ describe("producers over HTTP", () => {
       (await person(t.db, "state_officer", { stateLgdCode: inPatna.stateLgdCode, districtLgdCode: null }))
         .email,
     );
+    // The account page says what waits, before the officer opens the queue.
+    const account = await (await bihar.get("/account")).text();
+    expect(account).toContain("Waiting for you");
+    expect(account).toMatch(/Producers to verify<\/a>: 55 producers to verify; the oldest waiting since \d/);
     const first = await (await bihar.get("/officer/producers")).text();
     expect(first.match(/<td>Patna Brass Unit/g)).toHaveLength(50);
     expect(first).toContain("Page 1 of 2");

@@ -117,6 +117,31 @@ export async function producersOwnedBy(db: DbOrTx, userId: number) {
 /** Profiles an officer may review, pending first, filtered in SQL by the officer's scope. */
 export const queuePageSize = 50;
 
+/** The profiles an officer's grants reach, as a SQL filter; a 403 for someone who reviews nothing. */
+function reviewScope(actor: Actor | null): SQL | undefined {
+  if (!can(actor, "producer:review-queue", null))
+    throw new AppError("forbidden", "Not allowed: review producers");
+  const scope = placeScope(actor, ["national_admin", "state_officer", "district_officer"]);
+  return scope.all
+    ? undefined
+    : or(
+        inArray(producers.stateLgdCode, scope.states.length ? scope.states : [-1]),
+        inArray(producers.districtLgdCode, scope.districts.length ? scope.districts : [-1]),
+      );
+}
+
+/** What waits for an officer: profiles to verify in its scope, and since when the oldest has waited. */
+export async function reviewWork(db: DbOrTx, actor: Actor) {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${producers.updatedAt})::text`,
+    })
+    .from(producers)
+    .where(and(reviewScope(actor), eq(producers.status, "pending")));
+  return { waiting: row?.waiting ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
 /** Profiles an officer may review, oldest first, a page at a time, filtered in SQL by the officer's scope. */
 export async function reviewQueue(
   db: DbOrTx,
@@ -124,16 +149,7 @@ export async function reviewQueue(
   status: (typeof verificationStatuses)[number],
   page = 1,
 ) {
-  if (!can(actor, "producer:review-queue", null))
-    throw new AppError("forbidden", "Not allowed: review producers");
-  const scope = placeScope(actor, ["national_admin", "state_officer", "district_officer"]);
-  const inScope: SQL | undefined = scope.all
-    ? undefined
-    : or(
-        inArray(producers.stateLgdCode, scope.states.length ? scope.states : [-1]),
-        inArray(producers.districtLgdCode, scope.districts.length ? scope.districts : [-1]),
-      );
-  const where = and(inScope, eq(producers.status, status));
+  const where = and(reviewScope(actor), eq(producers.status, status));
   const [rows, [count]] = await Promise.all([
     db
       .select()

@@ -30,7 +30,15 @@ import { NewPasswordFields } from "./auth";
 import { formatWhen, placeNames, roleName } from "./shared";
 
 /** Links a module offers on the account page to the people whose roles can use them. */
-export type ActionLinks = (actor: Actor, lang: Lang) => { href: string; label: string }[];
+export type AccountAction = {
+  href: string;
+  label: string;
+  /** For a worklist item: what waits ("3 producers to verify; the oldest has waited 5 days"). */
+  waiting?: string;
+  /** Something waits: shown first, marked. */
+  urgent?: boolean;
+};
+export type ActionLinks = (actor: Actor, lang: Lang) => Promise<AccountAction[]>;
 
 /** Notices the account page shows, by code (never text from the address bar), and the message each shows. */
 const notices = {
@@ -63,8 +71,9 @@ export function accountPages(app: PersonalRoutes<AppEnv>, db: Db, actionLinks: A
           ]
         : []),
       ...(can(actor, "audit:read", null) ? [{ href: "/audit", label: at("auditTitle") }] : []),
-      ...actionLinks(actor, ctx.lang),
-    ];
+      ...(await actionLinks(actor, ctx.lang)),
+    ] as AccountAction[];
+    const work = links.filter((l) => l.waiting !== undefined);
     return c.html(
       <Layout ctx={ctx} title={at("accountTitle")} description={at("accountTitle")}>
         <h1>{at("accountTitle")}</h1>
@@ -103,13 +112,27 @@ export function accountPages(app: PersonalRoutes<AppEnv>, db: Db, actionLinks: A
         )}
         {links.length > 0 && (
           <>
+            {work.length > 0 && (
+              <>
+                <h2>{at("waitingForYou")}</h2>
+                <ul class="worklist">
+                  {work.map((l) => (
+                    <li class={l.urgent ? "urgent" : undefined}>
+                      <a href={hrefIn(l.href, ctx.lang)}>{l.label}</a>: {l.waiting}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <h2>{at("whatYouCanDo")}</h2>
             <ul class="actions">
-              {links.map((l) => (
-                <li>
-                  <a href={hrefIn(l.href, ctx.lang)}>{l.label}</a>
-                </li>
-              ))}
+              {links
+                .filter((l) => l.waiting === undefined)
+                .map((l) => (
+                  <li>
+                    <a href={hrefIn(l.href, ctx.lang)}>{l.label}</a>
+                  </li>
+                ))}
             </ul>
           </>
         )}

@@ -1,7 +1,7 @@
 import type { Db } from "../../../platform/db";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import type { AppEnv } from "../web";
-import { type ActionLinks, accountPages } from "./account";
+import { type AccountAction, type ActionLinks, accountPages } from "./account";
 import { auditPages } from "./audit";
 import { authPages } from "./auth";
 import { officerPages } from "./officers";
@@ -18,4 +18,4 @@ export function accountsPages(
   auditPages(routes, db);
 }
 
-export type { ActionLinks };
+export type { AccountAction, ActionLinks };

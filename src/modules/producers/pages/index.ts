@@ -1,9 +1,10 @@
 import type { Db } from "../../../platform/db";
 import type { Lang } from "../../../web/i18n";
 import type { PersonalRoutes } from "../../../web/personal-routes";
-import type { Actor, AppEnv } from "../../accounts";
+import { type AccountAction, type Actor, type AppEnv, formatWhen } from "../../accounts";
 import { producerText } from "../messages";
 import { can } from "../policy";
+import { reviewWork } from "../queries";
 import { buyerPages } from "./buyer";
 import { directoryPages } from "./directory";
 import { profileFormPages } from "./profile-form";
@@ -17,12 +18,28 @@ export function producersPages(routes: PersonalRoutes<AppEnv>, db: Db): void {
   buyerPages(routes, db);
 }
 
-/** What the account page offers a person, by role. */
-export function producerActions(actor: Actor, lang: Lang) {
+/**
+ * What the account page offers a person, by role; for an officer, first what waits: the profiles to verify and how
+ * long the oldest has waited (the worklist later modules add to).
+ */
+export async function producerActions(db: Db, actor: Actor, lang: Lang): Promise<AccountAction[]> {
   const pt = producerText(lang);
+  const work = can(actor, "producer:review-queue", null) ? await reviewWork(db, actor) : null;
   return [
-    ...(can(actor, "producer:review-queue", null)
-      ? [{ href: "/officer/producers", label: pt("queueTitle") }]
+    ...(work
+      ? [
+          {
+            href: "/officer/producers",
+            label: pt("queueTitle"),
+            waiting: work.waiting
+              ? pt(work.waiting === 1 ? "workOne" : "workMany", {
+                  n: work.waiting,
+                  date: work.oldest ? formatWhen(work.oldest, lang) : "",
+                })
+              : pt("workNone"),
+            urgent: work.waiting > 0,
+          },
+        ]
       : []),
     { href: "/producers/mine", label: pt("myProducers") },
     { href: "/producers/new", label: pt("register") },
