@@ -17,6 +17,7 @@ import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
 import {
   producerActions,
+  producerAuditTexts,
   producersPages,
   registerProducersApi,
   verifiedProducersOfProduct,
@@ -143,7 +144,10 @@ export function createApp(deps: {
     csrfProtection((c) => errorPage(c, 403)),
   );
   const personalRoutes = new PersonalRoutes<AppEnv>(personal);
-  accountsPages(personalRoutes, db, { actionLinks: (actor, lang) => producerActions(db, actor, lang) });
+  accountsPages(personalRoutes, db, {
+    actionLinks: (actor, lang) => producerActions(db, actor, lang),
+    auditTexts: producerAuditTexts,
+  });
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many

@@ -748,8 +748,14 @@ describe("accounts over HTTP", () => {
       expect(states(adminCsv).has("")).toBe(true); // rows without a place (sign-ups) too
       expect(adminCsv.split("\n").length).toBeGreaterThan(upCsv.split("\n").length);
       const filtered = await (await asAdmin.get("/audit?action=grant.create")).text();
-      expect(filtered).toContain("grant.create");
-      expect(filtered).not.toContain("<code>user.sign_up</code>");
+      expect(filtered).toContain("<td>Gave a role</td>"); // the action in words, not its code
+      expect(filtered).not.toContain("<td>Created an account</td>");
+      expect(filtered).toMatch(
+        /<th scope="row"><code>role<\/code><\/th><td>(state_officer|national_admin)<\/td>/,
+      ); // what changed, as a table
+      const hindi = await (await asAdmin.get("/audit?action=grant.create&lang=hi")).text();
+      expect(hindi).toContain("<td>भूमिका दी</td>");
+      expect(hindi).toContain('<th scope="col">बाद में</th>');
       expect(filtered).toContain("System (command line)"); // the role a grant made by the CLI or a seed is recorded with
     });
   });

@@ -1,4 +1,5 @@
 /** accounts: users, sessions, roles with their geographic scope (grants), invitations, the audit log. */
+export type { AuditTexts } from "./audit-texts";
 export { recordAudit } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
 export { signUp } from "./commands/register";

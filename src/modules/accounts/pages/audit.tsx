@@ -1,12 +1,14 @@
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csvStream } from "../../../platform/file-writers";
+import { ChangeTable } from "../../../web/change-table";
 import { DataTable } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout, nameIn } from "../../../web/layout";
 import { Pager, pageHref } from "../../../web/pager";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { listStates } from "../../geo";
+import { type AuditTexts, actionText, entityNames } from "../audit-texts";
 import { accountText } from "../messages";
 import { placeScope, requireActor } from "../policy";
 import { auditActions, auditPageSize, auditRows, listAudit } from "../queries/audit";
@@ -31,7 +33,7 @@ const csvColumns = [
 ];
 
 /** The audit log for those who may read it (policy decides, the query filters in SQL), with filters and a CSV. */
-export function auditPages(app: PersonalRoutes<AppEnv>, db: Db) {
+export function auditPages(app: PersonalRoutes<AppEnv>, db: Db, texts: AuditTexts) {
   const parse = (query: Record<string, string>) => {
     const parsed = auditFilters.safeParse(
       Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")),
@@ -85,7 +87,7 @@ export function auditPages(app: PersonalRoutes<AppEnv>, db: Db) {
               <option value="">—</option>
               {actions.map((a) => (
                 <option value={a} selected={a === v.action}>
-                  {a}
+                  {actionText(texts, a, ctx.lang)}
                 </option>
               ))}
             </select>
@@ -132,18 +134,15 @@ export function auditPages(app: PersonalRoutes<AppEnv>, db: Db) {
             { label: at("auditWhen"), cell: (r) => formatWhen(r.at, ctx.lang) },
             { label: at("auditWho"), cell: (r) => r.actorEmail ?? "—" },
             { label: at("auditRole"), cell: (r) => (r.role ? roleName(ctx.lang, r.role) : "—") },
-            { label: at("auditAction"), cell: (r) => <code>{r.action}</code> },
-            { label: at("auditEntity"), cell: (r) => `${r.entityType} ${r.entityId}` },
+            { label: at("auditAction"), cell: (r) => actionText(texts, r.action, ctx.lang) },
+            {
+              label: at("auditEntity"),
+              cell: (r) => `${entityNames[r.entityType]?.[ctx.lang] ?? r.entityType} ${r.entityId}`,
+            },
             { label: at("auditPlace"), cell: (r) => (r.stateLgdCode ? place(r) : "—") },
             {
               label: at("auditChange"),
-              cell: (r) => (
-                <>
-                  {r.before ? <code>{JSON.stringify(r.before)}</code> : null}
-                  {r.before && r.after ? " → " : null}
-                  {r.after ? <code>{JSON.stringify(r.after)}</code> : null}
-                </>
-              ),
+              cell: (r) => <ChangeTable before={r.before} after={r.after} lang={ctx.lang} />,
             },
           ]}
         />
