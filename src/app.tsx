@@ -12,7 +12,14 @@ import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { type AppEnv, accountsPages, loadActor } from "./modules/accounts";
-import { catalogPages, publicPaths, registerCatalogApi } from "./modules/catalog";
+import {
+  catalogActions,
+  catalogAuditTexts,
+  catalogPages,
+  giReviewPages,
+  publicPaths,
+  registerCatalogApi,
+} from "./modules/catalog";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
 import {
@@ -145,9 +152,13 @@ export function createApp(deps: {
   );
   const personalRoutes = new PersonalRoutes<AppEnv>(personal);
   accountsPages(personalRoutes, db, {
-    actionLinks: (actor, lang) => producerActions(db, actor, lang),
-    auditTexts: producerAuditTexts,
+    actionLinks: async (actor, lang) => [
+      ...(await catalogActions(db, actor, lang)),
+      ...(await producerActions(db, actor, lang)),
+    ],
+    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts },
   });
+  giReviewPages(personalRoutes, db);
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many

@@ -29,6 +29,7 @@ export const entityNames: Record<string, { en: string; hi: string }> = {
   invitation: { en: "invitation", hi: "आमंत्रण" },
   producer: { en: "producer", hi: "उत्पादक" },
   buyer: { en: "buyer profile", hi: "खरीदार प्रोफ़ाइल" },
+  gi_link: { en: "GI link (product-GI)", hi: "जीआई लिंक (उत्पाद-जीआई)" },
 };
 
 /** The action in words, or its code where no module has named it. */

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { writeCsv, writeGeoJson, writeJson, writeXlsx } from "../../../platform/file-writers";
 import { allRevisions, lastImportRun } from "../queries";
@@ -40,10 +41,14 @@ async function dataVersion(db: DbOrTx): Promise<string> {
   const revisions = (await allRevisions(db)).map((r) => `${r.id}${r.isLive ? "*" : ""}`).join(",");
   const seed = await lastImportRun(db, "seed");
   const list = await lastImportRun(db, "odop-list");
+  // An administrator's decisions on GI links change the GI and product files too.
+  const decided = (await db.execute(
+    sql`select count(*) filter (where status = 'confirmed') || '/' || count(*) filter (where status = 'rejected') as d from product_gi_links`,
+  )) as unknown as { rows: { d: string }[] };
   // A hash, not a prefix: two sets of revisions that start alike must still give two versions.
   return crypto
     .createHash("sha256")
-    .update(`${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}`)
+    .update(`${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}|${decided.rows[0]?.d ?? ""}`)
     .digest("hex")
     .slice(0, 20);
 }

@@ -4,8 +4,8 @@ import { AppError } from "../../../platform/errors";
 import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
-import { exportsBySector, liveRevision, productsOfDistricts } from "../queries";
-import { ExportsBySector, positiveInt, rankText, SectorMap, sectorName } from "./shared";
+import { exportsBySector, giOfDistrict, liveRevision, productsOfDistricts } from "../queries";
+import { ExportsBySector, giStatusText, positiveInt, rankText, SectorMap, sectorName } from "./shared";
 
 export function districtPage(app: Hono, db: Db): void {
   app.get("/districts/:code{[0-9]+}", async (c) => {
@@ -18,6 +18,7 @@ export function districtPage(app: Hono, db: Db): void {
     const products = await productsOfDistricts(db, rev.id, [district.lgdCode]);
     const aliases = await geo.districtAliasesOf(db, district.lgdCode);
     const exports = await exportsBySector(db, { districtLgdCode: district.lgdCode });
+    const gi = await giOfDistrict(db, rev.id, district.lgdCode);
     const locator = await geo.locatorMap(db, district.stateLgdCode, district.lgdCode);
     const { t, lang } = ctx;
     const name = nameIn(lang, district.nameEn, district.nameHi);
@@ -58,6 +59,22 @@ export function districtPage(app: Hono, db: Db): void {
                       {p.name}
                     </a>{" "}
                     <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2 id="gi">{t("districtGiTitle")}</h2>
+            {gi.length === 0 ? (
+              <p class="muted">{t("districtGiNone")}</p>
+            ) : (
+              <ul>
+                {gi.map((g) => (
+                  <li>
+                    <a href={hrefIn(`/gi/${g.id}`, lang)} lang="en">
+                      {g.name}
+                    </a>{" "}
+                    ({t("giSerial", { n: g.listSerialNo })}, {g.goodsCategory})
+                    {g.status === "suggested" && <span class="muted"> — {giStatusText(ctx, g.status)}</span>}
                   </li>
                 ))}
               </ul>

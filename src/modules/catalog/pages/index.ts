@@ -29,4 +29,5 @@ export function catalogPages(
   return app;
 }
 
+export { catalogActions, giReviewPages } from "./gi-review";
 export { SectorMap } from "./shared";

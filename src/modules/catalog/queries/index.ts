@@ -1,3 +1,4 @@
+export * from "./gi-suggestions";
 export * from "./lists";
 export * from "./registry";
 export * from "./search";

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, sql, sum } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, ne, sql, sum } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import type { GiRecord } from "../gi-match";
 import { sectorTaxonomy } from "../sectors";
@@ -91,19 +91,47 @@ export async function productById(db: DbOrTx, id: number) {
 }
 
 export async function giLinksOfProduct(db: DbOrTx, productId: number) {
+  return (
+    db
+      .select({
+        id: giRegistrations.id,
+        listSerialNo: giRegistrations.listSerialNo,
+        name: giRegistrations.name,
+        goodsCategory: giRegistrations.goodsCategory,
+        status: productGiLinks.status,
+        basis: productGiLinks.basis,
+      })
+      .from(productGiLinks)
+      .innerJoin(giRegistrations, eq(giRegistrations.id, productGiLinks.giId))
+      // A link an administrator rejected is no link.
+      .where(and(eq(productGiLinks.productId, productId), ne(productGiLinks.status, "rejected")))
+      .orderBy(asc(productGiLinks.status), asc(giRegistrations.listSerialNo))
+  );
+}
+
+/** The GI goods linked to a district's products in a revision (suggested or confirmed; hints and rejected left out). */
+export async function giOfDistrict(db: DbOrTx, revisionId: string, districtLgdCode: number) {
   return db
     .select({
       id: giRegistrations.id,
-      listSerialNo: giRegistrations.listSerialNo,
       name: giRegistrations.name,
+      listSerialNo: giRegistrations.listSerialNo,
       goodsCategory: giRegistrations.goodsCategory,
       status: productGiLinks.status,
-      basis: productGiLinks.basis,
+      productSlug: products.slug,
+      productName: products.name,
     })
     .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
     .innerJoin(giRegistrations, eq(giRegistrations.id, productGiLinks.giId))
-    .where(eq(productGiLinks.productId, productId))
-    .orderBy(asc(productGiLinks.status), asc(giRegistrations.listSerialNo));
+    .where(
+      and(
+        eq(products.revisionId, revisionId),
+        eq(products.districtLgdCode, districtLgdCode),
+        inArray(productGiLinks.status, ["suggested", "confirmed"]),
+      ),
+    )
+    .orderBy(asc(giRegistrations.listSerialNo));
 }
 
 export async function hsHeadingsOfProduct(db: DbOrTx, productId: number) {
