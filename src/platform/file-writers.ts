@@ -32,10 +32,14 @@ async function close(out: fs.WriteStream): Promise<void> {
   await once(out, "finish");
 }
 
-/** CSV with a header row; lists are joined with "|". Returns the number of rows written. */
+/**
+ * CSV with a header row; lists are joined with "|". Returns the number of rows written. The file starts with a UTF-8
+ * byte-order mark: without it Excel on Windows reads the file in the local code page and Hindi comes out garbled;
+ * other tools skip it.
+ */
 export async function writeCsv(file: string, columns: string[], batches: Batches): Promise<number> {
   const out = fs.createWriteStream(file);
-  const csv = stringify({ header: true, columns, cast: { boolean: (b) => String(b) } });
+  const csv = stringify({ header: true, columns, bom: true, cast: { boolean: (b) => String(b) } });
   csv.pipe(out);
   let n = 0;
   for await (const batch of batches)

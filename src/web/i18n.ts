@@ -4,6 +4,8 @@ const en = {
   siteTagline: "One District One Product · Districts as Export Hubs",
   skipToContent: "Skip to main content",
   openDataTitle: "Open data",
+  openDataExcel:
+    "The CSV files are UTF-8 with a byte-order mark, so Excel on Windows shows Hindi names correctly when you open them; the XLSX files open directly.",
   openDataPreparing: "The files are being prepared from the current data. Come back in a minute.",
   openDataUpdating:
     "The data has changed and new files are being prepared; until they are ready, these are the files of the previous version.",
@@ -220,6 +222,8 @@ const hi: Record<MessageKey, string> = {
   siteTagline: "एक ज़िला एक उत्पाद · ज़िले निर्यात केंद्र के रूप में",
   skipToContent: "मुख्य सामग्री पर जाएँ",
   openDataTitle: "मुक्त आँकड़े",
+  openDataExcel:
+    "सीएसवी फ़ाइलें बाइट-ऑर्डर मार्क सहित यूटीएफ़-8 में हैं, ताकि विंडोज़ पर एक्सेल में खोलने पर हिंदी नाम सही दिखें; एक्सएलएसएक्स फ़ाइलें सीधे खुलती हैं।",
   openDataPreparing: "मौजूदा डेटा से फ़ाइलें तैयार की जा रही हैं। एक मिनट बाद फिर आएँ।",
   openDataUpdating: "डेटा बदला है और नई फ़ाइलें तैयार की जा रही हैं; तब तक ये पिछले संस्करण की फ़ाइलें हैं।",
   openDataIntro:

@@ -34,7 +34,7 @@ const mediaTypes = {
 };
 
 /** Bumped when the datasets' shape or metadata change, so that files made by older code are made again. */
-const layoutVersion = 2;
+const layoutVersion = 3; // 3: BOM in CSV files, State and district names in the product lists
 
 /** What the files depend on: the revisions, the imports and the layout. New data → a new folder of files. */
 async function dataVersion(db: DbOrTx): Promise<string> {

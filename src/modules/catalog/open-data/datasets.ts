@@ -42,7 +42,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
       id: `odop-products-${rev.id}`,
       title: `ODOP products — ${rev.titleEn}${rev.isLive ? " (live)" : ""}`,
       titleHi: `ओडीओपी उत्पाद — ${rev.titleHi}${rev.isLive ? " (लागू)" : ""}`,
-      description: `Every product of list revision "${rev.id}" with its district (LGD code), rank, sector and how the sector was set, linked GI registrations and the source row. ${rev.notes}`,
+      description: `Every product of list revision "${rev.id}" with its State and district (LGD codes and current names), rank, sector and how the sector was set, linked GI registrations and the source row. ${rev.notes}`,
       descriptionHi: `सूची संशोधन "${rev.id}" का हर उत्पाद: उसका ज़िला (एलजीडी कोड), क्रम, क्षेत्र और वह कैसे तय हुआ, जुड़े जीआई पंजीकरण और स्रोत पंक्ति।`,
       source: rev.source,
       attribution: "DPIIT / Invest India; compiled by ODOP Hub",
@@ -52,7 +52,9 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
         "name",
         "rank",
         "stateLgdCode",
+        "stateName",
         "districtLgdCode",
+        "districtName",
         "stateAsPublished",
         "districtAsPublished",
         "districtMatch",
@@ -65,9 +67,18 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
       ],
       rows: () =>
         once(async () => {
-          const links = await giLinksOfRevision(db, rev.id);
+          const [links, states, districts] = await Promise.all([
+            giLinksOfRevision(db, rev.id),
+            geo.listStates(db),
+            geo.listDistricts(db),
+          ]);
+          // The current LGD names beside the codes (the names as published are in their own columns).
+          const stateName = new Map(states.map((x) => [x.lgdCode, x.nameEn]));
+          const districtName = new Map(districts.map((x) => [x.lgdCode, x.nameEn]));
           return (await productsOfRevision(db, rev.id)).map((p) => ({
             ...p,
+            stateName: stateName.get(p.stateLgdCode) ?? null,
+            districtName: districtName.get(p.districtLgdCode) ?? null,
             sector: p.sectorCode,
             giIds: links.filter((l) => l.productId === p.id).map((l) => l.giId),
           }));

@@ -76,9 +76,11 @@ describe("open data downloads", () => {
   });
 
   it("gives the products as CSV exactly as the database has them, and no generated row", async () => {
-    const rows = parse(await (await download("odop-products-dpiit-2026-04-primary", "CSV")).text(), {
-      columns: true,
-    }) as Record<string, string>[];
+    const bytes = Buffer.from(
+      await (await download("odop-products-dpiit-2026-04-primary", "CSV")).arrayBuffer(),
+    );
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 byte-order mark Excel needs
+    const rows = parse(bytes.toString("utf8"), { columns: true, bom: true }) as Record<string, string>[];
     const rev = await liveRevision(t.db);
     const db = await pageProducts(t.db, rev?.id ?? "", {}, { limit: 1000, offset: 0, sort: "district" });
     expect(rows).toHaveLength(787);
@@ -87,10 +89,13 @@ describe("open data downloads", () => {
       const r = bySlug.get(p.slug);
       expect(r?.name).toBe(p.name);
       expect(Number(r?.districtLgdCode)).toBe(p.districtLgdCode);
+      expect(r?.districtName).toBeTruthy(); // the current LGD names beside the codes
       expect(r?.sector || null).toBe(p.sectorCode);
       expect(Number(r?.sourceRow)).toBe(p.sourceRow);
     }
     expect(rows.some((r) => /demo/i.test(r.name ?? ""))).toBe(false);
+    const darjeeling = bySlug.get("darjeeling-tea-darjeeling");
+    expect([darjeeling?.stateName, darjeeling?.districtName]).toEqual(["West Bengal", "Darjeeling"]);
   });
 
   it("holds no demo or generated row in any file, though the database has them", async () => {
@@ -107,10 +112,10 @@ describe("open data downloads", () => {
   });
 
   it("gives the districts as XLSX with the same rows as the CSV, and an 'about' sheet with the licence", async () => {
-    const csv = parse(await (await download("districts", "CSV")).text(), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const csv = parse(await (await download("districts", "CSV")).text(), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await (await download("districts", "XLSX")).arrayBuffer());
     const sheet = book.getWorksheet("data");

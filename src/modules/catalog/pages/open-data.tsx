@@ -35,6 +35,7 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
           <a href="/api/v1/catalog">/api/v1/catalog</a> · {t("apiTitle")}:{" "}
           <a href="/api/v1/docs">/api/v1/docs</a>
         </p>
+        <p class="note">{t("openDataExcel")}</p>
         {!published?.current && (
           <Notice kind="info">{t(published ? "openDataUpdating" : "openDataPreparing")}</Notice>
         )}
