@@ -138,6 +138,23 @@ describe("the open data API", () => {
       );
   });
 
+  it("takes a district's name, or a former one, where it takes its code, and names the ambiguous ones", async () => {
+    const byCode = (await (await app.request("/api/v1/exports?district=187")).json()) as {
+      total: number;
+      items: unknown[];
+    };
+    const byName = (await (await app.request("/api/v1/exports?district=Varanasi")).json()) as typeof byCode;
+    expect(byCode.total).toBeGreaterThan(0);
+    expect(byName).toEqual(byCode);
+    const former = await app.request("/api/v1/exports?district=Ahmednagar");
+    expect(former.status).toBe(200);
+    const none = await app.request("/api/v1/exports?district=Atlantis");
+    expect(none.status).toBe(400);
+    expect(await none.json()).toMatchObject({
+      "invalid-params": [{ name: "district", reason: 'no district is called "Atlantis"' }],
+    });
+  });
+
   it("stores an injection string as text: it just finds nothing", async () => {
     const res = await app.request(`/api/v1/products?q=${encodeURIComponent("' or 1=1; --")}`);
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { lgdCode } from "../../platform/ids";
+import { normalizeName } from "../../platform/text";
 import type { ApiRegistry } from "../../web/api/registry";
 import * as geo from "../geo";
 import {
@@ -70,6 +71,28 @@ async function revisionOrLive(db: Db, id: string | undefined) {
   const rev = id ? await revisionById(db, id) : await liveRevision(db);
   if (!rev) throw new AppError("not_found", id ? `No revision "${id}"` : "No live revision");
   return rev;
+}
+
+/**
+ * A district named by its LGD code or by a name, current or former, as `districts?q=` finds them. A name that fits
+ * several districts, or none, is a 400 that lists them, so that the reader can pass the code.
+ */
+async function districtCodeOf(db: Db, value: string): Promise<number> {
+  if (/^\d{1,6}$/.test(value)) return Number(value);
+  const found = await geo.findDistrictsByName(db, value);
+  const exact = found.filter((d) => normalizeName(d.nameEn) === normalizeName(value));
+  const hits = exact.length ? exact : found;
+  if (hits.length === 1) return (hits[0] as { lgdCode: number }).lgdCode;
+  throw new AppError(
+    "bad_request",
+    hits.length === 0
+      ? `no district is called "${value}"`
+      : `"${value}" fits ${hits.length} districts: ${hits
+          .slice(0, 8)
+          .map((d) => `${d.nameEn} (${d.lgdCode})`)
+          .join(", ")}; pass the LGD code`,
+    { field: "district" },
+  );
 }
 
 /** The read-only registry API over the same queries the pages use. */
@@ -303,7 +326,13 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     tag: "Exports",
     item: exportItem,
     query: z.object({
-      district: lgdCode.optional(),
+      district: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .optional()
+        .describe("LGD code, or the district's name or any former name (Varanasi, Ahmednagar)"),
       state: lgdCode.optional(),
       sector: z
         .string()
@@ -314,7 +343,11 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     handler: async ({ query }) =>
       pageExports(
         db,
-        { districtLgdCode: query.district, stateLgdCode: query.state, sector: query.sector },
+        {
+          districtLgdCode: query.district ? await districtCodeOf(db, query.district) : undefined,
+          stateLgdCode: query.state,
+          sector: query.sector,
+        },
         { ...paging(query), sort: query.sort },
       ),
   });

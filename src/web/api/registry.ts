@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { AppError } from "../../platform/errors";
 import { formulaSafe } from "../../platform/file-writers";
 import { type InvalidParam, problem } from "./problem";
 
@@ -79,7 +80,18 @@ export class ApiRegistry {
             instance: c.req.path,
             "invalid-params": invalid,
           });
-        const result = await route.handler({ params, query } as never, c);
+        let result: unknown;
+        try {
+          result = await route.handler({ params, query } as never, c);
+        } catch (err) {
+          // A value that passed its schema but names nothing usable (an ambiguous district name): 400, named.
+          if (err instanceof AppError && err.code === "bad_request" && typeof err.details.field === "string")
+            return problem(400, "Bad Request", `${err.details.field}: ${err.message}`, {
+              instance: c.req.path,
+              "invalid-params": [{ name: err.details.field, reason: err.message }],
+            });
+          throw err;
+        }
         if (!route.item) return c.json(result);
         return listResponse(c, route.item, result as ListResult<Record<string, unknown>>, query);
       });
