@@ -136,6 +136,7 @@ export function createApp(deps: {
   mountSeo(app, async () => [
     ...(await publicPaths(db)),
     "/open-data",
+    "/exports",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);

@@ -117,6 +117,9 @@ export function districtPage(app: Hono, db: Db): void {
         </dl>
         <h2 id="exports">{t("exportsTitle")}</h2>
         <ExportsBySector ctx={ctx} id="exports" label={t("exportsTitle")} rows={exports} />
+        <p>
+          <a href={hrefIn("/exports", lang, { state: String(district.stateLgdCode) })}>{t("rankingLink")}</a>
+        </p>
       </Layout>,
     );
   });

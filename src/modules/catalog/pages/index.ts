@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { districtPage } from "./district";
+import { exportRankingPage } from "./export-ranking";
 import { districtsPage, giPages, sectorPages } from "./lists";
 import { openDataPages } from "./open-data";
 import { productPage } from "./product";
@@ -25,6 +26,7 @@ export function catalogPages(
   sectorPages(app, db);
   giPages(app, db);
   searchPage(app, db);
+  exportRankingPage(app, db);
   openDataPages(app, db, opts.openDataDir);
   return app;
 }

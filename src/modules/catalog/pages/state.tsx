@@ -158,6 +158,9 @@ export function statePage(app: Hono, db: Db): void {
           label={t("stateExportsTitle", { state: stateName })}
           rows={exports}
         />
+        <p>
+          <a href={hrefIn("/exports", lang, { state: String(state.lgdCode) })}>{t("rankingLink")}</a>
+        </p>
       </Layout>,
     );
   });

@@ -1,3 +1,4 @@
+export * from "./export-ranking";
 export * from "./gi-suggestions";
 export * from "./lists";
 export * from "./registry";
