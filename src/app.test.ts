@@ -43,7 +43,7 @@ describe("the HTTP app on the seeded registry", () => {
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("DPIIT / Invest India ODOP list, April 2026 copy — primary products");
     expect(en).toMatch(/<strong>787<\/strong>ODOP products/);
-    expect(en).toContain('href="/?lang=hi"');
+    expect(en).toContain('<a class="lang" href="/language?to=hi&amp;next=%2F"');
     const hi = await (await app.request("/?lang=hi")).text();
     expect(hi).toContain('<html lang="hi">');
     expect(hi).toContain("राष्ट्रीय रजिस्टर");

@@ -19,6 +19,7 @@ export {
   productById,
   productBySlug,
   productCountsByState,
+  productIdsOfSector,
   productsOfDistricts,
   productsOfRevision,
   publicPaths,

@@ -62,7 +62,7 @@ describe("producers over HTTP", () => {
     const owner = await person(t.db);
     const browser = await signedIn(app, owner.email);
     const page = await browser.get(`/producers/new?district=${inVaranasi.districtLgdCode}`);
-    const silk = /<option value="(\d+)">Silk Products<\/option>/.exec(await page.text())?.[1] as string;
+    const silk = /<option value="(\d+)"[^>]*>Silk Products<\/option>/.exec(await page.text())?.[1] as string;
     const res = await browser.post("/producers/new", { ...form, name, odopProductId: silk });
     expect(res.status).toBe(303);
     const [row] = await rows(t.db, sql`select id from producers where owner_user_id = ${owner.userId}`);
@@ -104,7 +104,7 @@ describe("producers over HTTP", () => {
     const lucknow = await (
       await ownerBrowser.get(`/producers/new?district=${inLucknow.districtLgdCode}`)
     ).text();
-    const chikan = /<option value="(\d+)">Lucknow Chikan/.exec(lucknow)?.[1] as string;
+    const chikan = /<option value="(\d+)"[^>]*>Lucknow Chikan/.exec(lucknow)?.[1] as string;
     const wrong = await ownerBrowser.post("/producers/new", { ...form, odopProductId: chikan }, { from });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain("Choose one of this district&#39;s ODOP products from the list");
@@ -115,7 +115,7 @@ describe("producers over HTTP", () => {
     const owner = await person(t.db);
     const ownerBrowser = await signedIn(app, owner.email);
     const products = await ownerBrowser.get(`/producers/new?district=${inVaranasi.districtLgdCode}`);
-    const silk = /<option value="(\d+)">Silk Products<\/option>/.exec(await products.text())?.[1];
+    const silk = /<option value="(\d+)"[^>]*>Silk Products<\/option>/.exec(await products.text())?.[1];
     expect(silk).toBeTruthy();
     const name = "Lohta Pending Weavers";
     const res = await ownerBrowser.post("/producers/new", { ...form, name, odopProductId: silk as string });
@@ -501,6 +501,13 @@ describe("producers over HTTP", () => {
     ).text();
     expect(other).not.toContain(form.name);
     expect(other).toContain("No verified producer matches these filters yet.");
+    // By kind of producer and by the sector of its ODOP product (silk: textiles and handloom).
+    const [sector] = await rows(t.db, sql`select sector_code from products where id = ${Number(productId)}`);
+    expect(await (await app.request(`/producers?sector=${sector?.sector_code}&kind=shg`)).text()).toContain(
+      form.name,
+    );
+    expect(await (await app.request("/producers?sector=spices")).text()).not.toContain(form.name);
+    expect(await (await app.request("/producers?kind=fpo")).text()).not.toContain(form.name);
   });
 
   it("pages a long review queue, fifty at a time", async () => {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-o
 import type { DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { type Actor, placeScope } from "../accounts";
+import { productIdsOfSector } from "../catalog";
 import type { verificationStatuses } from "./kinds";
 import { can } from "./policy";
 import type { DirectoryFilters } from "./schemas";
@@ -23,7 +24,10 @@ const publicColumns = {
 
 export const directoryPageSize = 20;
 
-type Filters = Omit<DirectoryFilters, "page">;
+type Filters = Omit<DirectoryFilters, "page" | "sector"> & {
+  /** With a sector filter: the ids of that sector's ODOP products (the catalog module answers for them). */
+  sectorProducts?: number[];
+};
 
 /** Verified producers matching the filters (all of them on the site; without demo ones in the open API). */
 function directoryWhere(f: Filters, opts: { demo: boolean }) {
@@ -33,6 +37,10 @@ function directoryWhere(f: Filters, opts: { demo: boolean }) {
     f.state ? eq(producers.stateLgdCode, f.state) : undefined,
     f.district ? eq(producers.districtLgdCode, f.district) : undefined,
     f.product ? eq(producers.odopProductId, f.product) : undefined,
+    f.kind ? eq(producers.kind, f.kind) : undefined,
+    f.sectorProducts
+      ? inArray(producers.odopProductId, f.sectorProducts.length ? f.sectorProducts : [-1])
+      : undefined,
     f.q
       ? or(
           ilike(producers.name, `%${escapeLike(f.q)}%`),
@@ -59,9 +67,10 @@ async function directoryWindow(db: DbOrTx, where: SQL | undefined, offset: numbe
 
 /** The public directory page: verified producers by State, district, product or name, demo ones marked. */
 export async function directory(db: DbOrTx, f: DirectoryFilters) {
+  const sectorProducts = f.sector ? await productIdsOfSector(db, f.sector) : undefined;
   return directoryWindow(
     db,
-    directoryWhere(f, { demo: true }),
+    directoryWhere({ ...f, sectorProducts }, { demo: true }),
     (f.page - 1) * directoryPageSize,
     directoryPageSize,
   );

@@ -100,6 +100,11 @@ export const directoryFilters = z.object({
   state: lgdCode.optional(),
   district: lgdCode.optional(),
   product: intId.optional(),
+  kind: z.enum(producerKinds).optional(),
+  sector: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });

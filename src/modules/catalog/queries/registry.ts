@@ -321,6 +321,12 @@ export async function productsOfSector(db: DbOrTx, revisionId: string, sectorCod
     .orderBy(asc(products.stateLgdCode), asc(products.name));
 }
 
+/** Ids of the products of a sector, in every revision (a producer's product may be of an earlier one). */
+export async function productIdsOfSector(db: DbOrTx, sectorCode: string): Promise<number[]> {
+  const rows = await db.select({ id: products.id }).from(products).where(eq(products.sectorCode, sectorCode));
+  return rows.map((r) => r.id);
+}
+
 /** A few products to start from: those with a suggested or confirmed GI, one per State, in a stable order. */
 export async function featuredProducts(db: DbOrTx, revisionId: string, limit: number) {
   const rows = await db

@@ -10,9 +10,10 @@ import { Notice } from "../../../web/notice";
 import { Pager, pageHref } from "../../../web/pager";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, formatWhen } from "../../accounts";
-import { productById } from "../../catalog";
+import { productById, sectorTaxonomy } from "../../catalog";
 import { getDistricts, listDistricts, listStates } from "../../geo";
 import { revealContact } from "../commands";
+import { producerKinds } from "../kinds";
 import { producerText } from "../messages";
 import { can } from "../policy";
 import {
@@ -68,6 +69,7 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
               ))}
             </select>
           </label>
+          {stateDistricts.length === 0 && <p class="hint">{pt("districtAfterState")}</p>}
           {stateDistricts.length > 0 && (
             <label>
               {pt("district")}
@@ -81,6 +83,28 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
               </select>
             </label>
           )}
+          <label>
+            {pt("kind")}
+            <select name="kind">
+              <option value="">{pt("all")}</option>
+              {producerKinds.map((k) => (
+                <option value={k} selected={k === f.kind}>
+                  {pt(`kind_${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {pt("sector")}
+            <select name="sector">
+              <option value="">{pt("all")}</option>
+              {sectorTaxonomy.map((sec) => (
+                <option value={sec.code} selected={sec.code === f.sector}>
+                  {ctx.lang === "hi" ? sec.nameHi : sec.nameEn}
+                </option>
+              ))}
+            </select>
+          </label>
           {product && <input type="hidden" name="product" value={String(product.id)} />}
           <label>
             {pt("searchName")}
