@@ -50,34 +50,33 @@ export function MapSvg(props: {
 /** A horizontal bar chart; always shown next to a table with the same figures. */
 export function BarChart(props: { rows: { label: string; value: number; text: string; color?: string }[] }) {
   const max = Math.max(1, ...props.rows.map((r) => r.value));
-  const rowH = 22;
-  const labelW = 220;
-  const barW = 300;
+  // Each row: its label on one line, the bar and its value below. Narrow enough (340 units) to be drawn at about its
+  // own size on a 390 px phone, where a label column beside the bars would shrink the text to a few pixels.
+  const rowH = 38;
+  const width = 340;
+  const barW = 220;
   return (
     <svg
       class="chart"
-      viewBox={`0 0 ${labelW + barW + 110} ${props.rows.length * rowH + 4}`}
+      viewBox={`0 0 ${width} ${props.rows.length * rowH + 4}`}
       aria-hidden="true"
       focusable="false"
       xmlns="http://www.w3.org/2000/svg"
     >
-      {props.rows.map((r, i) => (
-        <g transform={`translate(0 ${i * rowH + 2})`}>
-          <text x={labelW - 6} y={15} text-anchor="end">
-            {r.label}
-          </text>
-          <rect
-            x={labelW}
-            y={3}
-            height={rowH - 6}
-            width={Math.max(1, (r.value / max) * barW)}
-            fill={r.color ?? "#4e79a7"}
-          />
-          <text x={labelW + Math.max(1, (r.value / max) * barW) + 6} y={15}>
-            {r.text}
-          </text>
-        </g>
-      ))}
+      {props.rows.map((r, i) => {
+        const w = Math.max(1, (r.value / max) * barW);
+        return (
+          <g transform={`translate(0 ${i * rowH + 2})`}>
+            <text x={0} y={13}>
+              {r.label}
+            </text>
+            <rect x={0} y={18} height={14} width={w} fill={r.color ?? "#4e79a7"} />
+            <text x={w + 6} y={30}>
+              {r.text}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }
