@@ -22,7 +22,13 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
   }
 
   it("renders in standards mode with an icon, and puts focus on the error summary after a failed submit", async () => {
-    const page = await open("/");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.goto(`${base}/`);
     expect(await page.evaluate(() => document.compatMode)).toBe("CSS1Compat"); // <!DOCTYPE html>, not quirks
     const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>("link[rel=icon]")?.href);
     expect((await page.request.get(icon as string)).status()).toBe(200);
@@ -31,6 +37,7 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     await page.click("form.form button[type=submit]"); // nothing filled in
     await page.waitForSelector("#error-summary");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+    expect(problems).toEqual([]); // no script error, no blocked resource (the CSP would say so here)
     await page.close();
   });
 
