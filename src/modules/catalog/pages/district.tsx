@@ -5,7 +5,7 @@ import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
 import { exportsBySector, giOfDistrict, liveRevision, productsOfDistricts } from "../queries";
-import { ExportsBySector, giStatusText, positiveInt, rankText, SectorMap, sectorName } from "./shared";
+import { ExportsBySector, GiList, positiveInt, rankText, SectorMap, sectorName } from "./shared";
 
 export function districtPage(app: Hono, db: Db): void {
   app.get("/districts/:code{[0-9]+}", async (c) => {
@@ -64,21 +64,7 @@ export function districtPage(app: Hono, db: Db): void {
               </ul>
             )}
             <h2 id="gi">{t("districtGiTitle")}</h2>
-            {gi.length === 0 ? (
-              <p class="muted">{t("districtGiNone")}</p>
-            ) : (
-              <ul>
-                {gi.map((g) => (
-                  <li>
-                    <a href={hrefIn(`/gi/${g.id}`, lang)} lang="en">
-                      {g.name}
-                    </a>{" "}
-                    ({t("giSerial", { n: g.listSerialNo })}, {g.goodsCategory})
-                    {g.status === "suggested" && <span class="muted"> — {giStatusText(ctx, g.status)}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <GiList ctx={ctx} gi={gi} empty={t("districtGiNone")} quiet />
           </div>
           {locator && (
             <figure class="locator">

@@ -5,7 +5,7 @@ import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
 import { giLinksOfProduct, hsHeadingsOfProduct, liveRevision, productBySlug } from "../queries";
-import { giStatusText, rankText, ruleText, sectorColor, sectorName } from "./shared";
+import { GiList, rankText, ruleText, sectorColor, sectorName } from "./shared";
 
 export function productPage(
   app: Hono,
@@ -93,21 +93,7 @@ export function productPage(
           )}
         </dl>
         <h2>{t("giTitle")}</h2>
-        {gi.length === 0 ? (
-          <p class="muted">{t("giNone")}</p>
-        ) : (
-          <ul>
-            {gi.map((g) => (
-              <li>
-                <a href={hrefIn(`/gi/${g.id}`, lang)} lang="en">
-                  {g.name}
-                </a>{" "}
-                ({t("giSerial", { n: g.listSerialNo })}, {g.goodsCategory}) —{" "}
-                <strong>{giStatusText(ctx, g.status)}</strong>
-              </li>
-            ))}
-          </ul>
-        )}
+        <GiList ctx={ctx} gi={gi} empty={t("giNone")} />
         <h2>{t("producersOfProduct")}</h2>
         {producers > 0 ? (
           <p>

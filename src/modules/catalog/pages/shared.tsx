@@ -156,3 +156,38 @@ export function ruleText(ctx: PageContext, rule: string | null): string {
   const word = rule?.match(/^keyword "(.*)"$/)?.[1];
   return word === undefined ? (rule ?? "") : ctx.t("keywordRule", { word });
 }
+
+/**
+ * A list of GI registrations, each with its register number and class and how sure the link is; `empty` when none.
+ * `quiet`: only an unconfirmed suggestion is marked (the district page); otherwise every status is said (the product).
+ */
+export function GiList(props: {
+  ctx: PageContext;
+  gi: { id: number; name: string; listSerialNo: number; goodsCategory: string; status: string }[];
+  empty: string;
+  quiet?: boolean;
+}) {
+  const { ctx, gi } = props;
+  const { t, lang } = ctx;
+  if (gi.length === 0) return <p class="muted">{props.empty}</p>;
+  return (
+    <ul>
+      {gi.map((g) => (
+        <li>
+          <a href={hrefIn(`/gi/${g.id}`, lang)} lang="en">
+            {g.name}
+          </a>{" "}
+          ({t("giSerial", { n: g.listSerialNo })}, {g.goodsCategory})
+          {props.quiet ? (
+            g.status === "suggested" && <span class="muted"> — {giStatusText(ctx, g.status)}</span>
+          ) : (
+            <>
+              {" "}
+              — <strong>{giStatusText(ctx, g.status)}</strong>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
