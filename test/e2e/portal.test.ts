@@ -33,11 +33,11 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>("link[rel=icon]")?.href);
     expect((await page.request.get(icon as string)).status()).toBe(200);
     expect((await page.request.get(`${base}/favicon.ico`)).headers()["content-type"]).toBe("image/x-icon");
+    expect(problems).toEqual([]); // no script error, no blocked resource (the CSP would say so here)
     await page.goto(`${base}/sign-up?lang=hi`);
     await page.click("form.form button[type=submit]"); // nothing filled in
     await page.waitForSelector("#error-summary");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
-    expect(problems).toEqual([]); // no script error, no blocked resource (the CSP would say so here)
     await page.close();
   });
 
