@@ -20,6 +20,12 @@ import {
   publicPaths,
   registerCatalogApi,
 } from "./modules/catalog";
+import {
+  committeeActions,
+  committeeAuditTexts,
+  committeeManagePages,
+  committeePublicPages,
+} from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
 import {
@@ -156,10 +162,12 @@ export function createApp(deps: {
     actionLinks: async (actor, lang) => [
       ...(await catalogActions(db, actor, lang)),
       ...(await producerActions(db, actor, lang)),
+      ...(await committeeActions(db, actor, lang)),
     ],
-    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts },
+    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts },
   });
   giReviewPages(personalRoutes, db);
+  committeeManagePages(personalRoutes, db);
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
@@ -170,6 +178,7 @@ export function createApp(deps: {
       : cache(c, next),
   );
   app.route("/", insightsPages(db));
+  committeePublicPages(app, db);
   app.route(
     "/",
     catalogPages(db, {

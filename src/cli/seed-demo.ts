@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+import { type Actor, actorOf } from "../modules/accounts";
 import { importSeed } from "../modules/catalog";
+import { seedDemoCommittees } from "../modules/committees";
 import { seedDemo } from "../modules/producers";
 import { openForCli, runCli } from "./context";
 
@@ -20,6 +22,15 @@ runCli(async () => {
     const seeded = await importSeed(database.db, config.seedDir);
     if (seeded.outcome === "imported") console.log("seed data imported first (the registry was empty)");
     const accounts = await seedDemo(database.db, values.password as string);
+    // Varanasi's DEPC and Uttar Pradesh's SEPC, recorded by the demo officers.
+    const meta = { requestId: null, ip: null };
+    const officer = async (role: string) =>
+      (await actorOf(database.db, accounts.find((a) => a.role === role)?.userId as number, meta)) as Actor;
+    await seedDemoCommittees(
+      database.db,
+      { district: await officer("district"), state: await officer("state") },
+      accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number },
+    );
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);
     console.log(`password: ${values.password}`);

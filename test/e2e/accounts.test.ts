@@ -196,6 +196,7 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
         `/officer/producers/${pending.rows[0]?.id}`,
         "/buyers/me",
         "/account/password",
+        `/committees/new?kind=depc&district=${inVaranasi.districtLgdCode}`,
       ])
         found[p] = await auditPage(page, base + withLang(p, lang));
       await page.context().close();
@@ -210,6 +211,7 @@ describe.runIf(haveBrowser)("accounts and producers in a real browser", () => {
         "/account/officers",
         `/account/officers/${grant.rows[0]?.id}/revoke`,
         "/audit",
+        "/admin/gi-links",
       ])
         found[p] = await auditPage(admin, base + withLang(p, lang));
       await admin.context().close();

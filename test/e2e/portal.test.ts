@@ -92,6 +92,8 @@ describe.runIf(haveBrowser)("the public portal in a real browser", () => {
     "/sectors",
     "/open-data",
     "/api/v1/docs",
+    "/exports",
+    "/districts/187/committee",
   ];
   it.each(pages.flatMap((p) => [p, `${p}${p.includes("?") ? "&" : "?"}lang=hi`]))(
     "has no WCAG 2.1 AA violations that axe-core finds: %s",

@@ -30,6 +30,8 @@ export const entityNames: Record<string, { en: string; hi: string }> = {
   producer: { en: "producer", hi: "उत्पादक" },
   buyer: { en: "buyer profile", hi: "खरीदार प्रोफ़ाइल" },
   gi_link: { en: "GI link (product-GI)", hi: "जीआई लिंक (उत्पाद-जीआई)" },
+  committee: { en: "committee", hi: "समिति" },
+  committee_member: { en: "committee member", hi: "समिति सदस्य" },
 };
 
 /** The action in words, or its code where no module has named it. */

@@ -73,6 +73,8 @@ export async function seedDemo(db: Db, password: string) {
     role,
     email: `${roleEmail[role as keyof typeof accounts]}@${demoDomain}`,
     created: a.created,
+    userId: a.userId,
+    place: district,
   }));
 }
 
