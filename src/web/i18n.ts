@@ -147,6 +147,9 @@ const en = {
   notInCurrentLgd: "Not in the current LGD list (Sep 2026); shown with its Dec-2022 code.",
   exportsTitle: "Exports by sector, FY 2024-25",
   rankingTitle: "Districts ranked by exports, FY 2024-25",
+  committeeLabel: "Committee",
+  depcLink: "District Export Promotion Committee: members",
+  sepcLink: "State Export Promotion Committee: members",
   rankingIntro:
     "Which districts export most: across India or within one State, in all sectors or in one. From the DGCI&S district-of-origin export data for 2024-25, grouped into HS-based sectors.",
   rankingIndia: "All of India",
@@ -375,6 +378,9 @@ const hi: Record<MessageKey, string> = {
   notInCurrentLgd: "वर्तमान एलजीडी सूची (सितंबर 2026) में नहीं; दिसंबर 2022 के कोड के साथ दिखाया गया।",
   exportsTitle: "क्षेत्रवार निर्यात, वित्त वर्ष 2024-25",
   rankingTitle: "निर्यात के अनुसार ज़िलों का क्रम, वित्त वर्ष 2024-25",
+  committeeLabel: "समिति",
+  depcLink: "ज़िला निर्यात संवर्धन समिति: सदस्य",
+  sepcLink: "राज्य निर्यात संवर्धन समिति: सदस्य",
   rankingIntro:
     "कौन से ज़िले सबसे अधिक निर्यात करते हैं: पूरे भारत में या किसी एक राज्य में, सभी क्षेत्रों में या एक में। 2024-25 के डीजीसीआईएंडएस ज़िला-उद्गम निर्यात आँकड़ों से, एचएस आधारित क्षेत्रों में समूहित।",
   rankingIndia: "पूरा भारत",

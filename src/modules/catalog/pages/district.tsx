@@ -82,6 +82,10 @@ export function districtPage(app: Hono, db: Db): void {
           )}
         </div>
         <dl class="facts">
+          <dt>{t("committeeLabel")}</dt>
+          <dd>
+            <a href={hrefIn(`/districts/${district.lgdCode}/committee`, lang)}>{t("depcLink")}</a>
+          </dd>
           <dt>{t("lgdCode")}</dt>
           <dd>{district.lgdCode}</dd>
           <dt>{t("census2011")}</dt>

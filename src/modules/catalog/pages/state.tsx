@@ -161,6 +161,9 @@ export function statePage(app: Hono, db: Db): void {
         <p>
           <a href={hrefIn("/exports", lang, { state: String(state.lgdCode) })}>{t("rankingLink")}</a>
         </p>
+        <p>
+          <a href={hrefIn(`/states/${state.lgdCode}/committee`, lang)}>{t("sepcLink")}</a>
+        </p>
       </Layout>,
     );
   });
