@@ -174,7 +174,9 @@ describe("committees over HTTP", () => {
     ).toEqual([{ n: 0 }]);
     const missing = await fresh().request("/districts/212/committee");
     expect(await missing.text()).toContain("No committee has been recorded for Patna yet.");
-    expect(await (await fresh().request("/districts/212")).text()).toContain('href="/districts/212/committee"');
+    expect(await (await fresh().request("/districts/212")).text()).toContain(
+      'href="/districts/212/committee"',
+    );
     expect(await (await fresh().request(`/states/${UP}`)).text()).toContain(`href="/states/${UP}/committee"`);
   });
 });

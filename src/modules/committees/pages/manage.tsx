@@ -166,29 +166,14 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
     try {
       await endMember(db, actor, m.id, form.data);
     } catch (err) {
-      if (err instanceof AppError && err.code === "bad_request")
-        return c.html(
-          <EndForm
-            c={c}
-            committee={committee}
-            member={m}
-            values={form.values}
-            errors={{ toDate: ct("endBeforeStart") }}
-          />,
-          400,
-        );
-      if (err instanceof AppError && err.code === "conflict")
-        return c.html(
-          <EndForm
-            c={c}
-            committee={committee}
-            member={m}
-            values={form.values}
-            errors={{ _form: ct("conflict") }}
-          />,
-          409,
-        );
-      throw err;
+      if (!(err instanceof AppError) || (err.code !== "bad_request" && err.code !== "conflict")) throw err;
+      // An end before the start is the date's fault; a stale version, someone else's change.
+      const early = err.code === "bad_request";
+      const errors: FieldErrors = early ? { toDate: ct("endBeforeStart") } : { _form: ct("conflict") };
+      return c.html(
+        <EndForm c={c} committee={committee} member={m} values={form.values} errors={errors} />,
+        early ? 400 : 409,
+      );
     }
     return c.redirect(hrefIn(`/committees/${committee.id}`, ctx.lang, { done: "ended" }), 303);
   });
