@@ -133,6 +133,8 @@ describe("no input gives a 5xx", () => {
           ["/search", "", "q=a%00b&state=2147483648", false],
           ["/products/:slug", "\u0000", "", false],
           ["/api/v1/products", "", "district=2147483648&q=%00", false],
+          ["/committees/new", "", "", true],
+          ["/committees/new", "", "kind=sepc&state=abc", true],
         ],
       },
     );

@@ -13,7 +13,7 @@ import {
   TextField,
 } from "../../../web/forms";
 import type { Lang } from "../../../web/i18n";
-import { routeId } from "../../../web/input-guard";
+import { isId, routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
@@ -59,7 +59,9 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
   app.get("/committees/new", async (c) => {
     requireActor(c.get("actor"));
     const kind = c.req.query("kind") === "sepc" ? "sepc" : "depc";
-    const code = Number(c.req.query(kind === "depc" ? "district" : "state"));
+    const raw = c.req.query(kind === "depc" ? "district" : "state");
+    if (!isId(raw)) throw new AppError("not_found", "No such place"); // found by the fuzz test: NaN reached the query
+    const code = Number(raw);
     const place = kind === "depc" ? await getDistrict(db, code) : await getState(db, code);
     if (!place) throw new AppError("not_found", "No such place");
     // The usual name in both languages, for the officer to change where the State's order names it otherwise.
