@@ -2,7 +2,7 @@
 export type { AuditTexts } from "./audit-texts";
 export { recordAudit } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
-export { signUp } from "./commands/register";
+export { signUp, userIdByEmail } from "./commands/register";
 export { type AccountAction, accountsPages } from "./pages";
 export { formatWhen } from "./pages/shared";
 export {

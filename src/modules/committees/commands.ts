@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db";
+import type { Db, DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { type Actor, authorize, recordAudit, requireActor } from "../accounts";
+import { type Actor, authorize, recordAudit, requireActor, userIdByEmail } from "../accounts";
 import { getDistrict, getState } from "../geo";
 import { type CommitteeKind, usualComposition } from "./kinds";
 import { type CommitteeRef, can } from "./policy";
@@ -9,6 +9,7 @@ import { committeeMembers, committees } from "./tables";
 
 type MemberFields = {
   personName?: string;
+  email?: string;
   role: (typeof committeeMembers.$inferInsert)["role"];
   designation: string;
   organisation?: string;
@@ -16,6 +17,14 @@ type MemberFields = {
 };
 
 const blankToNull = (v: string | undefined) => (v === undefined || v === "" ? null : v);
+
+/** The account a member is linked to by its address, or null without one; an address with no account is a 400. */
+async function accountOf(tx: DbOrTx, email: string | undefined): Promise<number | null> {
+  if (!email) return null;
+  const id = await userIdByEmail(tx, email);
+  if (!id) throw new AppError("bad_request", "No account has this address", { field: "email" });
+  return id;
+}
 
 /**
  * Records a district's DEPC or a State's SEPC. The district's State is looked up, never taken from the form. One per
@@ -87,6 +96,7 @@ export async function addMember(
     const { committee, grant } = await lockCommittee(tx, actor, committeeId);
     const values = {
       committeeId,
+      userId: await accountOf(tx, input.email),
       personName: blankToNull(input.personName),
       role: input.role,
       designation: input.designation,
@@ -171,6 +181,7 @@ export async function updateMember(
   await db.transaction(async (tx) => {
     const { member, committee, grant } = await lockMember(tx, actor, memberId, version);
     const after = {
+      userId: await accountOf(tx, input.email),
       personName: blankToNull(input.personName),
       role: input.role,
       designation: input.designation,
@@ -188,6 +199,7 @@ export async function updateMember(
       stateLgdCode: committee.stateLgdCode,
       districtLgdCode: committee.districtLgdCode,
       before: {
+        userId: member.userId,
         personName: member.personName,
         role: member.role,
         designation: member.designation,

@@ -179,4 +179,49 @@ describe("committees over HTTP", () => {
     );
     expect(await (await fresh().request(`/states/${UP}`)).text()).toContain(`href="/states/${UP}/committee"`);
   });
+
+  it("links a member to an account by its address, never shows the address publicly, and refuses an unknown one", async () => {
+    const officer = await signedIn(app, (await person(t.db, "national_admin")).email);
+    const member = await person(t.db);
+    const made = await officer.post(
+      "/committees/new",
+      { kind: "depc", districtLgdCode: "212", nameEn: "DEPC Patna", nameHi: "डीईपीसी पटना" },
+      { from: "/account" },
+    );
+    const id = /\/committees\/(\d+)/.exec(made.headers.get("location") ?? "")?.[1] as string;
+    const unknown = await officer.post(
+      `/committees/${id}/members`,
+      {
+        personName: "Nobody Known",
+        email: "no.such.account@example.org",
+        role: "member",
+        designation: "Lead Bank Manager",
+        fromDate: "2026-04-01",
+      },
+      { from: `/committees/${id}` },
+    );
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("No account has this address");
+    const linked = await officer.post(
+      `/committees/${id}/members`,
+      {
+        personName: "Linked Member",
+        email: member.email.toUpperCase(),
+        role: "member",
+        designation: "Lead Bank Manager",
+        fromDate: "2026-04-01",
+      },
+      { from: `/committees/${id}` },
+    );
+    expect(linked.status).toBe(303);
+    const [row] = await rows(
+      sql`select id, user_id from committee_members where committee_id = ${Number(id)}`,
+    );
+    expect(row?.user_id).toBe(member.userId);
+    const edit = await (await officer.get(`/committees/${id}/members/${row?.id}/edit`)).text();
+    expect(edit).toContain(`value="${member.email}"`);
+    const publicPage = await (await fresh().request("/districts/212/committee")).text();
+    expect(publicPage).toContain("Linked Member");
+    expect(publicPage).not.toContain(member.email);
+  });
 });

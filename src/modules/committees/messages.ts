@@ -36,6 +36,10 @@ export const committeeText = defineCatalogue(
     addMember: "Add a member",
     add: "Add",
     personHint: "Leave empty for a seat not yet filled.",
+    accountEmail: "Account's email address",
+    accountEmailHint:
+      "If the member has an ODOP Hub account: notices of meetings will go to it. Never shown publicly.",
+    noAccount: "No account has this address: leave it empty to record the name only",
     fromDate: "Member since",
     toDate: "Member until",
     dateHint: "As YYYY-MM-DD, e.g. 2026-04-01.",
@@ -104,6 +108,10 @@ export const committeeText = defineCatalogue(
     addMember: "सदस्य जोड़ें",
     add: "जोड़ें",
     personHint: "जो पद अभी भरा नहीं गया, उसके लिए खाली छोड़ें।",
+    accountEmail: "खाते का ईमेल पता",
+    accountEmailHint:
+      "यदि सदस्य का ओडीओपी हब खाता है: बैठकों की सूचनाएँ उसी पर जाएँगी। सार्वजनिक रूप से कभी नहीं दिखाया जाता।",
+    noAccount: "इस पते से कोई खाता नहीं है: केवल नाम दर्ज करने के लिए इसे खाली छोड़ें",
     fromDate: "सदस्य कब से",
     toDate: "सदस्य कब तक",
     dateHint: "YYYY-MM-DD के रूप में, जैसे 2026-04-01।",

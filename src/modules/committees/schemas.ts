@@ -29,6 +29,8 @@ export const committeeInput = z
 
 export const memberInput = z.object({
   personName: z.string().trim().max(160).optional(),
+  /** The member's account, when it has one: notices of meetings will go to it. */
+  email: z.email().max(254).optional(),
   role: z.enum(memberRoles),
   designation: z.string().trim().min(2).max(200),
   organisation: z.string().trim().max(200).optional(),

@@ -17,7 +17,7 @@ import { isId, routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
-import { type AccountAction, type Actor, type AppEnv, requireActor } from "../../accounts";
+import { type AccountAction, type Actor, type AppEnv, mailboxOf, requireActor } from "../../accounts";
 import { getDistrict, getState } from "../../geo";
 import { addMember, addUsualComposition, createCommittee, endMember, updateMember } from "../commands";
 import { memberRoles } from "../kinds";
@@ -100,7 +100,13 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
     const committee = await committeeForActor(db, actor, routeId(c));
     const form = await parseForm(c, memberInput, ctx.lang, committeeKey(committeeText(ctx.lang)));
     if (!form.ok) return c.html(await MembersPage({ c, db, committee, ...form }), 400);
-    await addMember(db, actor, committee.id, form.data);
+    try {
+      await addMember(db, actor, committee.id, form.data);
+    } catch (err) {
+      if (!isNoAccount(err)) throw err;
+      const errors = { email: committeeText(ctx.lang)("noAccount") };
+      return c.html(await MembersPage({ c, db, committee, values: form.values, errors }), 400);
+    }
     return c.redirect(hrefIn(`/committees/${committee.id}`, ctx.lang, { done: "added" }), 303);
   });
   app.post("/committees/:id{[0-9]+}/composition", async (c) => {
@@ -114,7 +120,9 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
     const actor = requireActor(c.get("actor"));
     const committee = await committeeForActor(db, actor, routeId(c));
     const m = await memberOf(committee.id, routeId(c, "member"));
-    return c.html(<EditForm c={c} committee={committee} memberId={m.id} values={valuesOf(m)} errors={{}} />);
+    return c.html(
+      <EditForm c={c} committee={committee} memberId={m.id} values={await valuesOf(db, m)} errors={{}} />,
+    );
   });
   app.post("/committees/:id{[0-9]+}/members/:member{[0-9]+}/edit", async (c) => {
     const actor = requireActor(c.get("actor"));
@@ -127,6 +135,17 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
     try {
       await updateMember(db, actor, m.id, form.data.version, form.data);
     } catch (err) {
+      if (isNoAccount(err))
+        return c.html(
+          <EditForm
+            c={c}
+            committee={committee}
+            memberId={m.id}
+            values={form.values}
+            errors={{ email: ct("noAccount") }}
+          />,
+          400,
+        );
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
       const now = await memberById(db, m.id);
       return c.html(
@@ -134,7 +153,7 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
           c={c}
           committee={committee}
           memberId={m.id}
-          values={valuesOf(now)}
+          values={await valuesOf(db, now)}
           errors={{ _form: ct("conflict") }}
         />,
         409,
@@ -191,14 +210,22 @@ export function committeeManagePages(app: PersonalRoutes<AppEnv>, db: Db): void 
 type Committee = Awaited<ReturnType<typeof committeeForActor>>;
 type Member = Awaited<ReturnType<typeof memberById>>;
 
-const valuesOf = (m: Member): FormValues => ({
-  personName: m.personName ?? "",
-  role: m.role,
-  designation: m.designation,
-  organisation: m.organisation ?? "",
-  fromDate: m.fromDate,
-  version: String(m.version),
-});
+/** A member as its edit form shows it, with the address of its linked account. */
+async function valuesOf(db: Db, m: Member): Promise<FormValues> {
+  const account = m.userId ? await mailboxOf(db, m.userId) : null;
+  return {
+    personName: m.personName ?? "",
+    email: account?.email ?? "",
+    role: m.role,
+    designation: m.designation,
+    organisation: m.organisation ?? "",
+    fromDate: m.fromDate,
+    version: String(m.version),
+  };
+}
+
+const isNoAccount = (err: unknown) =>
+  err instanceof AppError && err.code === "bad_request" && err.details.field === "email";
 
 function RecordForm(props: { c: Context<AppEnv>; values: FormValues; errors: FieldErrors }) {
   const ctx = contextOf(props.c);
@@ -241,6 +268,15 @@ function MemberFields(props: { lang: Lang; values: FormValues; errors: FieldErro
         hint={ct("personHint")}
         maxLength={160}
       />
+      <TextField
+        {...field}
+        name="email"
+        type="email"
+        optional
+        label={ct("accountEmail")}
+        hint={ct("accountEmailHint")}
+        maxLength={254}
+      />
       <SelectField
         {...field}
         name="role"
@@ -258,6 +294,7 @@ const memberLabels = (lang: Lang) => {
   const ct = committeeText(lang);
   return {
     personName: ct("person"),
+    email: ct("accountEmail"),
     role: ct("role"),
     designation: ct("designation"),
     organisation: ct("organisation"),
