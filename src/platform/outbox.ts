@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, DbOrTx } from "./db";
+import { startJob } from "./jobs";
 import type { Logger } from "./logger";
 import { outbox } from "./tables";
 
@@ -70,29 +71,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, logger?: 
 
 /** Polls the outbox every `everyMs` until stopped. Runs beside the HTTP server; a user's request never waits for it. */
 export function startMailWorker(db: Db, transport: MailTransport, logger: Logger, everyMs = 2000) {
-  let current: Promise<void> | null = null;
-  let failing = false; // an outage is logged when it starts and when it ends, not every two seconds
-  const tick = (): Promise<void> => {
-    current ??= deliverDueMail(db, transport, logger)
-      .then(() => {
-        if (failing) logger.warn("outbox poll works again");
-        failing = false;
-      })
-      .catch((err) => {
-        if (!failing) logger.error({ err }, "outbox poll failed; retrying every few seconds");
-        failing = true;
-      })
-      .finally(() => {
-        current = null;
-      });
-    return current;
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  // Stopping waits for a delivery under way, so that the database is not closed beneath it.
-  const stop = async () => {
-    clearInterval(timer);
-    await current;
-  };
-  return { stop, tick };
+  return startJob("mail", everyMs, () => deliverDueMail(db, transport, logger), logger, {
+    firstRunAfterMs: everyMs,
+  });
 }
