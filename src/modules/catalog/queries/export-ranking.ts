@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql, sum } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql, sum } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { districtExports } from "../tables";
 
@@ -56,6 +56,6 @@ export async function exportSectorsPresent(db: DbOrTx): Promise<string[]> {
   const rows = await db
     .selectDistinct({ sector: districtExports.sector })
     .from(districtExports)
-    .orderBy(desc(districtExports.sector));
-  return rows.map((r) => r.sector).sort();
+    .orderBy(asc(districtExports.sector));
+  return rows.map((r) => r.sector);
 }

@@ -5,8 +5,21 @@ import { giRegistrations, listRevisions, productGiLinks, products } from "../tab
 export const giSuggestionPageSize = 50;
 
 /** Product–GI links of the live list that the name match suggested and nobody has decided yet, a page at a time. */
+const undecided = and(eq(productGiLinks.status, "suggested"), eq(listRevisions.isLive, true));
+
+/** How many suggested links of the live list wait for a decision (the administrator's worklist). */
+export async function giSuggestionCount(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(productGiLinks)
+    .innerJoin(products, eq(products.id, productGiLinks.productId))
+    .innerJoin(listRevisions, eq(listRevisions.id, products.revisionId))
+    .where(undecided);
+  return row?.n ?? 0;
+}
+
 export async function giSuggestions(db: DbOrTx, page: number) {
-  const where = and(eq(productGiLinks.status, "suggested"), eq(listRevisions.isLive, true));
+  const where = undecided;
   const base = () =>
     db
       .select({
@@ -26,18 +39,13 @@ export async function giSuggestions(db: DbOrTx, page: number) {
       .innerJoin(products, eq(products.id, productGiLinks.productId))
       .innerJoin(listRevisions, eq(listRevisions.id, products.revisionId))
       .innerJoin(giRegistrations, eq(giRegistrations.id, productGiLinks.giId));
-  const [rows, [count]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     base()
       .where(where)
       .orderBy(asc(products.stateLgdCode), asc(products.name), asc(giRegistrations.listSerialNo))
       .limit(giSuggestionPageSize)
       .offset((page - 1) * giSuggestionPageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(productGiLinks)
-      .innerJoin(products, eq(products.id, productGiLinks.productId))
-      .innerJoin(listRevisions, eq(listRevisions.id, products.revisionId))
-      .where(where),
+    giSuggestionCount(db),
   ]);
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total };
 }
