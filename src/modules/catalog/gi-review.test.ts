@@ -27,6 +27,8 @@ describe("confirming the GI links suggested by name", () => {
     const list = await (await admin.get("/admin/gi-links")).text();
     const forms = [...list.matchAll(/action="\/admin\/gi-links\/(\d+)\/(\d+)"/g)];
     expect(forms.length).toBeGreaterThan(10);
+    expect(list).not.toContain("gi_registry_match"); // why it was suggested, in words, not the matcher's code
+    expect(list).toContain("the product&#39;s name is the GI&#39;s registered name");
     const [product, gi] = [Number(forms[0]?.[1]), Number(forms[0]?.[2])];
     const [slug] = await rows(sql`select slug from products where id = ${product}`);
     expect(await (await fresh().request(`/products/${slug?.slug}`)).text()).toContain("not yet confirmed");

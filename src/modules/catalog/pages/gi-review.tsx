@@ -12,7 +12,7 @@ import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AccountAction, type Actor, type AppEnv, grantFor, requireActor } from "../../accounts";
 import { getDistricts } from "../../geo";
 import { decideGiLink } from "../commands";
-import { giSuggestionPageSize, giSuggestions } from "../queries";
+import { giSuggestionCount, giSuggestionPageSize, giSuggestions } from "../queries";
 
 const texts = {
   en: {
@@ -49,6 +49,18 @@ const texts = {
   },
 } as const;
 
+/** Why the matcher suggested a link (odop-rows.ts records it as a code), in words. */
+const basisText: Record<string, { en: string; hi: string }> = {
+  "gi_registry_match (name)": {
+    en: "the product's name is the GI's registered name",
+    hi: "उत्पाद का नाम जीआई का पंजीकृत नाम है",
+  },
+  "name covers GI name": {
+    en: "the product's name contains the GI's name",
+    hi: "उत्पाद के नाम में जीआई का नाम है",
+  },
+};
+
 const text = (lang: Lang, key: keyof (typeof texts)["en"], vars: Record<string, string | number> = {}) =>
   texts[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 
@@ -57,7 +69,7 @@ const mayDecide = (actor: Actor | null) => grantFor(actor, ["national_admin"]) !
 /** For the administrator's worklist on the account page. */
 export async function catalogActions(db: Db, actor: Actor, lang: Lang): Promise<AccountAction[]> {
   if (!mayDecide(actor)) return [];
-  const { total } = await giSuggestions(db, 1);
+  const total = await giSuggestionCount(db);
   return [
     {
       href: "/admin/gi-links",
@@ -118,7 +130,7 @@ export function giReviewPages(app: PersonalRoutes<AppEnv>, db: Db): void {
                 </>
               ),
             },
-            { label: text(lang, "basis"), cell: (r) => <span lang="en">{r.basis}</span> },
+            { label: text(lang, "basis"), cell: (r) => basisText[r.basis]?.[lang] ?? r.basis },
             {
               label: text(lang, "decide"),
               cell: (r) => (
