@@ -8,7 +8,12 @@ import { deliverDueMail, enqueueMail, mailTransport } from "./outbox";
 
 /** A real SMTP server on a free port, keeping what it receives. */
 function smtpSink() {
-  const received: { to: string; subject: string; text: string }[] = [];
+  const received: {
+    to: string;
+    subject: string;
+    text: string;
+    attachments: { filename?: string; contentType: string; content: string }[];
+  }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -18,6 +23,11 @@ function smtpSink() {
           to: session.envelope.rcptTo[0]?.address ?? "",
           subject: m.subject ?? "",
           text: m.text ?? "",
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content.toString("utf8"),
+          })),
         });
         done();
       }, done);
@@ -65,6 +75,26 @@ describe("the outbox", () => {
     ]);
     expect(sink.received[0]?.text.trim()).toBe("नमस्ते, link: http://x/y");
     expect(await pending()).toEqual([]);
+  });
+
+  it("sends a message's attachments, an iCalendar invitation with its Hindi intact", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:ज़िला समिति\r\nEND:VCALENDAR\r\n";
+    await enqueueMail(t.db, {
+      to: "d@example.org",
+      subject: "Meeting",
+      body: "See the invitation",
+      attachments: [{ filename: "meeting.ics", contentType: "text/calendar; method=REQUEST", content: ics }],
+    });
+    const smtp = mailTransport({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      outboxDir: "/nonexistent",
+      from: "x@y.in",
+    });
+    expect(await deliverDueMail(t.db, smtp)).toBe(1);
+    const got = sink.received.find((m) => m.to === "d@example.org");
+    expect(got?.attachments).toEqual([
+      { filename: "meeting.ics", contentType: "text/calendar", content: ics },
+    ]);
   });
 
   it("keeps a message it could not send, with the error, and tries again later rather than at once", async () => {

@@ -12,6 +12,8 @@ import {
   upOfficer,
   varanasiOfficer,
 } from "../../../test/support/actors";
+import { nextState, openTransitions } from "../../platform/workflow";
+import { meetingFlow, meetingStates } from "./meeting-flow";
 import { can } from "./policy";
 
 const varanasiDepc = { kind: "depc" as const, ...inVaranasi };
@@ -37,5 +39,40 @@ describe("who may keep a committee", () => {
     ["nobody signed in", null, varanasiDepc, false],
   ] as const)("%s → %s", (_case, actor, committee, allowed) => {
     expect(can(actor, "committee:manage", committee) !== undefined).toBe(allowed);
+    // Convening its meetings goes with keeping the committee: the DEPC's convener is the district's officer.
+    expect(can(actor, "meeting:convene", committee) !== undefined).toBe(allowed);
+  });
+});
+
+describe("the meeting flow, as a table: from which state each transition goes, and where", () => {
+  const states = ["new", ...meetingStates] as const;
+  it.each([
+    ["schedule", "new", "scheduled"],
+    ["reschedule", "scheduled", "scheduled"],
+    ["cancel", "scheduled", "cancelled"],
+    ["record", "scheduled", "held"],
+    ["record", "held", "held"],
+    ["publish", "held", "minutes_published"],
+  ] as const)("%s from %s → %s; from any other state, 409", (transition, from, to) => {
+    expect(nextState(meetingFlow, transition, from)).toBe(to);
+    for (const other of states.filter(
+      (s) => !(meetingFlow[transition].from as readonly string[]).includes(s),
+    ))
+      expect(() => nextState(meetingFlow, transition, other)).toThrow(
+        expect.objectContaining({ code: "conflict" }),
+      );
+  });
+
+  it("names every transition in the table above, each taken by a convener of the committee", () => {
+    expect(Object.keys(meetingFlow).sort()).toEqual([
+      "cancel",
+      "publish",
+      "record",
+      "reschedule",
+      "schedule",
+    ]);
+    expect(new Set(Object.values(meetingFlow).map((t) => t.by))).toEqual(new Set(["meeting:convene"]));
+    expect(openTransitions(meetingFlow, "minutes_published")).toEqual([]);
+    expect(openTransitions(meetingFlow, "cancelled")).toEqual([]);
   });
 });

@@ -10,6 +10,12 @@ type Rules = {
    * national administrator; for an SEPC, the State's officer or the national administrator.
    */
   "committee:manage": CommitteeRef;
+  /**
+   * Convene the committee: schedule, change and cancel its meetings, record and publish their minutes. The same
+   * people: the convener of a DEPC is the district's officer (the General Manager of the District Industries Centre),
+   * and the State and national officers above it may act for it.
+   */
+  "meeting:convene": CommitteeRef;
 };
 type CommitteePermission = keyof Rules;
 
