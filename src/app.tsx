@@ -25,6 +25,7 @@ import {
   committeeAuditTexts,
   committeeManagePages,
   committeePublicPages,
+  meetingManagePages,
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
@@ -168,6 +169,7 @@ export function createApp(deps: {
   });
   giReviewPages(personalRoutes, db);
   committeeManagePages(personalRoutes, db);
+  meetingManagePages(personalRoutes, db);
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many

@@ -29,7 +29,10 @@ export function scriptRuns(text: string): [string, boolean][] {
   return text
     .split(devanagariRun)
     .filter((part) => part !== "")
-    .map((part) => [part, devanagariRun.test(part) && /^[\u0900-\u097F\u1CD0-\u1CFF\uA8E0-\uA8FF]/.test(part)]);
+    .map((part) => [
+      part,
+      devanagariRun.test(part) && /^[\u0900-\u097F\u1CD0-\u1CFF\uA8E0-\uA8FF]/.test(part),
+    ]);
 }
 
 const sizes = { title: 18, heading: 13, paragraph: 10.5, small: 8.5 } as const;

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { formatIndiaTime } from "../../../platform/india-time";
+import { openTransitions } from "../../../platform/workflow";
 import { csrfToken } from "../../../web/csrf";
 import { FormPage } from "../../../web/form-page";
 import {
@@ -21,13 +23,48 @@ import { type AccountAction, type Actor, type AppEnv, mailboxOf, requireActor } 
 import { getDistrict, getState } from "../../geo";
 import { addMember, addUsualComposition, createCommittee, endMember, updateMember } from "../commands";
 import { memberRoles } from "../kinds";
+import { meetingFlow } from "../meeting-flow";
+import { meetingText } from "../meeting-messages";
+import { type MeetingRow, meetingsAwaitingMinutes, meetingsOf } from "../meeting-queries";
 import { committeeKey, committeeText } from "../messages";
 import { committeeForActor, committeeOf, memberById, membersOf } from "../queries";
 import { committeeInput, memberEdit, memberEnd, memberInput } from "../schemas";
+import { MeetingsTable } from "./meeting-view";
 import { committeeTitle, MembersTable } from "./public";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const notices = ["created", "added", "composed", "saved", "ended"] as const;
+const meetingNotices = ["scheduled", "changed", "cancelled"] as const;
+
+/** What the convener can do with a meeting now, by its flow: change or cancel it, record or see its minutes. */
+function MeetingActions(props: { lang: Lang; committeeId: number; meeting: MeetingRow }) {
+  const mt = meetingText(props.lang);
+  const here = `/committees/${props.committeeId}/meetings/${props.meeting.id}`;
+  const begun = props.meeting.startsAt.getTime() <= Date.now();
+  const open = openTransitions(meetingFlow, props.meeting.state);
+  const links: [string, string][] = [
+    ...(open.includes("reschedule") && !begun ? [[`${here}/edit`, mt("change")] as [string, string]] : []),
+    ...(open.includes("cancel") && !begun
+      ? [[`${here}/cancel`, mt("cancelMeeting")] as [string, string]]
+      : []),
+    ...(open.includes("record") && begun
+      ? [[`${here}/minutes`, mt("recordMinutes")] as [string, string]]
+      : []),
+  ];
+  const when = formatIndiaTime(props.meeting.startsAt, props.lang, false);
+  return (
+    <>
+      {links.map(([href, label], i) => (
+        <>
+          {i > 0 && " · "}
+          <a href={hrefIn(href, props.lang)}>
+            {label} <span class="sr-only">{when}</span>
+          </a>
+        </>
+      ))}
+    </>
+  );
+}
 
 /** For the account page: an officer's own committee (its DEPC, or a State officer's SEPC), recorded or to record. */
 export async function committeeActions(db: Db, actor: Actor, lang: Lang): Promise<AccountAction[]> {
@@ -50,6 +87,30 @@ export async function committeeActions(db: Db, actor: Actor, lang: Lang): Promis
         label: ct("keepSepc", { place: s ? nameIn(lang, s.nameEn, s.nameHi) : String(g.stateLgdCode) }),
       });
     }
+  }
+  const kept = (
+    await Promise.all(
+      actor.grants
+        .filter((g) => g.role === "district_officer" || g.role === "state_officer")
+        .map((g) =>
+          g.role === "district_officer"
+            ? committeeOf(db, { kind: "depc", districtLgdCode: g.districtLgdCode ?? -1 })
+            : committeeOf(db, { kind: "sepc", stateLgdCode: g.stateLgdCode ?? -1 }),
+        ),
+    )
+  ).filter((c) => c !== null);
+  const mt = meetingText(lang);
+  for (const m of await meetingsAwaitingMinutes(
+    db,
+    kept.map((c) => c.id),
+  )) {
+    const c = kept.find((k) => k.id === m.committeeId);
+    if (c)
+      out.push({
+        href: `/committees/${c.id}/meetings/${m.id}/minutes`,
+        label: `${mt("minutes")}: ${committeeTitle(c, lang)}`,
+        waiting: mt("yourMeetings", { when: formatIndiaTime(m.startsAt, lang, false) }),
+      });
   }
   return out;
 }
@@ -314,8 +375,11 @@ async function MembersPage(props: {
   const ctx = contextOf(c);
   const ct = committeeText(ctx.lang);
   const members = await membersOf(props.db, committee.id);
+  const meetings = await meetingsOf(props.db, committee.id);
+  const mt = meetingText(ctx.lang);
   const name = committeeTitle(committee, ctx.lang);
   const done = notices.find((n) => n === c.req.query("done"));
+  const meetingDone = meetingNotices.find((n) => n === c.req.query("done"));
   const csrf = csrfToken(c);
   const publicHref =
     committee.kind === "depc"
@@ -325,8 +389,10 @@ async function MembersPage(props: {
     <Layout ctx={ctx} title={ct("membersTitle", { name })} description={ct("committeeIntro")}>
       <h1>{ct("membersTitle", { name })}</h1>
       {done && <Notice kind="success">{ct(done)}</Notice>}
+      {meetingDone && <Notice kind="success">{mt(meetingDone)}</Notice>}
       <p>
-        <a href={hrefIn(publicHref, ctx.lang)}>{ct("publicPage")}</a>
+        <a href={hrefIn(publicHref, ctx.lang)}>{ct("publicPage")}</a> ·{" "}
+        <a href="#meetings">{mt("meetings")}</a>
       </p>
       <h2>{ct("currentMembers")}</h2>
       <MembersTable
@@ -363,6 +429,28 @@ async function MembersPage(props: {
         <MemberFields lang={ctx.lang} values={props.values} errors={props.errors} />
         <button type="submit">{ct("add")}</button>
       </PostForm>
+      <h2 id="meetings">{mt("meetings")}</h2>
+      <p>
+        <a class="button" href={hrefIn(`/committees/${committee.id}/meetings/new`, ctx.lang)}>
+          {mt("schedule")}
+        </a>
+      </p>
+      <h3>{mt("upcoming")}</h3>
+      <MeetingsTable
+        lang={ctx.lang}
+        rows={meetings.upcoming}
+        label={mt("upcoming")}
+        empty={mt("noUpcoming")}
+        actions={(m) => <MeetingActions lang={ctx.lang} committeeId={committee.id} meeting={m} />}
+      />
+      <h3>{mt("past")}</h3>
+      <MeetingsTable
+        lang={ctx.lang}
+        rows={meetings.past}
+        label={mt("past")}
+        empty={mt("noPast")}
+        actions={(m) => <MeetingActions lang={ctx.lang} committeeId={committee.id} meeting={m} />}
+      />
     </Layout>
   );
 }

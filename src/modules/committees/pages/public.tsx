@@ -2,12 +2,18 @@ import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { formatIndiaTime } from "../../../platform/india-time";
 import { DataTable } from "../../../web/data-table";
 import type { Lang } from "../../../web/i18n";
+import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { getDistrict, getState } from "../../geo";
+import { meetingText } from "../meeting-messages";
+import { meetingRecord, meetingsOf } from "../meeting-queries";
 import { committeeText } from "../messages";
 import { committeeOf, type MemberRow, membersOf } from "../queries";
+import { MeetingNotice, MeetingsTable, MinutesView } from "./meeting-view";
+import { minutesPdf } from "./minutes-pdf";
 
 /** The members of a committee as a table: role, name (or "vacant"), designation, organisation, dates. */
 export function MembersTable(props: {
@@ -38,6 +44,14 @@ export function MembersTable(props: {
   );
 }
 
+/** The public page of a committee. */
+export const committeeHref = (c: {
+  kind: "depc" | "sepc";
+  stateLgdCode: number;
+  districtLgdCode: number | null;
+}) =>
+  c.kind === "depc" ? `/districts/${c.districtLgdCode}/committee` : `/states/${c.stateLgdCode}/committee`;
+
 export const committeeTitle = (c: { nameEn: string; nameHi: string }, lang: Lang) =>
   lang === "hi" ? c.nameHi : c.nameEn;
 
@@ -55,6 +69,8 @@ export function committeePublicPages(app: Hono, db: Db): void {
         ? await committeeOf(db, { kind, districtLgdCode: code })
         : await committeeOf(db, { kind, stateLgdCode: code });
     const members = committee ? await membersOf(db, committee.id) : { current: [], past: [] };
+    const meetings = committee ? await meetingsOf(db, committee.id) : { upcoming: [], past: [] };
+    const mt = meetingText(ctx.lang);
     const title = committee ? committeeTitle(committee, ctx.lang) : ct(kind);
     const back = kind === "depc" ? `/districts/${code}` : `/states/${code}`;
     return c.html(
@@ -86,11 +102,65 @@ export function committeePublicPages(app: Hono, db: Db): void {
                 <MembersTable lang={ctx.lang} rows={members.past} label={ct("pastMembers")} past />
               </>
             )}
+            <h2>{mt("upcoming")}</h2>
+            <MeetingsTable
+              lang={ctx.lang}
+              rows={meetings.upcoming}
+              label={mt("upcoming")}
+              empty={mt("noUpcoming")}
+            />
+            <h2>{mt("past")}</h2>
+            <MeetingsTable lang={ctx.lang} rows={meetings.past} label={mt("past")} empty={mt("noPast")} />
           </>
         )}
       </Layout>,
     );
   };
+  app.get("/committee-meetings/:id{[0-9]+}", async (c) => {
+    const ctx = contextOf(c);
+    const mt = meetingText(ctx.lang);
+    const record = await meetingRecord(db, routeId(c));
+    const { committee, meeting } = record;
+    const name = committeeTitle(committee, ctx.lang);
+    const when = formatIndiaTime(meeting.startsAt, ctx.lang, false);
+    const title = `${mt("meetingOf", { name })}, ${when}`;
+    const published = meeting.state === "minutes_published";
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={title}
+        description={mt("meetingOf", { name })}
+        crumbs={[
+          { href: "/", label: ctx.t("home") },
+          { href: committeeHref(committee), label: name },
+        ]}
+      >
+        <h1>{title}</h1>
+        <MeetingNotice lang={ctx.lang} record={record} />
+        {published && (
+          <>
+            <p>
+              <a href={hrefIn(`/committee-meetings/${meeting.id}/minutes.pdf`, ctx.lang)} download>
+                {mt("pdf")}
+              </a>
+            </p>
+            <MinutesView lang={ctx.lang} record={record} />
+          </>
+        )}
+      </Layout>,
+    );
+  });
+  // Published minutes in print: the same record as the page, in the reader's language, fonts embedded.
+  app.get("/committee-meetings/:id{[0-9]+}/minutes.pdf", async (c) => {
+    const lang = contextOf(c).lang;
+    const record = await meetingRecord(db, routeId(c));
+    if (record.meeting.state !== "minutes_published") throw new AppError("not_found", "No published minutes");
+    const pdf = await minutesPdf(record, lang);
+    return c.body(new Uint8Array(pdf), 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="minutes-${record.meeting.id}-${lang}.pdf"`,
+    });
+  });
   app.get("/districts/:code{[0-9]{1,6}}/committee", (c) => page(c, "depc"));
   app.get("/states/:code{[0-9]{1,6}}/committee", (c) => page(c, "sepc"));
 }
