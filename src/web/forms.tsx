@@ -58,6 +58,9 @@ function messageOf(
   t: ReturnType<typeof formText>,
   moduleText?: (key: string) => string | undefined,
 ): string {
+  // A schema's own message key wins over the generic wording of its kind ("enter at least one agenda item").
+  const own = moduleText?.(issue.message);
+  if (own) return own;
   switch (issue.code) {
     case "invalid_type":
       return issue.expected === "number" || issue.expected === "int" ? t("number") : t("required");
