@@ -1,11 +1,11 @@
 import type { Db } from "../../platform/db";
 import { indiaDateTime } from "../../platform/india-time";
 import type { Actor } from "../accounts";
-import { addMember, addUsualComposition, createCommittee } from "./commands";
-import { meetingsOf } from "./meeting-queries";
-import { agendaOf, scheduleMeeting } from "./meetings";
-import { addDecision, publishMinutes, saveMinutes } from "./minutes";
-import { committeeOf, membersOf } from "./queries";
+import { scheduleMeeting } from "./commands/meetings";
+import { addMember, addUsualComposition, createCommittee } from "./commands/members";
+import { addDecision, publishMinutes, saveMinutes } from "./commands/minutes";
+import { agendaOf, meetingsOf } from "./queries/meetings";
+import { committeeOf, membersOf } from "./queries/members";
 
 /**
  * Demo committees for trying the platform (`npm run seed:demo`): Varanasi's DEPC and Uttar Pradesh's SEPC, with the

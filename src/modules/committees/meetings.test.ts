@@ -8,8 +8,8 @@ import { createApp } from "../../app";
 import { indiaDateTime } from "../../platform/india-time";
 import { createLogger } from "../../platform/logger";
 import { type Actor, actorOf } from "../accounts";
-import { addMember, createCommittee } from "./commands";
-import { scheduleMeeting } from "./meetings";
+import { scheduleMeeting } from "./commands/meetings";
+import { addMember, createCommittee } from "./commands/members";
 
 type Row = Record<string, unknown>;
 const day = 24 * 3600 * 1000;

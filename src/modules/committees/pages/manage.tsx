@@ -21,13 +21,19 @@ import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AccountAction, type Actor, type AppEnv, mailboxOf, requireActor } from "../../accounts";
 import { getDistrict, getState } from "../../geo";
-import { addMember, addUsualComposition, createCommittee, endMember, updateMember } from "../commands";
+import {
+  addMember,
+  addUsualComposition,
+  createCommittee,
+  endMember,
+  updateMember,
+} from "../commands/members";
 import { memberRoles } from "../kinds";
 import { meetingFlow } from "../meeting-flow";
 import { meetingText } from "../meeting-messages";
-import { type MeetingRow, meetingsAwaitingMinutes, meetingsOf } from "../meeting-queries";
 import { committeeKey, committeeText } from "../messages";
-import { committeeForActor, committeeOf, memberById, membersOf } from "../queries";
+import { type MeetingRow, meetingsAwaitingMinutes, meetingsOf } from "../queries/meetings";
+import { committeeForActor, committeeOf, memberById, membersOf } from "../queries/members";
 import { committeeInput, memberEdit, memberEnd, memberInput } from "../schemas";
 import { MeetingsTable } from "./meeting-view";
 import { committeeTitle, MembersTable } from "./public";

@@ -4,8 +4,8 @@ import { DataTable } from "../../../web/data-table";
 import type { Lang } from "../../../web/i18n";
 import { hrefIn } from "../../../web/layout";
 import { meetingText } from "../meeting-messages";
-import type { MeetingRecord, MeetingRow } from "../meeting-queries";
 import { committeeText } from "../messages";
+import type { MeetingRecord, MeetingRow } from "../queries/meetings";
 
 /** Where a meeting is, as the public reads it: the venue, and "online" for a video link (never the link itself). */
 export const whereOf = (m: Pick<MeetingRow, "venue" | "videoLink">, lang: Lang) =>

@@ -20,12 +20,12 @@ import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, mailContext, requireActor } from "../../accounts";
+import { cancelMeeting, rescheduleMeeting, scheduleMeeting } from "../commands/meetings";
+import { addDecision, publishMinutes, removeDecision, saveMinutes } from "../commands/minutes";
 import { meetingKey, meetingText } from "../meeting-messages";
-import { type MeetingRecord, meetingRecord, membersOn } from "../meeting-queries";
-import { cancelMeeting, rescheduleMeeting, scheduleMeeting } from "../meetings";
 import { committeeText } from "../messages";
-import { addDecision, publishMinutes, removeDecision, saveMinutes } from "../minutes";
-import { committeeForActor } from "../queries";
+import { type MeetingRecord, meetingRecord, membersOn } from "../queries/meetings";
+import { committeeForActor } from "../queries/members";
 import {
   decisionInput,
   meetingCancel,

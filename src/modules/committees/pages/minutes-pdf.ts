@@ -2,8 +2,8 @@ import { formatIndiaTime } from "../../../platform/india-time";
 import type { Lang } from "../../../web/i18n";
 import { type PdfBlock, renderPdf } from "../../../web/pdf";
 import { meetingText } from "../meeting-messages";
-import type { MeetingRecord } from "../meeting-queries";
 import { committeeText } from "../messages";
+import type { MeetingRecord } from "../queries/meetings";
 import { attendeeLine, whereOf } from "./meeting-view";
 
 /** Published minutes as a printable PDF in the reader's language: the same content as the meeting's page. */

@@ -9,9 +9,9 @@ import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { getDistrict, getState } from "../../geo";
 import { meetingText } from "../meeting-messages";
-import { meetingRecord, meetingsOf } from "../meeting-queries";
 import { committeeText } from "../messages";
-import { committeeOf, type MemberRow, membersOf } from "../queries";
+import { meetingRecord, meetingsOf } from "../queries/meetings";
+import { committeeOf, type MemberRow, membersOf } from "../queries/members";
 import { MeetingNotice, MeetingsTable, MinutesView } from "./meeting-view";
 import { minutesPdf } from "./minutes-pdf";
 

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import type { Actor } from "../accounts";
-import type { CommitteeKind } from "./kinds";
-import { can } from "./policy";
-import { committeeMembers, committees } from "./tables";
+import type { DbOrTx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import type { Actor } from "../../accounts";
+import type { CommitteeKind } from "../kinds";
+import { can } from "../policy";
+import { committeeMembers, committees } from "../tables";
 
 /** The committee of a place: a district's DEPC or a State's SEPC, or null. */
 export async function committeeOf(

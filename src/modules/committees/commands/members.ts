@@ -1,11 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { type Actor, authorize, recordAudit, requireActor, userIdByEmail } from "../accounts";
-import { getDistrict, getState } from "../geo";
-import { type CommitteeKind, usualComposition } from "./kinds";
-import { type CommitteeRef, can } from "./policy";
-import { committeeMembers, committees } from "./tables";
+import type { Db, DbOrTx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { type Actor, authorize, recordAudit, requireActor, userIdByEmail } from "../../accounts";
+import { getDistrict, getState } from "../../geo";
+import { type CommitteeKind, usualComposition } from "../kinds";
+import { type CommitteeRef, can } from "../policy";
+import { committeeMembers, committees } from "../tables";
 
 type MemberFields = {
   personName?: string;

@@ -1,14 +1,23 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { agendaOf } from "./meetings";
+import type { DbOrTx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
 import {
   committeeDecisions,
   committeeMeetings,
   committeeMembers,
   committees,
+  meetingAgendaItems,
   meetingAttendance,
-} from "./tables";
+} from "../tables";
+
+/** The agenda in order. */
+export async function agendaOf(db: DbOrTx, meetingId: number) {
+  return db
+    .select()
+    .from(meetingAgendaItems)
+    .where(eq(meetingAgendaItems.meetingId, meetingId))
+    .orderBy(asc(meetingAgendaItems.position));
+}
 
 export type MeetingRow = typeof committeeMeetings.$inferSelect;
 

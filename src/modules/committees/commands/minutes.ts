@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { indiaDateTime } from "../../platform/india-time";
-import { enqueueMail } from "../../platform/outbox";
-import { type Actor, recordAudit, requireActor } from "../accounts";
-import { minutesMail } from "./meeting-mail";
-import { membersOn } from "./meeting-queries";
-import { agendaOf, lockMeeting, type MailContext, meetingRecipients } from "./meetings";
-import { committeeDecisions, committeeMeetings, meetingAgendaItems, meetingAttendance } from "./tables";
+import type { Db, Tx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { indiaDateTime } from "../../../platform/india-time";
+import { enqueueMail } from "../../../platform/outbox";
+import { type Actor, recordAudit, requireActor } from "../../accounts";
+import { minutesMail } from "../meeting-mail";
+import { agendaOf, membersOn } from "../queries/meetings";
+import { committeeDecisions, committeeMeetings, meetingAgendaItems, meetingAttendance } from "../tables";
+import { lockMeeting, type MailContext, meetingRecipients } from "./meetings";
 
 type Locked = Awaited<ReturnType<typeof lockMeeting>>;
 

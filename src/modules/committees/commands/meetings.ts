@@ -1,15 +1,16 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { indiaDateTime, indiaInstant } from "../../platform/india-time";
-import { enqueueMail } from "../../platform/outbox";
-import { nextState } from "../../platform/workflow";
-import { type Actor, authorize, mailboxOf, recordAudit, requireActor } from "../accounts";
-import { type MeetingTransition, meetingFlow } from "./meeting-flow";
-import { type MeetingNotice, meetingMail, type NoticeKind } from "./meeting-mail";
-import { can } from "./policy";
-import type { MeetingInput } from "./schemas";
-import { committeeMeetings, committeeMembers, committees, meetingAgendaItems } from "./tables";
+import type { Db, Tx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { indiaDateTime, indiaInstant } from "../../../platform/india-time";
+import { enqueueMail } from "../../../platform/outbox";
+import { nextState } from "../../../platform/workflow";
+import { type Actor, authorize, mailboxOf, recordAudit, requireActor } from "../../accounts";
+import { type MeetingTransition, meetingFlow } from "../meeting-flow";
+import { type MeetingNotice, meetingMail, type NoticeKind } from "../meeting-mail";
+import { can } from "../policy";
+import { agendaOf } from "../queries/meetings";
+import type { MeetingInput } from "../schemas";
+import { committeeMeetings, committeeMembers, committees, meetingAgendaItems } from "../tables";
 
 /** Where the links in notices point, and who signs them; without it (the demo seed) no mail is sent. */
 export type MailContext = { origin: string };
@@ -72,15 +73,6 @@ async function replaceAgenda(tx: Tx, meetingId: number, agenda: string[]) {
   await tx
     .insert(meetingAgendaItems)
     .values(agenda.map((title, i) => ({ meetingId, position: i + 1, title })));
-}
-
-/** The agenda in order. */
-export async function agendaOf(db: Db | Tx, meetingId: number) {
-  return db
-    .select()
-    .from(meetingAgendaItems)
-    .where(eq(meetingAgendaItems.meetingId, meetingId))
-    .orderBy(asc(meetingAgendaItems.position));
 }
 
 /** Members with accounts who sit on the committee on the meeting's date: they get its notices. */
