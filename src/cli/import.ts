@@ -1,16 +1,19 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { actorOf, userIdByEmail } from "../modules/accounts";
 import { buildOpenData, importOdopList } from "../modules/catalog";
-import { readCsv } from "../platform/csv";
 import { formatReport, saveReport } from "../platform/import-report";
+import { readListFile } from "../platform/spreadsheet";
 import { openForCli, runCli } from "./context";
 
-const usage = `Usage: npm run import -- <file.csv> --title "…" --published YYYY-MM-DD [options]
+const usage = `Usage: npm run import -- <file.csv|file.xlsx> --as admin@example.gov.in --title "…" --published YYYY-MM-DD [options]
 
 Imports a national ODOP list (columns State, District, Product, Category, Sector, Description, GI Status)
-as a new list revision, all rows or none. The same file twice changes nothing.
+as a new list revision, all rows or none, and publishes it: the same steps as the administrator's page
+(/admin/revisions), audited as the named administrator. The same file twice changes nothing.
 
 Options:
+  --as EMAIL          the national administrator doing it, for the audit log (required)
   --title TEXT        title of the revision, in English (required)
   --title-hi TEXT     title in Hindi (defaults to the English title)
   --source TEXT       who published it (default: "DPIIT ODOP list")
@@ -18,7 +21,7 @@ Options:
   --effective DATE    date it takes effect (default: the publication date)
   --id ID             revision id (default: made from the title and date)
   --notes TEXT        notes shown with the revision
-  --draft             import without making it the live revision`;
+  --draft             read it into the draft revision without publishing it (publish it from /admin/revisions)`;
 
 /** Field names of the revision, as the operator typed them on the command line. */
 const flagOf: Record<string, string> = {
@@ -43,6 +46,7 @@ runCli(async () => {
       id: { type: "string" },
       notes: { type: "string" },
       draft: { type: "boolean", default: false },
+      as: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -50,10 +54,20 @@ runCli(async () => {
     console.error(usage);
     return values.help ? 0 : 1;
   }
-  const file = readCsv(positionals[0] as string);
+  if (!values.as) {
+    console.error("--as: name the national administrator doing the import (their account's email address)");
+    return 1;
+  }
+  const file = await readListFile(positionals[0] as string);
   const { config, database, close } = await openForCli("import");
   try {
-    const report = await importOdopList(database.db, file, {
+    const userId = await userIdByEmail(database.db, values.as);
+    const actor = userId ? await actorOf(database.db, userId, { requestId: "cli:import", ip: null }) : null;
+    if (!actor?.grants.some((g) => g.role === "national_admin")) {
+      console.error(`--as: ${values.as} is not the address of a national administrator's account`);
+      return 1;
+    }
+    const report = await importOdopList(database.db, actor, file, {
       titleEn: values.title ?? "",
       titleHi: values["title-hi"],
       source: values.source ?? "",

@@ -15,18 +15,27 @@ export type CsvFile = {
 
 /** Reads a whole UTF-8 CSV with a header row; a file that is not such a CSV throws with its name. */
 export function readCsv(file: string): CsvFile {
-  const buf = fs.readFileSync(file);
+  return csvFromBuffer(path.basename(file), fs.readFileSync(file));
+}
+
+/** A CSV file's bytes (from disk or an upload) as records; a file that is not such a CSV throws with its name. */
+export function csvFromBuffer(name: string, buf: Buffer): CsvFile {
   const text = buf.toString("utf8").replace(/^\uFEFF/, "");
   let rows: string[][];
   try {
     rows = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch (err) {
-    throw new Error(`${path.basename(file)} is not a readable CSV file: ${(err as Error).message}`);
+    throw new Error(`${name} is not a readable CSV file: ${(err as Error).message}`);
   }
+  return fromRows(name, buf, rows);
+}
+
+/** A table's rows (the first is the header) as a file of records, with the file's hash. */
+export function fromRows(name: string, buf: Buffer, rows: string[][]): CsvFile {
   const [header = [], ...body] = rows;
   const names = header.map((h) => h.trim());
   return {
-    name: path.basename(file),
+    name,
     sha256: crypto.createHash("sha256").update(buf).digest("hex"),
     header: names,
     records: body.map((cells, i) => ({

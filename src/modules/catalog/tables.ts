@@ -34,16 +34,29 @@ export const listRevisions = pgTable(
     titleHi: text("title_hi").notNull(),
     source: text("source").notNull(),
     sourceFile: text("source_file").notNull(),
-    fileSha256: text("file_sha256").notNull(),
+    /** The file's hash, for a revision imported from one (the same file twice is refused); null for one made of proposals. */
+    fileSha256: text("file_sha256"),
     publishedAt: date("published_at").notNull(),
     effectiveAt: date("effective_at").notNull(),
     notes: text("notes").notNull().default(""),
     isLive: boolean("is_live").notNull().default(false),
+    /**
+     * A draft is being prepared by the national administrator (from accepted proposals, or an uploaded list) and is
+     * seen only by officers; published revisions are public, and stay browsable after the next one goes live.
+     */
+    status: text("status", { enum: ["draft", "published"] })
+      .notNull()
+      .default("published"),
+    /** The live revision a draft was made from, against which its diff is shown. */
+    basedOn: text("based_on"),
+    version: integer("version").notNull().default(1),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("list_revisions_one_live").on(t.isLive).where(sql`${t.isLive}`),
     uniqueIndex("list_revisions_sha").on(t.fileSha256),
+    // One draft at a time: proposals are accepted into it, and an uploaded list waits in it.
+    uniqueIndex("list_revisions_one_draft").on(t.status).where(sql`${t.status} = 'draft'`),
   ],
 );
 
@@ -223,3 +236,68 @@ export const searchEntries = pgTable(
 export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
   index("search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`),
 ]);
+
+/**
+ * A district's proposal to add a product to the national list, change one (name, sector, HS heading, rank) or remove
+ * one, with its basis and evidence; it moves district → State → nation (proposals/flow.ts) and, once accepted, is
+ * applied to the draft revision, which the administrator publishes.
+ */
+export const productProposals = pgTable(
+  "product_proposals",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: ["add", "change", "remove"] }).notNull(),
+    state: text("state", {
+      enum: ["with_state", "with_nation", "returned", "accepted", "published", "withdrawn"],
+    }).notNull(),
+    stateLgdCode: integer("state_lgd_code")
+      .notNull()
+      .references(() => states.lgdCode),
+    districtLgdCode: integer("district_lgd_code")
+      .notNull()
+      .references(() => districts.lgdCode),
+    /** The product of the live list it changes or removes (its slug is kept from revision to revision). */
+    productSlug: text("product_slug"),
+    /** What the product is to be (add, change): the fields left null in a change stay as they are. */
+    name: text("name"),
+    sectorCode: text("sector_code").references(() => sectors.code),
+    hsHeading: text("hs_heading").references(() => hsCodes.code),
+    rank: text("rank", { enum: ["Primary", "Secondary", "Tertiary", "Others"] }),
+    /** Why: an existing ecosystem of producers, a product of the district as an export hub, a GI good. */
+    basis: text("basis").array().notNull(),
+    producersAndUnits: text("producers_and_units"),
+    production: text("production"),
+    giId: integer("gi_id").references(() => giRegistrations.id),
+    evidence: text("evidence"),
+    /** The DEPC decision it carries out (a committee decision's id; committees owns that record). */
+    decisionId: integer("decision_id"),
+    /** The reason of the last return, shown to the district. */
+    reason: text("reason"),
+    /** The draft revision it was applied to, once accepted. */
+    revisionId: text("revision_id").references(() => listRevisions.id),
+    proposedBy: integer("proposed_by").notNull(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("product_proposals_place").on(t.stateLgdCode, t.districtLgdCode, t.state)],
+);
+
+/** Each step a proposal took, by whom and why: the history its page shows (the audit log has the same, for audit). */
+export const proposalSteps = pgTable(
+  "proposal_steps",
+  {
+    id: serial("id").primaryKey(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => productProposals.id),
+    transition: text("transition").notNull(),
+    toState: text("to_state").notNull(),
+    actorUserId: integer("actor_user_id"),
+    actorRole: text("actor_role").notNull(),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("proposal_steps_proposal").on(t.proposalId)],
+);

@@ -3,6 +3,7 @@ export { seedDemoCommittees } from "./demo";
 export { committeeActions, committeeManagePages } from "./pages/manage";
 export { meetingManagePages } from "./pages/meetings-manage";
 export { committeePublicPages } from "./pages/public";
+export { type DistrictDecision, decisionsOfDistrict } from "./queries/meetings";
 
 /** The committees module's audited actions, in words, for the audit log. */
 export const committeeAuditTexts = {

@@ -162,3 +162,30 @@ export async function mailboxOf(db: DbOrTx, userId: number) {
     .where(eq(users.id, userId));
   return row ?? null;
 }
+
+/**
+ * The mailboxes of the officers who hold `role` for a place (its district's officers, its State's officers, or the
+ * national administrators), each with its language: whom a workflow tells that it is their move.
+ */
+export async function officersFor(
+  db: DbOrTx,
+  role: "district_officer" | "state_officer" | "national_admin",
+  place: { stateLgdCode: number; districtLgdCode: number | null },
+) {
+  return db
+    .selectDistinct({ email: users.email, lang: users.lang })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(
+      and(
+        eq(grants.role, role),
+        isNull(grants.revokedAt),
+        role === "district_officer"
+          ? eq(grants.districtLgdCode, place.districtLgdCode ?? -1)
+          : role === "state_officer"
+            ? eq(grants.stateLgdCode, place.stateLgdCode)
+            : undefined,
+      ),
+    )
+    .orderBy(users.email);
+}

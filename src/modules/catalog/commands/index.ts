@@ -1,4 +1,6 @@
 export * from "./demo-listings";
 export * from "./gi-links";
+export * from "./proposal-steps";
 export * from "./registry";
+export * from "./revisions";
 export * from "./search-index";

@@ -20,12 +20,21 @@ export async function liveRevision(db: DbOrTx): Promise<RevisionView | null> {
   return r ?? null;
 }
 
+/** Every published revision, newest first (a draft is the administrator's, not the public's). */
 export async function allRevisions(db: DbOrTx): Promise<RevisionView[]> {
-  return db.select().from(listRevisions).orderBy(desc(listRevisions.publishedAt), asc(listRevisions.id));
+  return db
+    .select()
+    .from(listRevisions)
+    .where(eq(listRevisions.status, "published"))
+    .orderBy(desc(listRevisions.effectiveAt), desc(listRevisions.publishedAt), asc(listRevisions.id));
 }
 
+/** A published revision by id (a draft's id is not found here). */
 export async function revisionById(db: DbOrTx, id: string): Promise<RevisionView | null> {
-  const [r] = await db.select().from(listRevisions).where(eq(listRevisions.id, id));
+  const [r] = await db
+    .select()
+    .from(listRevisions)
+    .where(and(eq(listRevisions.id, id), eq(listRevisions.status, "published")));
   return r ?? null;
 }
 

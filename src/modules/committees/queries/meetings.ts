@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import {
@@ -96,3 +96,25 @@ export async function meetingsAwaitingMinutes(db: DbOrTx, committeeIds: number[]
     )
     .orderBy(asc(committeeMeetings.startsAt));
 }
+
+/**
+ * The decisions of a district's DEPC, newest meeting first, with when they were taken and whether their minutes are
+ * published: what a product proposal may say it carries out.
+ */
+export async function decisionsOfDistrict(db: DbOrTx, districtLgdCode: number) {
+  return db
+    .select({
+      id: committeeDecisions.id,
+      text: committeeDecisions.text,
+      meetingId: committeeMeetings.id,
+      startsAt: committeeMeetings.startsAt,
+      published: sql<boolean>`${committeeMeetings.state} = 'minutes_published'`,
+    })
+    .from(committeeDecisions)
+    .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeDecisions.meetingId))
+    .innerJoin(committees, eq(committees.id, committeeMeetings.committeeId))
+    .where(and(eq(committees.kind, "depc"), eq(committees.districtLgdCode, districtLgdCode)))
+    .orderBy(desc(committeeMeetings.startsAt), asc(committeeDecisions.id));
+}
+
+export type DistrictDecision = Awaited<ReturnType<typeof decisionsOfDistrict>>[number];
