@@ -17,8 +17,12 @@ import {
   catalogAuditTexts,
   catalogPages,
   giReviewPages,
+  proposalActions,
+  proposalPages,
   publicPaths,
   registerCatalogApi,
+  revisionActions,
+  revisionAdminPages,
 } from "./modules/catalog";
 import {
   committeeActions,
@@ -153,21 +157,29 @@ export function createApp(deps: {
   );
   // Pages for a signed-in person, each declared personal where its route is (PersonalRoutes): the session is read,
   // forms are CSRF-checked and bodies limited. Every other page is public: it never touches sessions and is cached.
-  const personal = every(
-    bodyLimit({ maxSize: maxFormBytes, onError: (c) => errorPage(c, 413) }),
-    loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy), trustProxy }),
-    csrfProtection((c) => errorPage(c, 403)),
+  const personalUnder = (maxSize: number) =>
+    every(
+      bodyLimit({ maxSize, onError: (c) => errorPage(c, 413) }),
+      loadActor(db, { clientOf: (c) => clientAddress(c, trustProxy), trustProxy }),
+      csrfProtection((c) => errorPage(c, 403)),
+    );
+  const personalRoutes = new PersonalRoutes<AppEnv>(
+    personalUnder(maxFormBytes),
+    personalUnder(maxUploadBytes),
   );
-  const personalRoutes = new PersonalRoutes<AppEnv>(personal);
   accountsPages(personalRoutes, db, {
     actionLinks: async (actor, lang) => [
       ...(await catalogActions(db, actor, lang)),
+      ...(await proposalActions(db, actor, lang)),
+      ...(await revisionActions(db, actor, lang)),
       ...(await producerActions(db, actor, lang)),
       ...(await committeeActions(db, actor, lang)),
     ],
     auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts },
   });
   giReviewPages(personalRoutes, db);
+  proposalPages(personalRoutes, db);
+  revisionAdminPages(personalRoutes, db);
   committeeManagePages(personalRoutes, db);
   meetingManagePages(personalRoutes, db);
   producersPages(personalRoutes, db);
@@ -229,6 +241,8 @@ export function createApp(deps: {
 
 /** A form's body beyond this is refused (413) before it is read: no form of the platform comes near it. */
 export const maxFormBytes = 64 * 1024;
+/** A file uploaded with a form (the national list as CSV or XLSX: ~1,250 rows is ~150 KB) beyond this is refused. */
+export const maxUploadBytes = 10 * 1024 * 1024;
 
 function errorPage(c: Context, status: ErrorStatus) {
   return c.html(<ErrorPage lang={langOf(c.req.query("lang"))} path={c.req.path} status={status} />, status);

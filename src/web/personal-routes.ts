@@ -11,7 +11,11 @@ export class PersonalRoutes<E extends Env> {
   readonly app = new Hono<E>();
   readonly paths: { method: "GET" | "POST"; path: string }[] = [];
 
-  constructor(private readonly personal: MiddlewareHandler<E>) {}
+  constructor(
+    private readonly personal: MiddlewareHandler<E>,
+    /** The same for the few forms that carry a file: a larger body limit, nothing else different. */
+    private readonly personalUpload: MiddlewareHandler<E> = personal,
+  ) {}
 
   get(path: string, handler: Handler<E>): void {
     this.paths.push({ method: "GET", path });
@@ -21,5 +25,11 @@ export class PersonalRoutes<E extends Env> {
   post(path: string, handler: Handler<E>): void {
     this.paths.push({ method: "POST", path });
     this.app.post(path, this.personal, handler);
+  }
+
+  /** A form that uploads a file (multipart), under the upload body limit. */
+  upload(path: string, handler: Handler<E>): void {
+    this.paths.push({ method: "POST", path });
+    this.app.post(path, this.personalUpload, handler);
   }
 }

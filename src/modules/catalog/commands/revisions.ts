@@ -10,6 +10,7 @@ import type { PlacedProduct } from "../odop-rows";
 import { liveRevision } from "../queries/registry";
 import { diffRevisions } from "../queries/revisions";
 import { listRevisions, productGiLinks, productHsHeadings, productProposals, products } from "../tables";
+import { type MailContext, tell } from "./proposal-mail";
 import { type ProposalRow, takeStep } from "./proposal-steps";
 import { insertRevision, type NewRevision, recordImportRun } from "./registry";
 import { rebuildSearchIndex } from "./search-index";
@@ -132,7 +133,7 @@ export async function applyToDraft(tx: Tx, revisionId: string, p: ProposalRow): 
         sectorSetBy: "source",
         stateAsPublished: state?.nameEn ?? "",
         districtAsPublished: district?.nameEn ?? "",
-        districtMatch: "lgd_code",
+        districtMatch: "exact",
         sourceFile: `proposal ${p.id}`,
         sourceRow: p.id,
       })
@@ -183,9 +184,14 @@ export type PublishInput = {
  * Publishes the draft: it becomes the live revision (the old one stays browsable), the search index follows, and
  * the proposals in it are published. One transaction: if any part fails, the live revision is untouched. 409 when
  * the draft changed since the administrator looked at it, or when the live list is no longer the one it was made
- * from. Returns the revision id and the proposals published, whose proposers are told by the caller.
+ * from. The proposers of the proposals in it are told. Returns the revision id and those proposals.
  */
-export async function publishDraft(db: Db, actorOrNull: Actor | null, input: PublishInput) {
+export async function publishDraft(
+  db: Db,
+  actorOrNull: Actor | null,
+  input: PublishInput,
+  opts: { mail?: MailContext } = {},
+) {
   const actor = requireActor(actorOrNull);
   const grant = publisherGrant(actor);
   return db.transaction(async (tx) => {

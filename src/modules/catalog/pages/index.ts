@@ -5,6 +5,7 @@ import { exportRankingPage } from "./export-ranking";
 import { districtsPage, giPages, sectorPages } from "./lists";
 import { openDataPages } from "./open-data";
 import { productPage } from "./product";
+import { revisionPages } from "./revisions";
 import { searchPage } from "./search";
 import { statePage } from "./state";
 
@@ -28,8 +29,11 @@ export function catalogPages(
   searchPage(app, db);
   exportRankingPage(app, db);
   openDataPages(app, db, opts.openDataDir);
+  revisionPages(app, db);
   return app;
 }
 
 export { catalogActions, giReviewPages } from "./gi-review";
+export { proposalActions, proposalPages } from "./proposals";
+export { revisionActions, revisionAdminPages } from "./revisions";
 export { SectorMap } from "./shared";

@@ -1,10 +1,12 @@
 import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { normalizeName } from "../../../platform/text";
 import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
-import { giLinksOfProduct, hsHeadingsOfProduct, liveRevision, productBySlug } from "../queries";
+import { proposalText } from "../proposals/messages";
+import { giLinksOfProduct, hsHeadingsOfProduct, listedSince, liveRevision, productBySlug } from "../queries";
 import { GiList, rankText, ruleText, sectorColor, sectorName } from "./shared";
 
 export function productPage(
@@ -22,6 +24,7 @@ export function productPage(
     const gi = await giLinksOfProduct(db, product.id);
     const hs = await hsHeadingsOfProduct(db, product.id);
     const producers = (await opts.verifiedProducersOf?.(product.id)) ?? 0;
+    const since = await listedSince(db, product.districtLgdCode, product.slug, normalizeName(product.name));
     const { t, lang } = ctx;
     const districtName = district ? nameIn(lang, district.nameEn, district.nameHi) : "";
     const stateName = state ? nameIn(lang, state.nameEn, state.nameHi) : "";
@@ -114,6 +117,16 @@ export function productPage(
         )}
         <h2>{t("provenance")}</h2>
         <ul class="provenance muted">
+          {since && (
+            <li>
+              <a href={hrefIn(`/revisions/${since.id}`, lang)}>
+                {proposalText(lang)("since", {
+                  revision: nameIn(lang, since.titleEn, since.titleHi),
+                  date: since.effectiveAt,
+                })}
+              </a>
+            </li>
+          )}
           <li>
             {nameIn(lang, rev.titleEn, rev.titleHi)} ·{" "}
             {t("provenanceRow", { file: product.sourceFile, line: product.sourceRow })}

@@ -1,5 +1,7 @@
 export * from "./export-ranking";
 export * from "./gi-suggestions";
 export * from "./lists";
+export * from "./proposals";
 export * from "./registry";
+export * from "./revisions";
 export * from "./search";
