@@ -153,14 +153,12 @@ export async function applyToDraft(tx: Tx, revisionId: string, p: ProposalRow): 
     await tx.delete(products).where(eq(products.id, current.id));
     return;
   }
-  await tx
-    .update(products)
-    .set({
-      ...(p.name ? { name: p.name, nameNorm: normalizeName(p.name) } : {}),
-      ...(p.sectorCode ? { sectorCode: p.sectorCode, sectorSetBy: "source" as const, sectorRule: null } : {}),
-      ...(p.rank ? { rank: p.rank } : {}),
-    })
-    .where(eq(products.id, current.id));
+  const set = {
+    ...(p.name ? { name: p.name, nameNorm: normalizeName(p.name) } : {}),
+    ...(p.sectorCode ? { sectorCode: p.sectorCode, sectorSetBy: "source" as const, sectorRule: null } : {}),
+    ...(p.rank ? { rank: p.rank } : {}),
+  };
+  if (Object.keys(set).length) await tx.update(products).set(set).where(eq(products.id, current.id));
   await setHsHeading(tx, current.id, p.hsHeading);
 }
 

@@ -125,7 +125,7 @@ export async function listedSince(db: DbOrTx, districtLgdCode: number, slug: str
       titleHi: listRevisions.titleHi,
       effectiveAt: listRevisions.effectiveAt,
       isLive: listRevisions.isLive,
-      has: sql<boolean>`exists (select 1 from ${products} p where p.revision_id = ${listRevisions.id}
+      has: sql<boolean>`exists (select 1 from products p where p.revision_id = list_revisions.id
         and p.district_lgd_code = ${districtLgdCode} and (p.slug = ${slug} or p.name_norm = ${nameNorm}))`,
     })
     .from(listRevisions)
