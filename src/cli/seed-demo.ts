@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { type Actor, actorOf } from "../modules/accounts";
-import { importSeed } from "../modules/catalog";
+import { importSeed, seedDemoProposals } from "../modules/catalog";
 import { seedDemoCommittees } from "../modules/committees";
+import { getState } from "../modules/geo";
 import { seedDemo } from "../modules/producers";
 import { openForCli, runCli } from "./context";
 
@@ -30,6 +31,15 @@ runCli(async () => {
       database.db,
       { district: await officer("district"), state: await officer("state") },
       accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number },
+    );
+    // One proposal of the district waiting at the State.
+    const place = accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number };
+    const state = await getState(database.db, place.stateLgdCode);
+    await seedDemoProposals(
+      database.db,
+      await officer("district"),
+      place.districtLgdCode,
+      state?.nameEn ?? "",
     );
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);

@@ -13,6 +13,7 @@ export {
   revisionAdminPages,
   SectorMap,
 } from "./pages";
+export { seedDemoProposals } from "./proposals/demo";
 export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } from "./queries";
 export {
   allRevisions,

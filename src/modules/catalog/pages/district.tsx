@@ -4,6 +4,7 @@ import { AppError } from "../../../platform/errors";
 import type { MessageKey } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import * as geo from "../../geo";
+import { proposalText } from "../proposals/messages";
 import { exportsBySector, giOfDistrict, liveRevision, productsOfDistricts } from "../queries";
 import { ExportsBySector, GiList, positiveInt, rankText, SectorMap, sectorName } from "./shared";
 
@@ -63,6 +64,14 @@ export function districtPage(app: Hono, db: Db): void {
                 ))}
               </ul>
             )}
+            <p class="muted small">
+              <a href={hrefIn(`/revisions/${rev.id}`, lang)}>
+                {proposalText(lang)("fromList", {
+                  revision: nameIn(lang, rev.titleEn, rev.titleHi),
+                  date: rev.effectiveAt,
+                })}
+              </a>
+            </p>
             <h2 id="gi">{t("districtGiTitle")}</h2>
             <GiList ctx={ctx} gi={gi} empty={t("districtGiNone")} quiet />
           </div>

@@ -174,7 +174,7 @@ export function proposalPages(app: PersonalRoutes<AppEnv>, db: Db): void {
               },
             },
             { label: pt("kind"), cell: (p) => pt(`kind_${p.kind}`) },
-            { label: pt("product"), cell: (p) => p.name ?? p.productSlug },
+            { label: pt("product"), cell: (p) => p.liveName ?? p.name ?? p.productSlug },
             { label: pt("stateOf"), cell: (p) => pt(`state_${p.state}`) },
             { label: pt("whose"), cell: (p) => pt(`whose_${whoseMove[p.state] ?? "none"}`) },
             { label: pt("updated"), cell: (p) => formatIndiaTime(p.updatedAt, ctx.lang, false) },
@@ -513,7 +513,11 @@ async function ProposalPage(props: { c: Context<AppEnv>; db: Db; p: ProposalView
           <>
             <dt>{pt("currentList")}</dt>
             <dd>
-              <a href={hrefIn(`/products/${p.productSlug}`, ctx.lang)}>{p.productSlug}</a>
+              {p.liveName ? (
+                <a href={hrefIn(`/products/${p.productSlug}`, ctx.lang)}>{p.liveName}</a>
+              ) : (
+                p.productSlug
+              )}
             </dd>
           </>
         )}
@@ -636,11 +640,15 @@ function StepForm(props: {
   return (
     <section aria-labelledby="your-move">
       <h2 id="your-move">{pt("yourMove")}</h2>
-      <ErrorSummary lang={ctx.lang} errors={errors} labels={{ reason: pt("reason"), step: pt("yourMove") }} />
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        labels={{ reason: pt("reason"), step: pt("stepLegend") }}
+      />
       <PostForm action={hrefIn(`/proposals/${props.p.id}/step`, ctx.lang)} csrf={csrfToken(props.c)}>
         <input type="hidden" name="version" value={values.version ?? String(props.p.version)} />
         <fieldset class={errors.step ? "field has-error" : "field"} id="f-step">
-          <legend>{pt("yourMove")}</legend>
+          <legend>{pt("stepLegend")}</legend>
           {props.steps.map((s) => (
             <label class="choice">
               <input type="radio" name="step" value={s} checked={chosen === s} /> {pt(s)}
@@ -657,7 +665,7 @@ function StepForm(props: {
           hint={pt("reasonHint")}
           maxLength={2000}
         />
-        <button type="submit">{pt("yourMove")}</button>
+        <button type="submit">{pt("stepSubmit")}</button>
       </PostForm>
     </section>
   );

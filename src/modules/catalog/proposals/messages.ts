@@ -83,6 +83,8 @@ export const proposalText = defineCatalogue(
     withdraw: "Withdraw the proposal",
     correct: "Correct and send again",
     yourMove: "Your move",
+    stepLegend: "What do you do with it?",
+    stepSubmit: "Confirm",
     currentList: "In the live list now",
     exportsBeside: "The district's exports by sector, FY 2024-25 (DGCI&S, derived)",
     noExports: "No export figures are recorded for this district.",
@@ -177,6 +179,7 @@ export const proposalText = defineCatalogue(
     discardedNotice: "The draft is discarded.",
     uploadedNotice: "The file is read into the draft: check the changes, then publish.",
     since: "Listed since {revision} (in effect from {date})",
+    fromList: "As in {revision}, in effect from {date}",
     dateFormat: "Enter a date as YYYY-MM-DD",
   },
   {
@@ -261,6 +264,8 @@ export const proposalText = defineCatalogue(
     withdraw: "प्रस्ताव वापस लें",
     correct: "ठीक करके फिर भेजें",
     yourMove: "आपका कदम",
+    stepLegend: "आप इसका क्या करते हैं?",
+    stepSubmit: "पुष्टि करें",
     currentList: "अभी वर्तमान सूची में",
     exportsBeside: "ज़िले का क्षेत्रवार निर्यात, वित्त वर्ष 2024-25 (डीजीसीआईएंडएस, व्युत्पन्न)",
     noExports: "इस ज़िले के निर्यात आँकड़े दर्ज नहीं हैं।",
@@ -354,6 +359,7 @@ export const proposalText = defineCatalogue(
     discardedNotice: "मसौदा रद्द कर दिया गया।",
     uploadedNotice: "फ़ाइल मसौदे में पढ़ ली गई: बदलाव जाँचें, फिर प्रकाशित करें।",
     since: "{revision} से सूची में ({date} से लागू)",
+    fromList: "{revision} के अनुसार, {date} से लागू",
     dateFormat: "तारीख YYYY-MM-DD के रूप में लिखें",
   },
 );

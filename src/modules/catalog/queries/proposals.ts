@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { type Actor, placeScope } from "../../accounts";
@@ -7,7 +7,19 @@ import { can } from "../proposals/policy";
 import { giRegistrations, hsCodes, productProposals, products, proposalSteps, sectors } from "../tables";
 import { liveRevision } from "./registry";
 
-export type ProposalView = typeof productProposals.$inferSelect;
+/**
+ * The name in the live list of the product a change or removal concerns (null for an addition, or once it is gone).
+ * Written with the table's own name: an unqualified column in the subquery would be the subquery's.
+ */
+const liveName = sql<
+  string | null
+>`(select p.name from products p join list_revisions r on r.id = p.revision_id
+  and r.is_live where p.district_lgd_code = product_proposals.district_lgd_code
+  and p.slug = product_proposals.product_slug limit 1)`;
+
+const withLiveName = { ...getTableColumns(productProposals), liveName };
+
+export type ProposalView = typeof productProposals.$inferSelect & { liveName: string | null };
 
 /** The proposals an officer may see, as SQL: its district's, its State's, or all for the administrator. */
 function scopeOf(actor: Actor): SQL | undefined {
@@ -31,7 +43,7 @@ export async function proposalsInScope(
   const where = and(scopeOf(actor), filter.state ? eq(productProposals.state, filter.state) : undefined);
   const [rows, [total]] = await Promise.all([
     db
-      .select()
+      .select(withLiveName)
       .from(productProposals)
       .where(where)
       .orderBy(
@@ -64,7 +76,7 @@ export async function proposalsWaitingFor(db: DbOrTx, actor: Actor) {
 
 /** One proposal, if the officer may see it (404 if none, 403 outside its reach). */
 export async function proposalFor(db: DbOrTx, actor: Actor, id: number): Promise<ProposalView> {
-  const [p] = await db.select().from(productProposals).where(eq(productProposals.id, id));
+  const [p] = await db.select(withLiveName).from(productProposals).where(eq(productProposals.id, id));
   if (!p) throw new AppError("not_found", "No such proposal");
   if (!can(actor, "proposal:view", p)) throw new AppError("forbidden", "Not allowed: see this proposal");
   return p;
