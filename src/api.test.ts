@@ -35,6 +35,8 @@ const examples: Record<string, string> = {
   "/stats": "/stats",
   "/catalog": "/catalog",
   "/producers": "/producers?state=9&limit=5",
+  "/committee-meetings": "/committee-meetings?state=9",
+  "/committee-decisions": "/committee-decisions?district=187",
 };
 
 describe("the open data API", () => {

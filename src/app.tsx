@@ -30,6 +30,7 @@ import {
   committeeManagePages,
   committeePublicPages,
   meetingManagePages,
+  registerCommitteesApi,
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
@@ -285,7 +286,7 @@ const apiInfo = {
   title: "ODOP Hub open data API",
   version: "1.0.0",
   description:
-    "The national registry of One District One Product: States, districts (LGD codes and every former name), ODOP products by list revision, sectors, GI registrations, district exports FY 2024-25 and search. Read-only, open (GODL-India), JSON or CSV.",
+    "The national registry of One District One Product: States, districts (LGD codes and every former name), ODOP products by list revision, sectors, GI registrations, district exports FY 2024-25, verified producers, the committees' meetings and decisions, and search. Read-only, open (GODL-India), JSON or CSV.",
 };
 
 /** /api/v1: the registry's JSON API, its OpenAPI document and its reference page. Open to every site (CORS, GET). */
@@ -298,6 +299,7 @@ function apiApp(
   registerCatalogApi(api, db, openDataDir);
   registerInsightsApi(api, db);
   registerProducersApi(api, db);
+  registerCommitteesApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),

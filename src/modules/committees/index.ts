@@ -1,9 +1,11 @@
 /** committees: the DEPC of each district and the SEPC of each State, their members, meetings, minutes and decisions. */
+export { registerCommitteesApi } from "./api";
 export { seedDemoCommittees } from "./demo";
 export { committeeActions, committeeManagePages } from "./pages/manage";
 export { meetingManagePages } from "./pages/meetings-manage";
 export { committeePublicPages } from "./pages/public";
 export { type DistrictDecision, decisionsOfDistrict } from "./queries/meetings";
+export { committeeDataStamp, publicDecisions, publicMeetings } from "./queries/open-data";
 
 /** The committees module's audited actions, in words, for the audit log. */
 export const committeeAuditTexts = {

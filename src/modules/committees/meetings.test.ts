@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inLucknow, inVaranasi } from "../../../test/support/actors";
@@ -8,6 +11,7 @@ import { createApp } from "../../app";
 import { indiaDateTime } from "../../platform/india-time";
 import { createLogger } from "../../platform/logger";
 import { type Actor, actorOf } from "../accounts";
+import { buildOpenData } from "../catalog";
 import { scheduleMeeting } from "./commands/meetings";
 import { addMember, createCommittee } from "./commands/members";
 
@@ -294,6 +298,31 @@ describe("committee meetings, minutes and decisions", () => {
       expect(text).toContain("/FontFile2"); // fonts embedded, not referenced
       expect(text).toContain("NotoSans");
       if (lang === "hi") expect(text).toContain("NotoSansDevanagari");
+    }
+
+    // They are open data: the API lists the decision with its page; the open-data files hold it.
+    const api = (await (
+      await fresh().request(`/api/v1/committee-decisions?district=${inVaranasi.districtLgdCode}`)
+    ).json()) as {
+      items: { id: number; text: string; page: string }[];
+    };
+    expect(api.items).toContainEqual(
+      expect.objectContaining({
+        id: decision?.id,
+        text: "Hold a packaging workshop for silk exporters.",
+        page: `/committee-meetings/${id}#decision-${decision?.id}`,
+      }),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-committee-open-data-"));
+    try {
+      const manifest = await buildOpenData(t.db, dir);
+      const csv = fs.readFileSync(path.join(dir, manifest.version, "committee-decisions.csv"), "utf8");
+      expect(csv).toContain("Hold a packaging workshop for silk exporters.");
+      const meetings = fs.readFileSync(path.join(dir, manifest.version, "committee-meetings.json"), "utf8");
+      expect(meetings).toContain("Vikas Bhawan");
+      expect(meetings).not.toContain("meet.example.gov.in"); // video links go to members only
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
 
     // Published minutes do not change: no more decisions, no removal.

@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { writeCsv, writeGeoJson, writeJson, writeXlsx } from "../../../platform/file-writers";
+import { committeeDataStamp } from "../../committees";
 import { allRevisions, lastImportRun } from "../queries";
 import { type Dataset, openDatasets } from "./datasets";
 
@@ -34,7 +35,7 @@ const mediaTypes = {
 };
 
 /** Bumped when the datasets' shape or metadata change, so that files made by older code are made again. */
-const layoutVersion = 3; // 3: BOM in CSV files, State and district names in the product lists
+const layoutVersion = 4; // 4: committee meetings and decisions; 3: BOM in CSV files, place names in product lists
 
 /** What the files depend on: the revisions, the imports and the layout. New data → a new folder of files. */
 async function dataVersion(db: DbOrTx): Promise<string> {
@@ -45,10 +46,14 @@ async function dataVersion(db: DbOrTx): Promise<string> {
   const decided = (await db.execute(
     sql`select count(*) filter (where status = 'confirmed') || '/' || count(*) filter (where status = 'rejected') as d from product_gi_links`,
   )) as unknown as { rows: { d: string }[] };
+  // The committees' meetings and published minutes are open data too.
+  const committees = await committeeDataStamp(db);
   // A hash, not a prefix: two sets of revisions that start alike must still give two versions.
   return crypto
     .createHash("sha256")
-    .update(`${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}|${decided.rows[0]?.d ?? ""}`)
+    .update(
+      `${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}|${decided.rows[0]?.d ?? ""}|${committees}`,
+    )
     .digest("hex")
     .slice(0, 20);
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../../platform/db";
 import { type Batches, pagesOf } from "../../../platform/file-writers";
+import { publicDecisions, publicMeetings } from "../../committees";
 import * as geo from "../../geo";
 import { giOut } from "../presenters";
 import {
@@ -205,5 +206,70 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
     columns: ["code", "name", "nameHi", "products"],
     rows: () => once(() => sectorsWithCounts(db, live?.id ?? null)),
   };
-  return [...products, districts, gi, exportsData, sectors];
+  const meetings: Dataset = {
+    id: "committee-meetings",
+    title: "Meetings of District and State Export Promotion Committees",
+    titleHi: "ज़िला और राज्य निर्यात संवर्धन समितियों की बैठकें",
+    description:
+      "Every meeting the committees recorded on ODOP Hub: committee, State and district (LGD codes), start (ISO 8601; held in India Standard Time), length, venue, whether it was online (links go to members only), status, the reason of a cancellation, when its minutes were published, and its agenda.",
+    descriptionHi:
+      "ओडीओपी हब पर दर्ज समितियों की हर बैठक: समिति, राज्य और ज़िला (एलजीडी कोड), आरंभ (आईएसओ 8601; भारतीय मानक समय में), अवधि, स्थान, ऑनलाइन थी या नहीं, स्थिति, रद्द होने का कारण, कार्यवृत्त कब प्रकाशित हुआ, और कार्यसूची।",
+    source: "ODOP Hub: recorded by the committees' conveners",
+    attribution: "District and State Export Promotion Committees; compiled by ODOP Hub",
+    revision: null,
+    columns: [
+      "id",
+      "committeeKind",
+      "committeeName",
+      "committeeNameHi",
+      "stateLgdCode",
+      "districtLgdCode",
+      "startsAt",
+      "durationMinutes",
+      "venue",
+      "online",
+      "state",
+      "cancelReason",
+      "minutesPublishedAt",
+      "agenda",
+    ],
+    rows: () =>
+      once(async () =>
+        (await publicMeetings(db)).items.map((m) => ({
+          ...m,
+          startsAt: m.startsAt.toISOString(),
+          minutesPublishedAt: m.minutesPublishedAt?.toISOString() ?? null,
+        })),
+      ),
+  };
+  const decisions: Dataset = {
+    id: "committee-decisions",
+    title: "Decisions in the published minutes of the committees",
+    titleHi: "समितियों के प्रकाशित कार्यवृत्त के निर्णय",
+    description:
+      "Every decision in published minutes: its id (other records point at it), meeting and date, committee, State and district (LGD codes), the agenda item it answers, the decision, who carries it out and by when.",
+    descriptionHi:
+      "प्रकाशित कार्यवृत्त का हर निर्णय: उसकी पहचान संख्या, बैठक और तारीख, समिति, राज्य और ज़िला (एलजीडी कोड), कार्यसूची की मद, निर्णय, कौन और कब तक पूरा करेगा।",
+    source: "ODOP Hub: minutes published by the committees' conveners",
+    attribution: "District and State Export Promotion Committees; compiled by ODOP Hub",
+    revision: null,
+    columns: [
+      "id",
+      "meetingId",
+      "meetingDate",
+      "committeeKind",
+      "committeeName",
+      "stateLgdCode",
+      "districtLgdCode",
+      "agendaItem",
+      "text",
+      "owner",
+      "dueDate",
+    ],
+    rows: () =>
+      once(async () =>
+        (await publicDecisions(db)).items.map((d) => ({ ...d, meetingDate: d.meetingDate.toISOString() })),
+      ),
+  };
+  return [...products, districts, gi, exportsData, sectors, meetings, decisions];
 }
