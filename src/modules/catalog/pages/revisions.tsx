@@ -145,7 +145,7 @@ async function DiffView(props: { db: Db; lang: Lang; diff: RevisionDiff }) {
                   <tr>
                     <th scope="col">{pt("district")}</th>
                     <th scope="col">{pt("product")}</th>
-                    <th scope="col">{pt("kind")}</th>
+                    <th scope="col">{pt("changeCol")}</th>
                     <th scope="col">{pt("after")}</th>
                   </tr>
                 </thead>
@@ -412,7 +412,7 @@ async function DraftPage(props: {
             <dt>{pt("source")}</dt>
             <dd>{draft.source}</dd>
           </dl>
-          <h2>{pt("changes")}</h2>
+          <h2>{pt("draftChanges")}</h2>
           {await DiffView({ db, lang: ctx.lang, diff })}
           <h2 id="publish">{pt("publish")}</h2>
           {props.publish.errors._form && <Notice kind="error">{props.publish.errors._form}</Notice>}
