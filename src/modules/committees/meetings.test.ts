@@ -377,6 +377,38 @@ describe("committee meetings, minutes and decisions", () => {
     );
   });
 
+  it("keeps demo committees' meetings out of the open data", async () => {
+    const lucknowOfficer = await person(t.db, "district_officer", inLucknow);
+    const actor = (await actorOf(t.db, lucknowOfficer.userId, meta)) as Actor;
+    const demo = await createCommittee(
+      t.db,
+      actor,
+      {
+        kind: "depc",
+        districtLgdCode: inLucknow.districtLgdCode,
+        nameEn: "Demo DEPC (demo)",
+        nameHi: "डेमो समिति (डेमो)",
+      },
+      { isDemo: true },
+    );
+    await scheduleMeeting(
+      t.db,
+      actor,
+      demo,
+      {
+        date: inDays(4).date,
+        time: "10:00",
+        durationMinutes: 30,
+        venue: "Demo hall (demo)",
+        agenda: ["Demo"],
+      },
+      { isDemo: true },
+    );
+    const api = await (await fresh().request("/api/v1/committee-meetings?limit=1000")).text();
+    expect(api).not.toContain("Demo hall (demo)");
+    expect(api).not.toContain("Demo DEPC");
+  });
+
   it("keeps another district's officer out of every meeting page", async () => {
     const id = await scheduleMeeting(t.db, officerActor, committeeId, {
       date: inDays(5).date,

@@ -66,6 +66,8 @@ describe("open data downloads", () => {
       "gi-register",
       "district-exports-2024-25",
       "sectors",
+      "committee-meetings",
+      "committee-decisions",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {
