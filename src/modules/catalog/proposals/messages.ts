@@ -115,6 +115,7 @@ export const proposalText = defineCatalogue(
     draftConflict:
       "The draft revision no longer has this product (another accepted proposal changed or removed it): return this proposal.",
     waiting: "{n} waiting for you",
+    nothingWaits: "nothing waits for you",
     officerDistrict: "District",
     added: "Added",
     removed: "Removed",
@@ -298,6 +299,7 @@ export const proposalText = defineCatalogue(
     draftConflict:
       "मसौदा संशोधन में अब यह उत्पाद नहीं है (किसी और स्वीकृत प्रस्ताव ने इसे बदला या हटाया): यह प्रस्ताव लौटाएँ।",
     waiting: "{n} आपकी प्रतीक्षा में",
+    nothingWaits: "आपके लिए कुछ बाकी नहीं",
     officerDistrict: "ज़िला",
     added: "जोड़े गए",
     removed: "हटाए गए",
