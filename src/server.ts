@@ -8,10 +8,10 @@ import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
-import { startJob } from "./platform/jobs";
+import { JobRunner } from "./platform/job-runner";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
 import { createLogger } from "./platform/logger";
-import { mailTransport, startMailWorker } from "./platform/outbox";
+import { deliverDueMail, mailTransport } from "./platform/outbox";
 
 /** How long a stop may take: requests in flight get most of it, then the workers and the database. */
 const stopWithinMs = 10_000;
@@ -97,34 +97,28 @@ async function main(): Promise<void> {
   const openDataDir = path.join(config.dataDir, "open-data");
   const db = database.db;
   // The open-data files are written when the data changes (the job looks each minute), never inside a request.
-  workers.push(startJob("open-data", 60_000, () => buildOpenData(db, openDataDir), logger));
+  // Slow and scheduled work runs on the one job runner, on the database: never inside a request, on one instance at a
+  // time when several share a PostgreSQL server, and where it was after a restart.
+  const transport = mailTransport({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, "outbox"),
+    from: config.mailFrom,
+  });
+  const runner = new JobRunner(db, logger)
+    .every("mail", 2, () => deliverDueMail(db, transport, logger))
+    .every("open-data", 60, () => buildOpenData(db, openDataDir));
   // The embedded database backs itself up once a day (a PostgreSQL server is backed up by its operator's tools).
   if (database.kind === "pglite") {
     const backups = path.join(config.dataDir, "backups");
     const embedded = database;
-    workers.push(
-      startJob(
-        "backup",
-        3_600_000,
-        async () => {
-          const file = await dailyBackup(embedded, backups);
-          if (file) logger.info({ file }, "daily backup written");
-        },
-        logger,
-        { firstRunAfterMs: 5 * 60_000 }, // not in the busy first minutes after a start
-      ),
-    );
+    runner.every("backup", 3600, async () => {
+      const file = await dailyBackup(embedded, backups);
+      if (file) logger.info({ file }, "daily backup written");
+    });
   }
-  const mailer = startMailWorker(
-    database.db,
-    mailTransport({
-      smtpUrl: config.smtpUrl,
-      outboxDir: path.join(config.dataDir, "outbox"),
-      from: config.mailFrom,
-    }),
-    logger,
-  );
-  workers.push(mailer);
+  // Not in the busy first minutes after a start.
+  await runner.start(1000, { backup: 300 });
+  workers.push(runner);
   const pageCache = newPageCache();
   const app = createApp({
     database,

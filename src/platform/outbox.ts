@@ -3,7 +3,6 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, DbOrTx } from "./db";
-import { startJob } from "./jobs";
 import type { Logger } from "./logger";
 import { type MailAttachment, outbox } from "./tables";
 
@@ -85,11 +84,4 @@ export async function deliverDueMail(db: Db, transport: MailTransport, logger?: 
     }
   }
   return sent;
-}
-
-/** Polls the outbox every `everyMs` until stopped. Runs beside the HTTP server; a user's request never waits for it. */
-export function startMailWorker(db: Db, transport: MailTransport, logger: Logger, everyMs = 2000) {
-  return startJob("mail", everyMs, () => deliverDueMail(db, transport, logger), logger, {
-    firstRunAfterMs: everyMs,
-  });
 }

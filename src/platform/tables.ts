@@ -1,4 +1,15 @@
-import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /** Request counters per client and minute, shared by every instance on the database (never in process memory). */
 export const rateLimits = pgTable(
@@ -29,5 +40,45 @@ export const outbox = pgTable("outbox", {
   nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
   attempts: integer("attempts").notNull().default(0),
   sentAt: timestamp("sent_at", { withTimezone: true }),
+  lastError: text("last_error"),
+});
+
+/**
+ * Work to do later, outside any request: a queue name, its data, when it is due, how often it was tried and what went
+ * wrong. Enqueued in the caller's transaction (it exists exactly when the change that asks for it does); claimed with
+ * SKIP LOCKED and a lease, so that one instance runs it and a crashed run is tried again when its lease ends.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: serial("id").primaryKey(),
+    queue: text("queue").notNull(),
+    payload: jsonb("payload").notNull(),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    /** At most one job of a key waits at a time (a second enqueue of the same key is a no-op). */
+    singletonKey: text("singleton_key"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("jobs_due").on(t.runAt).where(sql`${t.doneAt} is null`),
+    uniqueIndex("jobs_one_waiting_per_key").on(t.singletonKey).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/**
+ * Recurring work (build the open data, deliver mail, back up): when each is next due. An instance runs a schedule only
+ * after moving its next time forward in one statement, so that several instances on one database never run the same
+ * beat twice, and a restart finds the schedule where it was.
+ */
+export const jobSchedules = pgTable("job_schedules", {
+  name: text("name").primaryKey(),
+  everySeconds: integer("every_seconds").notNull(),
+  nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }),
   lastError: text("last_error"),
 });

@@ -198,6 +198,10 @@ describe("proposals: district → State → nation → published revision", () =
     expect(
       await rows(sql`select state, revision_id from product_proposals where id = ${Number(id)}`),
     ).toEqual([{ state: "published", revision_id: now?.id }]);
+    const news = await rows(
+      sql`select subject from outbox where to_address = ${districtEmail} order by id desc limit 1`,
+    );
+    expect(news[0]?.subject).toContain(`Proposal ${id} for Varanasi is published in the national list`);
 
     // The public sees the new revision, its diff, and the product listed since the earlier one, with its heading.
     const revision = await (await fresh().request(`/revisions/${now?.id}`)).text();

@@ -1,18 +1,9 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
-import { enqueueMail } from "../../../platform/outbox";
 import { normalizeName } from "../../../platform/text";
 import { nextState } from "../../../platform/workflow";
-import {
-  type Actor,
-  authorize,
-  type Grant,
-  mailboxOf,
-  officersFor,
-  recordAudit,
-  requireVerifiedActor,
-} from "../../accounts";
+import { type Actor, authorize, type Grant, recordAudit, requireVerifiedActor } from "../../accounts";
 import { decisionsOfDistrict } from "../../committees";
 import { getDistrict } from "../../geo";
 import { proposalFlow } from "../proposals/flow";

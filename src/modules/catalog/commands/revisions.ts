@@ -224,8 +224,10 @@ export async function publishDraft(
       .where(eq(listRevisions.id, draft.id));
     await rebuildSearchIndex(tx, draft.id);
     const published: ProposalRow[] = [];
-    for (const p of await proposalsIn(tx, draft.id))
+    for (const p of await proposalsIn(tx, draft.id)) {
       published.push(await takeStep(tx, actor, grant, p, "publish"));
+      await tell(tx, "published", p, opts.mail);
+    }
     await recordAudit(tx, actor, grant, {
       action: "revision.publish",
       entityType: "list_revision",

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { indiaDateTime, indiaInstant } from "../../../platform/india-time";
