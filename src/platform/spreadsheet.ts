@@ -2,9 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { type CsvFile, csvFromBuffer, fromRows } from "./csv";
-
-/** An XLSX file is a ZIP archive: it starts with "PK\x03\x04". */
-const isXlsx = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
+import { checkListUpload } from "./upload-check";
 
 /** A cell as the text a person sees in it (dates as YYYY-MM-DD, formulas as their result, rich text as its words). */
 function cellText(value: ExcelJS.CellValue): string {
@@ -21,10 +19,11 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /**
  * A list as uploaded or named on the command line, CSV or XLSX (its first worksheet, first row the header), read
- * into the same records, so that one importer checks both. Anything else throws with the file's name.
+ * into the same records, so that one importer checks both. The file is checked first (size, content matching its
+ * name, no ZIP bomb: `UploadRefused`); a file that still cannot be read throws with its name.
  */
 export async function listFromBuffer(name: string, buf: Buffer): Promise<CsvFile> {
-  if (!isXlsx(buf)) return csvFromBuffer(name, buf);
+  if ((await checkListUpload(name, buf)) === "csv") return csvFromBuffer(name, buf);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buf as unknown as ArrayBuffer);

@@ -333,6 +333,11 @@ describe("proposals: district → State → nation → published revision", () =
     expect(html).toContain("unknown district &quot;Atlantis&quot;");
     expect(await count("list_revisions")).toBe(revisionsBefore);
 
+    const lying = await upload("\x89PNG\r\n\x1a\n not a workbook", "list.xlsx");
+    expect(lying.status).toBe(400);
+    expect(await lying.text()).toContain("it is named .xlsx but is not an Excel workbook");
+    expect(await count("list_revisions")).toBe(revisionsBefore);
+
     const good = await upload(`${header}\nKarnataka,Mysuru,Mysore Silk,Primary,,,\n`, "good.csv");
     expect(good.status).toBe(303);
     const draft = await (await nation.get("/admin/revisions")).text();

@@ -4,6 +4,7 @@ import { AppError } from "../../../platform/errors";
 import type { ImportReport } from "../../../platform/import-report";
 import { indiaDateTime } from "../../../platform/india-time";
 import { listFromBuffer } from "../../../platform/spreadsheet";
+import { UploadRefused } from "../../../platform/upload-check";
 import { csrfField, csrfToken } from "../../../web/csrf";
 import { DataTable, TableScroll } from "../../../web/data-table";
 import {
@@ -337,7 +338,11 @@ export function revisionAdminPages(app: PersonalRoutes<AppEnv>, db: Db): void {
     try {
       list = await listFromBuffer(file.name.slice(0, 200), Buffer.from(await file.arrayBuffer()));
     } catch (err) {
-      return c.html(await again({ file: pt("unreadable", { why: (err as Error).message }) }), 400);
+      const why = err instanceof UploadRefused ? pt(`refused_${err.reason}`) : (err as Error).message;
+      return c.html(
+        await again({ file: pt("unreadable", { why }) }),
+        err instanceof UploadRefused && err.reason === "tooLarge" ? 413 : 400,
+      );
     }
     const { report, draftId } = await uploadList(db, actor, list, {
       ...form.data,
