@@ -34,6 +34,7 @@ import {
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
+import { planActions, planAuditTexts, planManagePages, planPublicPages } from "./modules/planning";
 import {
   producerActions,
   producerAuditTexts,
@@ -175,14 +176,16 @@ export function createApp(deps: {
       ...(await revisionActions(db, actor, lang)),
       ...(await producerActions(db, actor, lang)),
       ...(await committeeActions(db, actor, lang)),
+      ...(await planActions(db, actor, lang)),
     ],
-    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts },
+    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts, ...planAuditTexts },
   });
   giReviewPages(personalRoutes, db);
   proposalPages(personalRoutes, db);
   revisionAdminPages(personalRoutes, db);
   committeeManagePages(personalRoutes, db);
   meetingManagePages(personalRoutes, db);
+  planManagePages(personalRoutes, db);
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
@@ -194,6 +197,7 @@ export function createApp(deps: {
   );
   app.route("/", insightsPages(db));
   committeePublicPages(app, db);
+  planPublicPages(app, db);
   app.route(
     "/",
     catalogPages(db, {

@@ -13,6 +13,7 @@ export {
   revisionAdminPages,
   SectorMap,
 } from "./pages";
+export { ExportsBySector, GiList } from "./pages/shared";
 export { seedDemoProposals } from "./proposals/demo";
 export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } from "./queries";
 export {
@@ -23,6 +24,7 @@ export {
   exportTotals,
   featuredProducts,
   giLinksOfProduct,
+  giOfDistrict,
   hsHeadingsOfProduct,
   lastImportRun,
   liveRevision,

@@ -5,6 +5,7 @@ export { committeeActions, committeeManagePages } from "./pages/manage";
 export { meetingManagePages } from "./pages/meetings-manage";
 export { committeePublicPages } from "./pages/public";
 export { type DistrictDecision, decisionsOfDistrict } from "./queries/meetings";
+export { depcMemberAccounts } from "./queries/members";
 export { committeeDataStamp, publicDecisions, publicMeetings } from "./queries/open-data";
 
 /** The committees module's audited actions, in words, for the audit log. */

@@ -57,3 +57,20 @@ export async function memberById(db: DbOrTx, id: number) {
   if (!row) throw new AppError("not_found", "No such member");
   return row;
 }
+
+/** The accounts of the current members of a district's DEPC: who may comment on its export plan, and is told of it. */
+export async function depcMemberAccounts(db: DbOrTx, districtLgdCode: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ userId: committeeMembers.userId })
+    .from(committeeMembers)
+    .innerJoin(committees, eq(committees.id, committeeMembers.committeeId))
+    .where(
+      and(
+        eq(committees.kind, "depc"),
+        eq(committees.districtLgdCode, districtLgdCode),
+        isNull(committeeMembers.toDate),
+        isNotNull(committeeMembers.userId),
+      ),
+    );
+  return rows.map((r) => r.userId as number);
+}
