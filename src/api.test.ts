@@ -37,6 +37,7 @@ const examples: Record<string, string> = {
   "/producers": "/producers?state=9&limit=5",
   "/committee-meetings": "/committee-meetings?state=9",
   "/committee-decisions": "/committee-decisions?district=187",
+  "/export-plans": "/export-plans?state=9",
 };
 
 describe("the open data API", () => {

@@ -34,7 +34,13 @@ import {
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
-import { planActions, planAuditTexts, planManagePages, planPublicPages } from "./modules/planning";
+import {
+  planActions,
+  planAuditTexts,
+  planManagePages,
+  planPublicPages,
+  registerPlanningApi,
+} from "./modules/planning";
 import {
   producerActions,
   producerAuditTexts,
@@ -304,6 +310,7 @@ function apiApp(
   registerInsightsApi(api, db);
   registerProducersApi(api, db);
   registerCommitteesApi(api, db);
+  registerPlanningApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),

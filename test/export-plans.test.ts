@@ -166,6 +166,12 @@ describe("a district's export action plan: drafted, circulated, commented, adopt
       { version_no: 1, state: "superseded" },
       { version_no: 2, state: "draft" },
     ]);
+    const api = (await (
+      await fresh().request(`/api/v1/export-plans?district=${inVaranasi.districtLgdCode}`)
+    ).json()) as {
+      items: { id: number; state: string }[];
+    };
+    expect(api.items).toEqual([expect.objectContaining({ id: Number(id), state: "superseded" })]); // no draft
     const old = await fresh().request(`/districts/${inVaranasi.districtLgdCode}/export-plan?version=${id}`);
     expect(old.status).toBe(200);
     expect(await old.text()).toContain(strategy);

@@ -3,6 +3,7 @@ import { type Actor, actorOf } from "../modules/accounts";
 import { importSeed, seedDemoProposals } from "../modules/catalog";
 import { seedDemoCommittees } from "../modules/committees";
 import { getState } from "../modules/geo";
+import { seedDemoPlan } from "../modules/planning";
 import { seedDemo } from "../modules/producers";
 import { openForCli, runCli } from "./context";
 
@@ -31,6 +32,12 @@ runCli(async () => {
       database.db,
       { district: await officer("district"), state: await officer("state") },
       accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number },
+    );
+    // The district's export action plan, adopted by the demo DEPC's decision and in implementation.
+    await seedDemoPlan(
+      database.db,
+      await officer("district"),
+      (accounts[0]?.place as { districtLgdCode: number }).districtLgdCode,
     );
     // One proposal of the district waiting at the State.
     const place = accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number };

@@ -131,6 +131,16 @@ async function seedDemoMeetings(db: Db, officer: Actor, committeeId: number): Pr
     },
     after,
   );
+  await addDecision(
+    db,
+    officer,
+    pastId,
+    {
+      text: "The committee adopts the District Export Action Plan for FY 2026-27 to 2028-29 as circulated (demo).",
+      owner: "General Manager, District Industries Centre",
+    },
+    after,
+  );
   const [published] = (await meetingsOf(db, committeeId)).past;
   await publishMinutes(db, officer, pastId, published?.version ?? 0);
   const next = indiaDateTime(new Date(now + 14 * day));

@@ -1,4 +1,6 @@
 /** planning: district export action plans — the plan and its versions (targets, bottlenecks and interventions to come). */
+export { registerPlanningApi } from "./api";
+export { seedDemoPlan } from "./demo";
 export { planActions, planManagePages } from "./pages/manage";
 export { planPublicPages } from "./pages/public";
 

@@ -95,6 +95,12 @@ export function districtPage(app: Hono, db: Db): void {
           <dd>
             <a href={hrefIn(`/districts/${district.lgdCode}/committee`, lang)}>{t("depcLink")}</a>
           </dd>
+          <dt>{proposalText(lang)("exportPlan")}</dt>
+          <dd>
+            <a href={hrefIn(`/districts/${district.lgdCode}/export-plan`, lang)}>
+              {proposalText(lang)("exportPlanLink")}
+            </a>
+          </dd>
           <dt>{t("lgdCode")}</dt>
           <dd>{district.lgdCode}</dd>
           <dt>{t("census2011")}</dt>

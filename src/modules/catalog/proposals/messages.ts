@@ -189,6 +189,8 @@ export const proposalText = defineCatalogue(
     uploadedNotice: "The file is read into the draft: check the changes, then publish.",
     since: "Listed since {revision} (in effect from {date})",
     fromList: "As in {revision}, in effect from {date}",
+    exportPlan: "Export action plan",
+    exportPlanLink: "The district's export action plan",
     dateFormat: "Enter a date as YYYY-MM-DD",
   },
   {
@@ -378,6 +380,8 @@ export const proposalText = defineCatalogue(
     uploadedNotice: "फ़ाइल मसौदे में पढ़ ली गई: बदलाव जाँचें, फिर प्रकाशित करें।",
     since: "{revision} से सूची में ({date} से लागू)",
     fromList: "{revision} के अनुसार, {date} से लागू",
+    exportPlan: "निर्यात कार्य योजना",
+    exportPlanLink: "ज़िले की निर्यात कार्य योजना",
     dateFormat: "तारीख YYYY-MM-DD के रूप में लिखें",
   },
 );

@@ -86,3 +86,28 @@ export async function planCoverage(db: DbOrTx) {
     .where(and(eq(exportPlans.isDemo, false), sql`${exportPlans.state} <> 'superseded'`))
     .groupBy(exportPlans.stateLgdCode);
 }
+
+/** Adopted plans (current and superseded versions) as open data: no draft, no demo plan. */
+export async function publicPlans(
+  db: DbOrTx,
+  f: { state?: number; district?: number },
+  window: { offset: number; limit: number },
+) {
+  const where = and(
+    eq(exportPlans.isDemo, false),
+    inArray(exportPlans.state, [...publicStates]),
+    f.state ? eq(exportPlans.stateLgdCode, f.state) : undefined,
+    f.district ? eq(exportPlans.districtLgdCode, f.district) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(exportPlans)
+      .where(where)
+      .orderBy(asc(exportPlans.stateLgdCode), asc(exportPlans.districtLgdCode), desc(exportPlans.versionNo))
+      .limit(window.limit)
+      .offset(window.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(exportPlans).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
