@@ -12,7 +12,8 @@ import {
   upOfficer,
   varanasiOfficer,
 } from "../../../test/support/actors";
-import { nextState, openTransitions } from "../../platform/workflow";
+import { flowTable } from "../../../test/support/flow-table";
+import { openTransitions } from "../../platform/workflow";
 import { meetingFlow, meetingStates } from "./meeting-flow";
 import { can } from "./policy";
 
@@ -45,23 +46,15 @@ describe("who may keep a committee", () => {
 });
 
 describe("the meeting flow, as a table: from which state each transition goes, and where", () => {
-  const states = ["new", ...meetingStates] as const;
-  it.each([
+  const _states = ["new", ...meetingStates] as const;
+  flowTable(meetingFlow, meetingStates, [
     ["schedule", "new", "scheduled"],
     ["reschedule", "scheduled", "scheduled"],
     ["cancel", "scheduled", "cancelled"],
     ["record", "scheduled", "held"],
     ["record", "held", "held"],
     ["publish", "held", "minutes_published"],
-  ] as const)("%s from %s → %s; from any other state, 409", (transition, from, to) => {
-    expect(nextState(meetingFlow, transition, from)).toBe(to);
-    for (const other of states.filter(
-      (s) => !(meetingFlow[transition].from as readonly string[]).includes(s),
-    ))
-      expect(() => nextState(meetingFlow, transition, other)).toThrow(
-        expect.objectContaining({ code: "conflict" }),
-      );
-  });
+  ] as const);
 
   it("names every transition in the table above, each taken by a convener of the committee", () => {
     expect(Object.keys(meetingFlow).sort()).toEqual([
