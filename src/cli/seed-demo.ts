@@ -28,19 +28,15 @@ runCli(async () => {
     const meta = { requestId: null, ip: null };
     const officer = async (role: string) =>
       (await actorOf(database.db, accounts.find((a) => a.role === role)?.userId as number, meta)) as Actor;
+    const place = accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number };
     await seedDemoCommittees(
       database.db,
       { district: await officer("district"), state: await officer("state") },
-      accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number },
+      place,
     );
     // The district's export action plan, adopted by the demo DEPC's decision and in implementation.
-    await seedDemoPlan(
-      database.db,
-      await officer("district"),
-      (accounts[0]?.place as { districtLgdCode: number }).districtLgdCode,
-    );
+    await seedDemoPlan(database.db, await officer("district"), place.districtLgdCode);
     // One proposal of the district waiting at the State.
-    const place = accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number };
     const state = await getState(database.db, place.stateLgdCode);
     await seedDemoProposals(
       database.db,
