@@ -5,6 +5,7 @@ import { type Actor, actorOf } from "../src/modules/accounts";
 import { scheduleMeeting } from "../src/modules/committees/commands/meetings";
 import { addMember, createCommittee } from "../src/modules/committees/commands/members";
 import { addDecision, publishMinutes, saveMinutes } from "../src/modules/committees/commands/minutes";
+import { createPlan } from "../src/modules/planning/commands/plans";
 import { indiaDateTime } from "../src/platform/india-time";
 import { createLogger } from "../src/platform/logger";
 import { inLucknow, inVaranasi, UP } from "./support/actors";
@@ -182,10 +183,29 @@ describe("a district's export action plan: drafted, circulated, commented, adopt
     ).toEqual(["plan.create", "plan.edit", "plan.circulate", "plan.comment", "plan.adopt", "plan.revise"]);
   });
 
-  it("counts plans by State on the coverage page, live", async () => {
-    const html = await (await fresh().request("/export-plans")).text();
-    expect(html).toContain("Export action plans by State");
+  it("counts plans by State on the coverage page, live, leaving demo plans out", async () => {
+    const before = await (await fresh().request("/export-plans")).text();
+    const drafted = (html: string) => Number(/India: (\d+) plans drafted/.exec(html)?.[1]);
+    const o = await person(t.db, "district_officer", inLucknow);
+    const actor = (await actorOf(t.db, o.userId, { requestId: null, ip: null })) as Actor;
+    await createPlan(t.db, actor, {
+      districtLgdCode: inLucknow.districtLgdCode,
+      fromYear: 2027,
+      toYear: 2029,
+    });
+    const patna = await person(t.db, "district_officer", { stateLgdCode: 10, districtLgdCode: 212 });
+    const demoActor = (await actorOf(t.db, patna.userId, { requestId: null, ip: null })) as Actor;
+    await createPlan(
+      t.db,
+      demoActor,
+      { districtLgdCode: 212, fromYear: 2027, toYear: 2029 },
+      { isDemo: true },
+    );
+    const after = await (await fresh().request("/export-plans")).text();
+    expect(drafted(after)).toBe(drafted(before) + 1);
     const up = (await rows(sql`select name_en from states where lgd_code = ${UP}`))[0]?.name_en as string;
-    expect(html).toContain(up);
+    // The Uttar Pradesh row counts Lucknow among its drafted plans.
+    const row = new RegExp(`<td>${up}</td><td>\\d+</td><td>(\\d+)</td>`).exec(after);
+    expect(Number(row?.[1])).toBeGreaterThanOrEqual(1);
   });
 });

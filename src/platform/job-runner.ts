@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "./db";
 import { startJob } from "./jobs";
-import type { Logger } from "./logger";
+import { createLogger, type Logger } from "./logger";
 import { jobSchedules, jobs } from "./tables";
 
 /**
@@ -70,7 +70,7 @@ export class JobRunner {
         insert into ${jobSchedules} (name, every_seconds, next_run_at)
         values (${name}, ${s.everySeconds}, now() + make_interval(secs => ${firstAfterSeconds[name] ?? 0}))
         on conflict (name) do update set every_seconds = excluded.every_seconds`);
-    this.beat = startJob("job-runner", pollMs, () => this.runDue(), this.logger ?? silent, {
+    this.beat = startJob("job-runner", pollMs, () => this.runDue(), this.logger ?? createLogger("silent"), {
       firstRunAfterMs: pollMs,
     });
   }
@@ -161,5 +161,3 @@ export class JobRunner {
     }
   }
 }
-
-const silent = { error() {}, warn() {}, info() {} } as unknown as Logger;

@@ -25,3 +25,10 @@ export function slugify(text: string): string {
     .slice(0, 80)
     .replace(/-+$/, "");
 }
+
+/** `base`, or the first of `base-2`, `base-3`, … that is not taken: how slugs and ids stay unique. */
+export function firstFree(base: string, taken: ReadonlySet<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  return name;
+}

@@ -1,35 +1,21 @@
-import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../../platform/db";
 import { enqueueMail } from "../../../platform/outbox";
 import { mailboxOf, officersFor } from "../../accounts";
 import { getDistrict } from "../../geo";
 import { type ProposalEvent, proposalMail } from "../proposals/mail";
-import { liveRevision } from "../queries/registry";
-import { products } from "../tables";
+import { liveRevision, productBySlug } from "../queries/registry";
 import type { ProposalRow } from "./proposal-steps";
 
 /** Where the links in mail point; without it (the demo seed, tests of other things) nothing is mailed. */
 export type MailContext = { origin: string };
 
-/** Tells the people whose move it now is (or whom it concerns), each in their language. */
 /** The live list's name of the product a change or removal concerns. */
-async function liveProductName(tx: Tx, p: ProposalRow): Promise<string | null> {
-  if (!p.productSlug) return null;
-  const live = await liveRevision(tx);
-  if (!live) return null;
-  const [row] = await tx
-    .select({ name: products.name })
-    .from(products)
-    .where(
-      and(
-        eq(products.revisionId, live.id),
-        eq(products.districtLgdCode, p.districtLgdCode),
-        eq(products.slug, p.productSlug),
-      ),
-    );
-  return row?.name ?? null;
+async function liveProductName(tx: Tx, slug: string | null): Promise<string | null> {
+  const live = slug ? await liveRevision(tx) : null;
+  return live && slug ? ((await productBySlug(tx, live.id, slug))?.name ?? null) : null;
 }
 
+/** Tells the people whose move it now is (or whom it concerns), each in their language. */
 export async function tell(tx: Tx, event: ProposalEvent, p: ProposalRow, mail: MailContext | undefined) {
   if (!mail) return;
   const district = await getDistrict(tx, p.districtLgdCode);
@@ -46,7 +32,7 @@ export async function tell(tx: Tx, event: ProposalEvent, p: ProposalRow, mail: M
       proposalMail(person.lang, event, {
         to: person.email,
         id: p.id,
-        product: p.name ?? (await liveProductName(tx, p)) ?? p.productSlug ?? "",
+        product: p.name ?? (await liveProductName(tx, p.productSlug)) ?? p.productSlug ?? "",
         district: district ? { en: district.nameEn, hi: district.nameHi ?? district.nameEn } : null,
         reason: p.reason,
         origin: mail.origin,

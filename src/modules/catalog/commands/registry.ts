@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import type { ImportReport } from "../../../platform/import-report";
-import { normalizeName, slugify } from "../../../platform/text";
+import { firstFree, normalizeName, slugify } from "../../../platform/text";
 import type { PlacedProduct } from "../odop-rows";
 import { sectorTaxonomy } from "../sectors";
 import {
@@ -56,8 +56,7 @@ export async function insertRevision(tx: DbOrTx, rev: NewRevision, placed: Place
   const slugs = new Set<string>();
   const rows = placed.map((p) => {
     const base = slugify(`${p.name} ${p.districtAsPublished}`) || `product-${p.line}`;
-    let slug = base;
-    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+    const slug = firstFree(base, slugs);
     slugs.add(slug);
     const { gi: _gi, line, ...fields } = p;
     return {

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../../platform/db";
 import { AppError, isUniqueViolation } from "../../../platform/errors";
 import type { ImportReport } from "../../../platform/import-report";
 import { indiaDateTime } from "../../../platform/india-time";
-import { normalizeName, slugify } from "../../../platform/text";
+import { firstFree, normalizeName, slugify } from "../../../platform/text";
 import { type Actor, authorize, type Grant, grantFor, recordAudit, requireActor } from "../../accounts";
 import { getDistrict, getState } from "../../geo";
 import type { PlacedProduct } from "../odop-rows";
@@ -21,18 +21,6 @@ export const publisherGrant = (actor: Actor): Grant =>
 
 const today = () => indiaDateTime(new Date()).date;
 
-/** A free revision id made of a stem: the stem, or the stem with -2, -3, … */
-async function freeId(tx: Tx, stem: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const id = n === 1 ? stem : `${stem}-${n}`;
-    const [taken] = await tx
-      .select({ id: listRevisions.id })
-      .from(listRevisions)
-      .where(eq(listRevisions.id, id));
-    if (!taken) return id;
-  }
-}
-
 /**
  * The draft revision, locked; made from the live one when there is none yet (its products, GI links and HS headings
  * copied in SQL, so the 1,250 products cost one statement each). Accepted proposals are applied to it.
@@ -42,7 +30,12 @@ export async function lockedDraft(tx: Tx): Promise<typeof listRevisions.$inferSe
   if (open) return open;
   const live = await liveRevision(tx);
   if (!live) throw new AppError("conflict", "There is no live list to start a draft from");
-  const id = await freeId(tx, `proposals-${today()}`);
+  const stem = `proposals-${today()}`;
+  const taken = await tx
+    .select({ id: listRevisions.id })
+    .from(listRevisions)
+    .where(sql`${listRevisions.id} like ${`${stem}%`}`);
+  const id = firstFree(stem, new Set(taken.map((r) => r.id)));
   const [draft] = await tx
     .insert(listRevisions)
     .values({
@@ -109,16 +102,11 @@ export async function applyToDraft(tx: Tx, revisionId: string, p: ProposalRow): 
     const state = await getState(tx, p.stateLgdCode);
     const name = p.name as string;
     const base = slugify(`${name} ${district?.nameEn ?? p.districtLgdCode}`) || `product-${p.id}`;
-    const taken = new Set(
-      (
-        await tx
-          .select({ slug: products.slug })
-          .from(products)
-          .where(and(eq(products.revisionId, revisionId), sql`${products.slug} like ${`${base}%`}`))
-      ).map((r) => r.slug),
-    );
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const taken = await tx
+      .select({ slug: products.slug })
+      .from(products)
+      .where(and(eq(products.revisionId, revisionId), sql`${products.slug} like ${`${base}%`}`));
+    const slug = firstFree(base, new Set(taken.map((r) => r.slug)));
     const [row] = await tx
       .insert(products)
       .values({

@@ -40,6 +40,7 @@ import {
   diffRevisions,
   draftRevision,
   previousRevision,
+  productCountsByRevision,
   type RevisionDiff,
   revisionById,
 } from "../queries";
@@ -175,11 +176,7 @@ export function revisionPages(app: Hono, db: Db): void {
     const ctx = contextOf(c);
     const pt = proposalText(ctx.lang);
     const revisions = await allRevisions(db);
-    const counts = new Map(
-      await Promise.all(
-        revisions.map(async (r) => [r.id, (await catalogCounts(db, r.id)).products] as const),
-      ),
-    );
+    const counts = await productCountsByRevision(db);
     return c.html(
       <Layout ctx={ctx} title={pt("revisions")} description={pt("revisionsIntro")}>
         <h1>{pt("revisions")}</h1>
@@ -187,7 +184,7 @@ export function revisionPages(app: Hono, db: Db): void {
         <DataTable
           label={pt("revisions")}
           rows={revisions}
-          empty={pt("noChanges")}
+          empty={pt("noRevisions")}
           columns={[
             {
               label: pt("revisions"),

@@ -137,3 +137,12 @@ export async function listedSince(db: DbOrTx, districtLgdCode: number, slug: str
   while (rows[first + 1]?.has) first++;
   return rows[first] ?? null;
 }
+
+/** How many products each revision lists, in one query (for the list of revisions). */
+export async function productCountsByRevision(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: products.revisionId, n: sql<number>`count(*)::int` })
+    .from(products)
+    .groupBy(products.revisionId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}

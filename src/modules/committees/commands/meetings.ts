@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { indiaDateTime, indiaInstant } from "../../../platform/india-time";
@@ -8,9 +8,9 @@ import { type Actor, authorize, mailboxOf, recordAudit, requireActor } from "../
 import { type MeetingTransition, meetingFlow } from "../meeting-flow";
 import { type MeetingNotice, meetingMail, type NoticeKind } from "../meeting-mail";
 import { can } from "../policy";
-import { agendaOf } from "../queries/meetings";
+import { agendaOf, membersOn } from "../queries/meetings";
 import type { MeetingInput } from "../schemas";
-import { committeeMeetings, committeeMembers, committees, meetingAgendaItems } from "../tables";
+import { committeeMeetings, committees, meetingAgendaItems } from "../tables";
 
 /** Where the links in notices point, and who signs them; without it (the demo seed) no mail is sent. */
 export type MailContext = { origin: string };
@@ -75,26 +75,12 @@ async function replaceAgenda(tx: Tx, meetingId: number, agenda: string[]) {
     .values(agenda.map((title, i) => ({ meetingId, position: i + 1, title })));
 }
 
-/** Members with accounts who sit on the committee on the meeting's date: they get its notices. */
-async function recipients(tx: Tx, committeeId: number, startsAt: Date) {
-  const day = indiaDateTime(startsAt).date;
-  const rows = await tx
-    .select({ userId: committeeMembers.userId })
-    .from(committeeMembers)
-    .where(
-      and(
-        eq(committeeMembers.committeeId, committeeId),
-        isNotNull(committeeMembers.userId),
-        lte(committeeMembers.fromDate, day),
-        or(isNull(committeeMembers.toDate), gte(committeeMembers.toDate, day)),
-      ),
-    );
-  const ids = [...new Set(rows.map((r) => r.userId as number))];
+/** Members with accounts who sit on the committee on the meeting's date: they get its notices and its minutes. */
+export async function meetingRecipients(tx: Tx, committeeId: number, startsAt: Date) {
+  const members = await membersOn(tx, committeeId, indiaDateTime(startsAt).date);
+  const ids = [...new Set(members.flatMap((m) => (m.userId ? [m.userId] : [])))];
   return (await Promise.all(ids.map((id) => mailboxOf(tx, id)))).filter((m) => m !== null);
 }
-
-/** Members with accounts on the meeting's date, for the minutes' announcement. */
-export const meetingRecipients = recipients;
 
 /** Queues the notice (or update, or cancellation) to every member with an account, each in their language. */
 async function notify(
@@ -117,7 +103,7 @@ async function notify(
     sequence: meeting.sequence,
     cancelReason: meeting.cancelReason,
   };
-  const people = await recipients(tx, committee.id, meeting.startsAt);
+  const people = await meetingRecipients(tx, committee.id, meeting.startsAt);
   for (const p of people)
     await enqueueMail(
       tx,

@@ -76,10 +76,12 @@ function MeetingActions(props: { lang: Lang; committeeId: number; meeting: Meeti
 export async function committeeActions(db: Db, actor: Actor, lang: Lang): Promise<AccountAction[]> {
   const ct = committeeText(lang);
   const out: AccountAction[] = [];
+  const kept: NonNullable<Awaited<ReturnType<typeof committeeOf>>>[] = [];
   for (const g of actor.grants) {
     if (g.role === "district_officer" && g.districtLgdCode) {
       const d = await getDistrict(db, g.districtLgdCode);
       const c = await committeeOf(db, { kind: "depc", districtLgdCode: g.districtLgdCode });
+      if (c) kept.push(c);
       out.push({
         href: c ? `/committees/${c.id}` : `/committees/new?kind=depc&district=${g.districtLgdCode}`,
         label: ct("keepDepc", { place: d ? nameIn(lang, d.nameEn, d.nameHi) : String(g.districtLgdCode) }),
@@ -88,23 +90,14 @@ export async function committeeActions(db: Db, actor: Actor, lang: Lang): Promis
     if (g.role === "state_officer" && g.stateLgdCode) {
       const s = await getState(db, g.stateLgdCode);
       const c = await committeeOf(db, { kind: "sepc", stateLgdCode: g.stateLgdCode });
+      if (c) kept.push(c);
       out.push({
         href: c ? `/committees/${c.id}` : `/committees/new?kind=sepc&state=${g.stateLgdCode}`,
         label: ct("keepSepc", { place: s ? nameIn(lang, s.nameEn, s.nameHi) : String(g.stateLgdCode) }),
       });
     }
   }
-  const kept = (
-    await Promise.all(
-      actor.grants
-        .filter((g) => g.role === "district_officer" || g.role === "state_officer")
-        .map((g) =>
-          g.role === "district_officer"
-            ? committeeOf(db, { kind: "depc", districtLgdCode: g.districtLgdCode ?? -1 })
-            : committeeOf(db, { kind: "sepc", stateLgdCode: g.stateLgdCode ?? -1 }),
-        ),
-    )
-  ).filter((c) => c !== null);
+  // The meetings of those committees that wait for their minutes.
   const mt = meetingText(lang);
   for (const m of await meetingsAwaitingMinutes(
     db,
