@@ -35,6 +35,8 @@ import {
 import { listDistricts, listStates } from "./modules/geo";
 import { insightsPages, registerInsightsApi } from "./modules/insights";
 import {
+  bottleneckActions,
+  decisionFollowUps,
   planActions,
   planAuditTexts,
   planManagePages,
@@ -50,6 +52,7 @@ import {
 } from "./modules/producers";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
+import { DirectoryFileStore, type FileStore } from "./platform/file-store";
 import type { Logger } from "./platform/logger";
 import { isDatabaseUnavailable, OutageMonitor } from "./platform/outage";
 import { rateLimit } from "./platform/rate-limit";
@@ -89,9 +92,15 @@ export function createApp(deps: {
   dataDir?: string;
   /** Below this much free space in dataDir, /readyz says not ready (default 100 MB). */
   minFreeBytes?: number;
+  /** Where uploaded evidence is kept (DATA_DIR/files on a server). */
+  fileStore?: FileStore;
+  /** Days past its due date after which a bottleneck rises to its State's queue (ESCALATE_AFTER_DAYS). */
+  escalateAfterDays?: number;
 }): Hono {
   const { database, logger } = deps;
   const openDataDir = deps.openDataDir ?? path.join(os.tmpdir(), `odop-open-data-${process.pid}`);
+  const fileStore =
+    deps.fileStore ?? new DirectoryFileStore(path.join(os.tmpdir(), `odop-files-${process.pid}`));
   const db = database.db;
   const app = new Hono();
   const outage = new OutageMonitor(logger, { dataDir: deps.dataDir, minFreeBytes: deps.minFreeBytes });
@@ -183,6 +192,7 @@ export function createApp(deps: {
       ...(await producerActions(db, actor, lang)),
       ...(await committeeActions(db, actor, lang)),
       ...(await planActions(db, actor, lang)),
+      ...(await bottleneckActions(db, actor, lang)),
     ],
     auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts, ...planAuditTexts },
   });
@@ -191,7 +201,7 @@ export function createApp(deps: {
   revisionAdminPages(personalRoutes, db);
   committeeManagePages(personalRoutes, db);
   meetingManagePages(personalRoutes, db);
-  planManagePages(personalRoutes, db);
+  planManagePages(personalRoutes, db, { store: fileStore, escalateAfterDays: deps.escalateAfterDays ?? 15 });
   producersPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
@@ -202,7 +212,7 @@ export function createApp(deps: {
       : cache(c, next),
   );
   app.route("/", insightsPages(db));
-  committeePublicPages(app, db);
+  committeePublicPages(app, db, { followUps: (ids, lang) => decisionFollowUps(db, ids, lang) });
   planPublicPages(app, db);
   app.route(
     "/",

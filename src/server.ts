@@ -3,15 +3,17 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { createApp, newPageCache } from "./app";
-import { buildOpenData, importSeed } from "./modules/catalog";
+import { registerJobs } from "./jobs";
+import { importSeed } from "./modules/catalog";
 import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
+import { DirectoryFileStore } from "./platform/file-store";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
 import { JobRunner } from "./platform/job-runner";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
 import { createLogger } from "./platform/logger";
-import { deliverDueMail, mailTransport } from "./platform/outbox";
+import { mailTransport } from "./platform/outbox";
 
 /** How long a stop may take: requests in flight get most of it, then the workers and the database. */
 const stopWithinMs = 10_000;
@@ -104,9 +106,14 @@ async function main(): Promise<void> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: config.mailFrom,
   });
-  const runner = new JobRunner(db, logger)
-    .every("mail", 2, () => deliverDueMail(db, transport, logger))
-    .every("open-data", 60, () => buildOpenData(db, openDataDir));
+  const runner = registerJobs(new JobRunner(db, logger), {
+    db,
+    logger,
+    transport,
+    openDataDir,
+    origin: config.publicOriginSet ? config.publicOrigin : `http://localhost:${port}`,
+    escalateAfterDays: config.escalateAfterDays,
+  });
   // The embedded database backs itself up once a day (a PostgreSQL server is backed up by its operator's tools).
   if (database.kind === "pglite") {
     const backups = path.join(config.dataDir, "backups");
@@ -131,6 +138,8 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     publicOrigin: config.publicOriginSet ? config.publicOrigin : undefined,
     localOrigin: `http://localhost:${port}`,
+    fileStore: new DirectoryFileStore(path.join(config.dataDir, "files")),
+    escalateAfterDays: config.escalateAfterDays,
   });
   const appListener = getRequestListener(app.fetch);
   // Cached public pages are answered before the app is entered; everything else goes through it.

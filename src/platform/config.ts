@@ -20,6 +20,7 @@ const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("ODOP Hub <no-reply@odophub.invalid>"),
   PUBLIC_ORIGIN: z.url({ message: "must be a URL like https://odop.example.gov.in" }).optional(),
+  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(15),
 });
 
 export type Config = {
@@ -41,6 +42,8 @@ export type Config = {
   publicOrigin: string;
   /** Whether PUBLIC_ORIGIN was set; without it the server answers only for localhost. */
   publicOriginSet: boolean;
+  /** A bottleneck this many days past its due date rises to its State's queue. */
+  escalateAfterDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     mailFrom: c.MAIL_FROM,
     publicOrigin: (c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT || 3000}`).replace(/\/$/, ""),
     publicOriginSet: c.PUBLIC_ORIGIN !== undefined,
+    escalateAfterDays: c.ESCALATE_AFTER_DAYS,
   };
 }
 
@@ -86,6 +90,7 @@ function emptyToUndefined(env: Record<string, string | undefined>) {
     "SMTP_URL",
     "MAIL_FROM",
     "PUBLIC_ORIGIN",
+    "ESCALATE_AFTER_DAYS",
   ] as const;
   return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
 }

@@ -8,3 +8,16 @@ export const intId = z.coerce.number().int().positive().max(maxInt);
 
 /** An LGD code: States and districts are numbered well below a million. */
 export const lgdCode = intId.max(999_999);
+
+/** A calendar date as YYYY-MM-DD that exists (no 31 February); the message key "dateFormat" names the field's error. */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: "dateFormat",
+    },
+  );

@@ -39,7 +39,10 @@ const clock = (now?: Date) => (now ? sql`${now.toISOString()}::timestamptz` : sq
  */
 export class JobRunner {
   private readonly handlers = new Map<string, Handler>();
-  private readonly schedules = new Map<string, { everySeconds: number; work: () => Promise<unknown> }>();
+  private readonly schedules = new Map<
+    string,
+    { everySeconds: number; work: (now?: Date) => Promise<unknown> }
+  >();
   private beat: ReturnType<typeof startJob> | null = null;
 
   constructor(
@@ -54,8 +57,8 @@ export class JobRunner {
     return this;
   }
 
-  /** Work to run every `everySeconds`, on one instance at a time. */
-  every(name: string, everySeconds: number, work: () => Promise<unknown>): this {
+  /** Work to run every `everySeconds`, on one instance at a time; it is given the pass's clock (a test's, or none). */
+  every(name: string, everySeconds: number, work: (now?: Date) => Promise<unknown>): this {
     this.schedules.set(name, { everySeconds, work });
     return this;
   }
@@ -103,7 +106,7 @@ export class JobRunner {
       returning name`)) as unknown as { rows: unknown[] };
     if (!claimed.rows.length) return false;
     try {
-      await s.work();
+      await s.work(now);
       // Written only when it changes: most beats then write nothing but the claim.
       await this.db.execute(
         sql`update ${jobSchedules} set last_error = null where name = ${name} and last_error is not null`,

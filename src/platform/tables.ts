@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  customType,
   index,
   integer,
   jsonb,
@@ -10,6 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+
+/** Bytes, as PostgreSQL keeps them (Drizzle has no built-in bytea column). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => Buffer.from(v),
+});
 
 /** Request counters per client and minute, shared by every instance on the database (never in process memory). */
 export const rateLimits = pgTable(
@@ -82,3 +89,19 @@ export const jobSchedules = pgTable("job_schedules", {
   lastRunAt: timestamp("last_run_at", { withTimezone: true }),
   lastError: text("last_error"),
 });
+
+/**
+ * Printable documents rendered by a job (a plan's PDF, a meeting's minutes), one per key and language, with the stamp
+ * of the data they were rendered from: a request serves them and never renders.
+ */
+export const renderedDocuments = pgTable(
+  "rendered_documents",
+  {
+    key: text("key").notNull(),
+    lang: text("lang").notNull(),
+    stamp: text("stamp").notNull(),
+    body: bytea("body").notNull(),
+    renderedAt: timestamp("rendered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.lang] })],
+);

@@ -1,49 +1,7 @@
-import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkListUpload, uploadLimits } from "./upload-check";
-
-/** A ZIP file of these parts, deflated; `declare` overrides the uncompressed size written in the headers. */
-function zip(parts: { name: string; data: Buffer; declare?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const body = zlib.deflateRawSync(p.data);
-    const name = Buffer.from(p.name);
-    const crc = zlib.crc32(p.data);
-    const size = p.declare ?? p.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
+import { zip } from "../../test/support/zip";
+import { checkEvidenceUpload, checkListUpload, uploadLimits } from "./upload-check";
 
 const refused = (reason: string) => expect.objectContaining({ name: "UploadRefused", reason });
 
@@ -94,5 +52,37 @@ describe("checking an uploaded list before reading it", () => {
       { name: "xl/worksheets/sheet1.xml", data: zeros, declare: 1000 },
     ]);
     await expect(checkListUpload("liar.xlsx", lying)).rejects.toEqual(refused("zipBomb"));
+  });
+});
+
+describe("checking evidence uploaded for a bottleneck", () => {
+  const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+  const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+
+  it("takes documents and photos by their content, with the type to serve them with", async () => {
+    expect(await checkEvidenceUpload("letter.pdf", pdf)).toEqual({ contentType: "application/pdf" });
+    expect(await checkEvidenceUpload("site.PNG", png)).toEqual({ contentType: "image/png" });
+    const docx = zip([{ name: "word/document.xml", data: Buffer.from("<w:document/>") }]);
+    expect((await checkEvidenceUpload("note.docx", docx)).contentType).toMatch(/wordprocessingml/);
+  });
+
+  it("refuses a file that lies about its type, one of a type not taken, and an oversized one", async () => {
+    const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]);
+    await expect(checkEvidenceUpload("report.pdf", exe)).rejects.toEqual(refused("contentMismatch"));
+    await expect(checkEvidenceUpload("photo.jpg", png)).rejects.toEqual(refused("contentMismatch"));
+    await expect(checkEvidenceUpload("tool.exe", exe)).rejects.toEqual(refused("notEvidenceType"));
+    const sheetAsDoc = zip([{ name: "xl/workbook.xml", data: Buffer.from("<workbook/>") }]);
+    await expect(checkEvidenceUpload("note.docx", sheetAsDoc)).rejects.toEqual(refused("contentMismatch"));
+    await expect(checkEvidenceUpload("big.pdf", pdf, { ...uploadLimits, maxBytes: 16 })).rejects.toEqual(
+      refused("tooLarge"),
+    );
+  });
+
+  it("refuses an Office file that is a ZIP bomb", async () => {
+    const bomb = zip([
+      { name: "word/document.xml", data: Buffer.from("<w:document/>") },
+      { name: "word/media/big.bin", data: Buffer.alloc(40 * 1024 * 1024), declare: 10 },
+    ]);
+    await expect(checkEvidenceUpload("bomb.docx", bomb)).rejects.toEqual(refused("zipBomb"));
   });
 });

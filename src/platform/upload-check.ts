@@ -7,7 +7,9 @@ export type RefusalReason =
   | "notXlsx"
   | "xlsxNamedCsv"
   | "notCsvText"
-  | "zipBomb";
+  | "zipBomb"
+  | "notEvidenceType"
+  | "contentMismatch";
 
 export class UploadRefused extends Error {
   constructor(
@@ -109,4 +111,57 @@ function inflatedSizes(name: string, buf: Buffer, limits: typeof uploadLimits): 
       zip.readEntry();
     });
   });
+}
+
+/** What evidence may be: documents and photos, each recognised by its first bytes (and an Office file by its parts). */
+const evidenceKinds = {
+  pdf: { type: "application/pdf", is: (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-" },
+  jpg: { type: "image/jpeg", is: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  jpeg: { type: "image/jpeg", is: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  png: {
+    type: "image/png",
+    is: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
+  webp: {
+    type: "image/webp",
+    is: (b: Buffer) =>
+      b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP",
+  },
+  docx: {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    is: isZip,
+    part: "word/document.xml",
+  },
+  xlsx: {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    is: isZip,
+    part: "xl/workbook.xml",
+  },
+} as const;
+
+export const evidenceExtensions = Object.keys(evidenceKinds);
+
+/**
+ * Checks a document or photo uploaded as evidence: its size, that its extension is one the platform takes, that its
+ * content is what the extension says (a ".pdf" that is really an executable is refused), and that an Office file
+ * does not inflate beyond the limits. Resolves with the content type to store and serve it with.
+ */
+export async function checkEvidenceUpload(
+  name: string,
+  buf: Buffer,
+  limits = uploadLimits,
+): Promise<{ contentType: string }> {
+  if (buf.length > limits.maxBytes)
+    throw new UploadRefused("tooLarge", `${name}: larger than ${limits.maxBytes / 1024 / 1024} MB`);
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  const kind = evidenceKinds[ext as keyof typeof evidenceKinds];
+  if (!kind)
+    throw new UploadRefused("notEvidenceType", `${name}: not one of ${evidenceExtensions.join(", ")}`);
+  if (!kind.is(buf)) throw new UploadRefused("contentMismatch", `${name}: its content is not a .${ext} file`);
+  if ("part" in kind) {
+    const parts = await inflatedSizes(name, buf, limits);
+    if (!parts.has(kind.part))
+      throw new UploadRefused("contentMismatch", `${name}: its content is not a .${ext} file`);
+  }
+  return { contentType: kind.type };
 }

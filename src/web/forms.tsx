@@ -251,3 +251,30 @@ export function PostForm(props: { action: string; csrf: string; children: unknow
     </form>
   );
 }
+
+/** A form that sends a file (multipart) with its CSRF token; the server checks what it gets. */
+export function UploadForm(props: { action: string; csrf: string; children: unknown }) {
+  return (
+    <form method="post" action={props.action} enctype="multipart/form-data" novalidate class="form">
+      <input type="hidden" name={csrfField} value={props.csrf} />
+      {props.children}
+    </form>
+  );
+}
+
+/** A file input with its label, hint and error, tied together like the other fields. */
+export function FileField(props: Omit<FieldProps, "values"> & { accept: string }) {
+  return (
+    <FieldShell {...props} values={{}}>
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={!props.optional}
+        aria-invalid={props.errors[props.name] ? "true" : undefined}
+        aria-describedby={describedBy({ ...props, values: {} })}
+      />
+    </FieldShell>
+  );
+}

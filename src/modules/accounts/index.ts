@@ -1,6 +1,6 @@
 /** accounts: users, sessions, roles with their geographic scope (grants), invitations, the audit log. */
 export type { AuditTexts } from "./audit-texts";
-export { recordAudit } from "./commands/audit";
+export { recordAudit, recordAudits } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
 export { signUp, userIdByEmail } from "./commands/register";
 export { type AccountAction, accountsPages } from "./pages";

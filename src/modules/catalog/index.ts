@@ -25,6 +25,7 @@ export {
   featuredProducts,
   giLinksOfProduct,
   giOfDistrict,
+  hsHeadings,
   hsHeadingsOfProduct,
   lastImportRun,
   liveRevision,

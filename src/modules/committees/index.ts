@@ -1,6 +1,7 @@
 /** committees: the DEPC of each district and the SEPC of each State, their members, meetings, minutes and decisions. */
 export { registerCommitteesApi } from "./api";
 export { seedDemoCommittees } from "./demo";
+export { enqueueMinutesPdf, renderMinutesPdfs } from "./documents";
 export { committeeActions, committeeManagePages } from "./pages/manage";
 export { meetingManagePages } from "./pages/meetings-manage";
 export { committeePublicPages } from "./pages/public";

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inLucknow, inVaranasi } from "../../../test/support/actors";
 import { freshDatabase, type TestDatabase } from "../../../test/support/database";
+import { testJobs } from "../../../test/support/jobs";
 import { person, signedIn } from "../../../test/support/people";
 import type { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
@@ -288,6 +289,11 @@ describe("committee meetings, minutes and decisions", () => {
     expect(pub).toContain("Minutes published");
     expect(pub).not.toContain("B, Lead Bank Manager"); // absent
 
+    // The PDF is rendered by a job, never inside the request: until it has run, the reader is asked to wait.
+    const waiting = await fresh().request(`/committee-meetings/${id}/minutes.pdf`);
+    expect(waiting.status).toBe(202);
+    expect(waiting.headers.get("Retry-After")).toBe("3");
+    await testJobs(t.db).runDue();
     for (const lang of ["en", "hi"]) {
       const pdf = await fresh().request(`/committee-meetings/${id}/minutes.pdf?lang=${lang}`);
       expect(pdf.status).toBe(200);

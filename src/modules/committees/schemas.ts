@@ -1,18 +1,6 @@
 import { z } from "zod";
-import { intId, lgdCode } from "../../platform/ids";
+import { intId, isoDate, lgdCode } from "../../platform/ids";
 import { committeeKinds, memberRoles } from "./kinds";
-
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      message: "dateFormat",
-    },
-  );
 
 export const committeeInput = z
   .object({

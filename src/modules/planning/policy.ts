@@ -1,4 +1,5 @@
 import { type Actor, type Grant, grantFor, type Place } from "../accounts";
+import type { BottleneckPermission } from "./bottleneck-flow";
 
 type PlanPermission = "plan:write" | "plan:read";
 
@@ -24,4 +25,19 @@ export function mayComment(
   const grant = can(actor, "plan:read", plan);
   if (grant) return { grant };
   return actor && isCommitteeMember ? { grant: null } : undefined;
+}
+
+/**
+ * Who takes a bottleneck's steps: the district's officer while it is with the district, its State's officer once it
+ * is in the State's queue, the national administrator in the national queue. The pass (`system`) is nobody's grant.
+ */
+export function canBottleneck(
+  actor: Actor | null,
+  permission: BottleneckPermission,
+  place: Place,
+): Grant | undefined {
+  if (permission === "bottleneck:district") return grantFor(actor, ["district_officer"], place);
+  if (permission === "bottleneck:state") return grantFor(actor, ["state_officer"], place);
+  if (permission === "bottleneck:nation") return grantFor(actor, ["national_admin"], place);
+  return undefined;
 }

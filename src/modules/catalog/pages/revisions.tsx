@@ -5,21 +5,24 @@ import type { ImportReport } from "../../../platform/import-report";
 import { indiaDateTime } from "../../../platform/india-time";
 import { listFromBuffer } from "../../../platform/spreadsheet";
 import { UploadRefused } from "../../../platform/upload-check";
-import { csrfField, csrfToken } from "../../../web/csrf";
+import { csrfToken } from "../../../web/csrf";
 import { DataTable, TableScroll } from "../../../web/data-table";
 import {
   ErrorSummary,
   type FieldErrors,
+  FileField,
   type FormValues,
   PostForm,
   parseForm,
   TextArea,
   TextField,
+  UploadForm,
 } from "../../../web/forms";
 import { formatNumber, type Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
+import { uploadRefusalText } from "../../../web/upload-refusal";
 import {
   type AccountAction,
   type Actor,
@@ -335,7 +338,7 @@ export function revisionAdminPages(app: PersonalRoutes<AppEnv>, db: Db): void {
     try {
       list = await listFromBuffer(file.name.slice(0, 200), Buffer.from(await file.arrayBuffer()));
     } catch (err) {
-      const why = err instanceof UploadRefused ? pt(`refused_${err.reason}`) : (err as Error).message;
+      const why = err instanceof UploadRefused ? uploadRefusalText(lang, err.reason) : (err as Error).message;
       return c.html(
         await again({ file: pt("unreadable", { why }) }),
         err instanceof UploadRefused && err.reason === "tooLarge" ? 413 : 400,
@@ -444,30 +447,13 @@ async function DraftPage(props: {
           <h2 id="upload">{pt("upload")}</h2>
           <p>{pt("uploadIntro")}</p>
           <ErrorSummary lang={ctx.lang} errors={props.upload.errors} labels={labels} />
-          <form
-            method="post"
-            action={hrefIn("/admin/revisions/upload", ctx.lang)}
-            enctype="multipart/form-data"
-            novalidate
-            class="form"
-          >
-            <input type="hidden" name={csrfField} value={csrfToken(c)} />
-            <div class={uf.errors.file ? "field has-error" : "field"}>
-              <label for="f-file">{pt("file")}</label>
-              {uf.errors.file && (
-                <p class="field-error" id="e-file">
-                  {uf.errors.file}
-                </p>
-              )}
-              <input
-                id="f-file"
-                name="file"
-                type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                required
-                aria-describedby={uf.errors.file ? "e-file" : undefined}
-              />
-            </div>
+          <UploadForm action={hrefIn("/admin/revisions/upload", ctx.lang)} csrf={csrfToken(c)}>
+            <FileField
+              {...uf}
+              name="file"
+              label={pt("file")}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            />
             <TextField {...uf} name="titleEn" label={pt("titleEn")} maxLength={200} />
             <TextField {...uf} name="titleHi" label={pt("titleHi")} maxLength={200} />
             <TextField {...uf} name="source" label={pt("sourceField")} maxLength={200} />
@@ -480,7 +466,7 @@ async function DraftPage(props: {
             />
             <TextArea {...uf} name="notes" optional label={pt("notes")} maxLength={2000} />
             <button type="submit">{pt("uploadSubmit")}</button>
-          </form>
+          </UploadForm>
           {props.report && props.report.rejected.length > 0 && (
             <>
               <h3>{pt("rejectedRows", { n: props.report.rejected.length })}</h3>

@@ -5,6 +5,7 @@ import { sectorTaxonomy } from "../sectors";
 import {
   districtExports,
   giRegistrations,
+  hsCodes,
   importRuns,
   listRevisions,
   productGiLinks,
@@ -381,4 +382,14 @@ export async function sectorsWithCounts(db: DbOrTx, revisionId: string | null) {
     nameHi: s.nameHi,
     products: counts.get(s.code) ?? 0,
   }));
+}
+
+/** The HS 2022 headings (4 digits) among `codes`, with their descriptions: what a form checks picked codes against. */
+export async function hsHeadings(db: DbOrTx, codes: readonly string[]) {
+  if (!codes.length) return [];
+  return db
+    .select({ code: hsCodes.code, description: hsCodes.description })
+    .from(hsCodes)
+    .where(and(inArray(hsCodes.code, [...codes]), eq(hsCodes.level, 4)))
+    .orderBy(asc(hsCodes.code));
 }

@@ -4,6 +4,7 @@ import { AppError } from "../../../platform/errors";
 import { indiaDateTime } from "../../../platform/india-time";
 import { enqueueMail } from "../../../platform/outbox";
 import { type Actor, recordAudit, requireActor } from "../../accounts";
+import { enqueueMinutesPdf } from "../documents";
 import { minutesMail } from "../meeting-mail";
 import { agendaOf, membersOn } from "../queries/meetings";
 import { committeeDecisions, committeeMeetings, meetingAgendaItems, meetingAttendance } from "../tables";
@@ -192,6 +193,7 @@ export async function publishMinutes(
       before: { state: l.meeting.state },
       after: { state: l.next },
     });
+    await enqueueMinutesPdf(tx, meetingId);
     if (!opts.mail) return;
     const notice = {
       id: meetingId,

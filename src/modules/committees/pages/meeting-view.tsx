@@ -135,8 +135,11 @@ export function DecisionList(props: {
 export const attendeeLine = (p: MeetingRecord["present"][number], lang: Lang) =>
   `${[p.personName, p.designation, p.organisation].filter(Boolean).join(", ")} (${committeeText(lang)(`role_${p.role}`)})`;
 
+/** Work elsewhere that carries out a decision (an export plan's action): linked under the decision. */
+export type FollowUp = { decisionId: number; href: string; label: string };
+
 /** Published minutes: who attended, what was said of each item, and the decisions. */
-export function MinutesView(props: { lang: Lang; record: MeetingRecord }) {
+export function MinutesView(props: { lang: Lang; record: MeetingRecord; followUps?: FollowUp[] }) {
   const mt = meetingText(props.lang);
   const _ct = committeeText(props.lang);
   const r = props.record;
@@ -165,7 +168,24 @@ export function MinutesView(props: { lang: Lang; record: MeetingRecord }) {
         </section>
       ))}
       <h2>{mt("decisions")}</h2>
-      <DecisionList lang={props.lang} decisions={r.decisions} />
+      <DecisionList
+        lang={props.lang}
+        decisions={r.decisions}
+        after={(d) => {
+          const links = (props.followUps ?? []).filter((f) => f.decisionId === d.id);
+          return links.length ? (
+            <span class="block small">
+              {mt("carriedOutBy")}{" "}
+              {links.map((f, i) => (
+                <>
+                  {i > 0 && ", "}
+                  <a href={f.href}>{f.label}</a>
+                </>
+              ))}
+            </span>
+          ) : null;
+        }}
+      />
     </>
   );
 }

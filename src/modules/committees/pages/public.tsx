@@ -7,13 +7,14 @@ import { DataTable } from "../../../web/data-table";
 import type { Lang } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { serveRenderedPdf } from "../../../web/rendered-pdf";
 import { getDistrict, getState } from "../../geo";
+import { minutesDocument } from "../documents";
 import { meetingText } from "../meeting-messages";
 import { committeeText } from "../messages";
 import { meetingRecord, meetingsOf } from "../queries/meetings";
 import { committeeOf, type MemberRow, membersOf } from "../queries/members";
-import { MeetingNotice, MeetingsTable, MinutesView } from "./meeting-view";
-import { minutesPdf } from "./minutes-pdf";
+import { type FollowUp, MeetingNotice, MeetingsTable, MinutesView } from "./meeting-view";
 
 /** The members of a committee as a table: role, name (or "vacant"), designation, organisation, dates. */
 export function MembersTable(props: {
@@ -56,7 +57,11 @@ export const committeeTitle = (c: { nameEn: string; nameHi: string }, lang: Lang
   lang === "hi" ? c.nameHi : c.nameEn;
 
 /** The public pages of a district's DEPC and a State's SEPC: who sits on it, and who did. */
-export function committeePublicPages(app: Hono, db: Db): void {
+export function committeePublicPages(
+  app: Hono,
+  db: Db,
+  opts: { followUps?: (decisionIds: number[], lang: Lang) => Promise<FollowUp[]> } = {},
+): void {
   const page = async (c: Context, kind: "depc" | "sepc") => {
     const ctx = contextOf(c);
     const ct = committeeText(ctx.lang);
@@ -144,7 +149,16 @@ export function committeePublicPages(app: Hono, db: Db): void {
                 {mt("pdf")}
               </a>
             </p>
-            <MinutesView lang={ctx.lang} record={record} />
+            <MinutesView
+              lang={ctx.lang}
+              record={record}
+              followUps={
+                await opts.followUps?.(
+                  record.decisions.map((d) => d.id),
+                  ctx.lang,
+                )
+              }
+            />
           </>
         )}
       </Layout>,
@@ -152,13 +166,11 @@ export function committeePublicPages(app: Hono, db: Db): void {
   });
   // Published minutes in print: the same record as the page, in the reader's language, fonts embedded.
   app.get("/committee-meetings/:id{[0-9]+}/minutes.pdf", async (c) => {
-    const lang = contextOf(c).lang;
     const record = await meetingRecord(db, routeId(c));
     if (record.meeting.state !== "minutes_published") throw new AppError("not_found", "No published minutes");
-    const pdf = await minutesPdf(record, lang);
-    return c.body(new Uint8Array(pdf), 200, {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="minutes-${record.meeting.id}-${lang}.pdf"`,
+    return serveRenderedPdf(c, db, {
+      ...minutesDocument(record.meeting),
+      fileName: `minutes-${record.meeting.id}`,
     });
   });
   app.get("/districts/:code{[0-9]{1,6}}/committee", (c) => page(c, "depc"));

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../../platform/db";
 import { AppError, isUniqueViolation } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
@@ -16,16 +16,10 @@ import { getDistrict } from "../../geo";
 import { type PlanTransition, planFlow } from "../flow";
 import { planMail } from "../mail";
 import { can, mayComment } from "../policy";
-import { exportPlans, planComments } from "../tables";
+import { bottlenecks, exportPlans, interventions, planComments, planProducts, planTargets } from "../tables";
+import { planAudit as audit, lockedForWriting, type Plan, planChanged } from "./plan-content";
 
 export type MailContext = { origin: string };
-type Plan = typeof exportPlans.$inferSelect;
-
-const audit = (p: Pick<Plan, "stateLgdCode" | "districtLgdCode">) => ({
-  entityType: "export_plan",
-  stateLgdCode: p.stateLgdCode,
-  districtLgdCode: p.districtLgdCode,
-});
 
 /** A district officer starts its district's plan for a period (one current plan per district and period: 409). */
 export async function createPlan(
@@ -67,16 +61,6 @@ export async function createPlan(
         throw new AppError("conflict", "The district has a plan for this period", { field: "fromYear" });
       throw err;
     });
-}
-
-/** The plan, locked, at the version it was opened at (409 when stale), with the writer's grant. */
-async function lockedForWriting(tx: Tx, actor: Actor, id: number, version: number) {
-  const [p] = await tx.select().from(exportPlans).where(eq(exportPlans.id, id)).for("update");
-  if (!p) throw new AppError("not_found", "No such plan");
-  const grant = authorize(can(actor, "plan:write", p), "write this district's plan");
-  if (p.version !== version)
-    throw new AppError("conflict", "The plan changed since you opened it", { current: p.version });
-  return { p, grant };
 }
 
 /** Changes a draft's strategy (only a draft is edited: a circulated plan is called back first). Audited, 409. */
@@ -171,6 +155,7 @@ export async function movePlan(
       before: { state: p.state },
       after: { state: to, ...(input.decisionId ? { decisionId: input.decisionId } : {}) },
     });
+    await planChanged(tx, id);
     if (input.step === "circulate") await tell(tx, after as Plan, "circulated", opts.mail);
     if (input.step === "adopt") await tell(tx, after as Plan, "adopted", opts.mail);
   });
@@ -210,6 +195,8 @@ export async function revisePlan(
       })
       .returning({ id: exportPlans.id });
     const next = (row as { id: number }).id;
+    await copyParts(tx, p.id, next);
+    await planChanged(tx, next);
     await recordAudit(tx, actor, grant, {
       action: "plan.revise",
       entityId: id,
@@ -251,4 +238,32 @@ export async function commentOnPlan(
       after: { comment: (row as { id: number }).id, section: input.section },
     });
   });
+}
+
+/**
+ * A new version starts from the one it revises: its products, targets (with actuals) and interventions with their
+ * progress are copied; bottlenecks not yet resolved move to it (resolved ones stay on the version they were solved in).
+ */
+async function copyParts(tx: Tx, from: number, to: number): Promise<void> {
+  await tx.execute(sql`
+    insert into ${planProducts} (plan_id, product_slug, name, hs_headings, markets, position)
+    select ${to}, product_slug, name, hs_headings, markets, position from ${planProducts} where plan_id = ${from}`);
+  await tx.execute(sql`
+    insert into ${planTargets} (plan_id, measure, label, unit, year, target, actual)
+    select ${to}, measure, label, unit, year, target, actual from ${planTargets} where plan_id = ${from}`);
+  const tree = await tx.select().from(interventions).where(eq(interventions.planId, from));
+  const ids = new Map<number, number>();
+  // Parents first, so that each action finds its parent's new id.
+  for (const i of [...tree].sort((a, b) => (a.parentId === null ? 0 : 1) - (b.parentId === null ? 0 : 1))) {
+    const { id, planId: _, parentId, version: __, updatedAt: ___, ...rest } = i;
+    const [row] = await tx
+      .insert(interventions)
+      .values({ ...rest, planId: to, parentId: parentId === null ? null : (ids.get(parentId) ?? null) })
+      .returning({ id: interventions.id });
+    ids.set(id, (row as { id: number }).id);
+  }
+  await tx
+    .update(bottlenecks)
+    .set({ planId: to })
+    .where(and(eq(bottlenecks.planId, from), ne(bottlenecks.status, "resolved")));
 }

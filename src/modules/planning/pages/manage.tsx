@@ -26,9 +26,13 @@ import { commentOnPlan, createPlan, editPlan, movePlan, revisePlan } from "../co
 import { planFlow } from "../flow";
 import { fyRange } from "../mail";
 import { planText } from "../messages";
+import { partText } from "../parts-messages";
 import { can, mayComment } from "../policy";
 import { commentsOf, type PlanView, planFor, plansOfDistrict } from "../queries/plans";
 import { commentInput, planEdit, planInput, planStepInput } from "../schemas";
+import { type BottleneckDeps, bottleneckPages } from "./bottlenecks";
+import { planPartPages } from "./parts";
+import { PlanSections } from "./plan-sections";
 import { Paragraphs, PlanProfile, planTitle } from "./profile";
 
 type Form = { values: FormValues; errors: FieldErrors };
@@ -42,6 +46,10 @@ const notices = [
   "implement",
   "revise",
   "commented",
+  "product",
+  "removed",
+  "targets",
+  "intervention",
 ] as const;
 
 /** For a district officer's account page: its district's plan, or the way to start one. */
@@ -81,7 +89,9 @@ function refusal(err: unknown, lang: Lang): { errors: FieldErrors; status: 400 |
 const thisYear = () => Number(indiaDateTime(new Date()).date.slice(0, 4));
 
 /** The district officer's pages of its plan, and the committee's and officers' reading and comments. */
-export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
+export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db, deps: BottleneckDeps): void {
+  planPartPages(app, db);
+  bottleneckPages(app, db, deps);
   app.get("/export-plans/new", async (c) => {
     const actor = requireActor(c.get("actor"));
     const raw = c.req.query("district");
@@ -124,6 +134,7 @@ export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
     const p = await planFor(db, requireActor(c.get("actor")), routeId(c));
     return c.html(
       await PlanPage({
+        deps,
         c,
         db,
         p,
@@ -136,7 +147,17 @@ export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
     const lang = contextOf(c).lang;
     const p = await planFor(db, actor, routeId(c));
     const form = await parseForm(c, planEdit, lang);
-    if (!form.ok) return c.html(await PlanPage({ c, db, p, edit: form }), 400);
+    if (!form.ok)
+      return c.html(
+        await PlanPage({
+          deps,
+          c,
+          db,
+          p,
+          edit: form,
+        }),
+        400,
+      );
     try {
       await editPlan(db, actor, p.id, form.data);
     } catch (err) {
@@ -145,6 +166,7 @@ export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
       // A stale edit keeps what was typed beside the message: nothing the officer wrote is lost.
       return c.html(
         await PlanPage({
+          deps,
           c,
           db,
           p: now,
@@ -164,6 +186,7 @@ export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
       planFor(db, actor, p.id).then(async (now) =>
         c.html(
           await PlanPage({
+            deps,
             c,
             db,
             p: now,
@@ -190,7 +213,7 @@ export function planManagePages(app: PersonalRoutes<AppEnv>, db: Db): void {
     const p = await planFor(db, actor, routeId(c));
     const form = await parseForm(c, commentInput, lang);
     const again = (errors: FieldErrors, status: 400 | 409) =>
-      PlanPage({ c, db, p, edit: blank, comment: { values: form.values, errors } }).then((h) =>
+      PlanPage({ deps, c, db, p, edit: blank, comment: { values: form.values, errors } }).then((h) =>
         c.html(h, status),
       );
     if (!form.ok) return again(form.errors, 400);
@@ -252,6 +275,7 @@ async function NewForm(props: { c: Context<AppEnv>; db: Db; districtLgdCode: num
 
 /** One plan for the people who work on it: profile, strategy (editable as a draft), next step, comments. */
 async function PlanPage(props: {
+  deps: BottleneckDeps;
   c: Context<AppEnv>;
   db: Db;
   p: PlanView;
@@ -281,7 +305,13 @@ async function PlanPage(props: {
   return (
     <Layout ctx={ctx} title={title} description={pt("planIntro")}>
       <h1>{title}</h1>
-      {done && <Notice kind="success">{pt(`done_${done}`)}</Notice>}
+      {done && (
+        <Notice kind="success">
+          {done === "product" || done === "removed" || done === "targets" || done === "intervention"
+            ? partText(ctx.lang)(`done_${done}`)
+            : pt(`done_${done}`)}
+        </Notice>
+      )}
       {props.edit.errors._form && <Notice kind="error">{props.edit.errors._form}</Notice>}
       {step.errors._form && <Notice kind="error">{step.errors._form}</Notice>}
       <dl class="facts">
@@ -316,6 +346,12 @@ async function PlanPage(props: {
       ) : (
         <Paragraphs text={p.strategy} />
       )}
+      <PlanSections
+        db={db}
+        ctx={ctx}
+        p={p}
+        manage={{ writer, escalateAfterDays: props.deps.escalateAfterDays }}
+      />
       {steps.length > 0 && (
         <section aria-labelledby="next-step">
           <h2 id="next-step">{pt("yourMove")}</h2>

@@ -6,9 +6,13 @@ import { DataTable } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { isId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { serveRenderedPdf } from "../../../web/rendered-pdf";
 import { countPlaces, getDistrict, listStates } from "../../geo";
+import { planDocument } from "../documents";
 import { planText } from "../messages";
+import { partText } from "../parts-messages";
 import { planCoverage, publicPlanOf, publicVersionsOf } from "../queries/plans";
+import { PlanSections } from "./plan-sections";
 import { Paragraphs, PlanProfile, planTitle } from "./profile";
 
 /** The public face of plans: a district's adopted plan (and its earlier versions), and coverage by State. */
@@ -52,9 +56,20 @@ export function planPublicPages(app: Hono, db: Db): void {
                 </>
               )}
             </dl>
+            <p class="muted small">
+              {partText(ctx.lang)("lastUpdate", { date: formatIndiaTime(plan.updatedAt, ctx.lang) })} ·{" "}
+              <a
+                href={hrefIn(`/districts/${district.lgdCode}/export-plan.pdf`, ctx.lang, {
+                  ...(asked !== undefined ? { version: String(plan.id) } : {}),
+                })}
+              >
+                {partText(ctx.lang)("pdf")}
+              </a>
+            </p>
             <PlanProfile db={db} ctx={ctx} districtLgdCode={district.lgdCode} />
             <h2>{pt("strategy")}</h2>
             <Paragraphs text={plan.strategy} />
+            <PlanSections db={db} ctx={ctx} p={plan} />
           </>
         )}
         {versions.length > 1 && (
@@ -78,6 +93,18 @@ export function planPublicPages(app: Hono, db: Db): void {
         )}
       </Layout>,
     );
+  });
+
+  // The plan in print, in the reader's language: rendered by a job whenever the plan changes, served from storage.
+  app.get("/districts/:code{[0-9]{1,6}}/export-plan.pdf", async (c) => {
+    const code = Number(c.req.param("code"));
+    const asked = c.req.query("version");
+    const plan = await publicPlanOf(db, code, isId(asked) ? Number(asked) : undefined);
+    if (!plan) throw new AppError("not_found", "No adopted plan");
+    return serveRenderedPdf(c, db, {
+      ...planDocument(plan),
+      fileName: `export-plan-${code}-v${plan.versionNo}`,
+    });
   });
 
   app.get("/export-plans", async (c) => {

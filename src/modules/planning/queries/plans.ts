@@ -111,3 +111,9 @@ export async function publicPlans(
   ]);
   return { items, total: total?.n ?? 0 };
 }
+
+export async function planById(db: DbOrTx, id: number): Promise<PlanView | null> {
+  if (!Number.isInteger(id)) return null;
+  const [p] = await db.select().from(exportPlans).where(eq(exportPlans.id, id));
+  return p ?? null;
+}

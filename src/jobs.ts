@@ -1,0 +1,34 @@
+import { buildOpenData } from "./modules/catalog";
+import { renderMinutesPdfs } from "./modules/committees";
+import { escalationPass, renderPlanPdfs } from "./modules/planning";
+import type { Db } from "./platform/db";
+import type { JobRunner } from "./platform/job-runner";
+import type { Logger } from "./platform/logger";
+import { deliverDueMail, type MailTransport } from "./platform/outbox";
+
+/**
+ * Every piece of slow or scheduled work of the platform, on the one job runner: the server starts it, and tests drive
+ * the same registrations with a clock of their own (`runDue(now)`).
+ */
+export function registerJobs(
+  runner: JobRunner,
+  deps: {
+    db: Db;
+    logger: Logger;
+    transport: MailTransport;
+    openDataDir: string;
+    /** Where links in mail point (PUBLIC_ORIGIN, or the local server). */
+    origin: string;
+    escalateAfterDays: number;
+  },
+): JobRunner {
+  const { db } = deps;
+  return runner
+    .every("mail", 2, () => deliverDueMail(db, deps.transport, deps.logger))
+    .every("open-data", 60, () => buildOpenData(db, deps.openDataDir))
+    .every("escalation", 3600, (now) =>
+      escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
+    )
+    .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
+    .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload));
+}
