@@ -2,19 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { type Actor, actorOf } from "../src/modules/accounts";
-import { scheduleMeeting } from "../src/modules/committees/commands/meetings";
-import { addMember, createCommittee } from "../src/modules/committees/commands/members";
-import { addDecision, publishMinutes, saveMinutes } from "../src/modules/committees/commands/minutes";
 import { createPlan } from "../src/modules/planning/commands/plans";
-import { indiaDateTime } from "../src/platform/india-time";
 import { createLogger } from "../src/platform/logger";
 import { inLucknow, inVaranasi, UP } from "./support/actors";
 import { freshDatabase, type TestDatabase } from "./support/database";
+import { varanasiDepcDecision } from "./support/depc";
 import { person, signedIn } from "./support/people";
 import type { Visitor } from "./support/visitor";
 
 type Row = Record<string, unknown>;
-const day = 24 * 3600 * 1000;
 
 describe("a district's export action plan: drafted, circulated, commented, adopted, revised", () => {
   let t: TestDatabase;
@@ -38,38 +34,7 @@ describe("a district's export action plan: drafted, circulated, commented, adopt
     memberEmail = m.email;
     member = await signedIn(app, m.email);
     // The DEPC, a member with an account, and a meeting whose published minutes adopt the plan.
-    const committee = await createCommittee(t.db, actor, {
-      kind: "depc",
-      districtLgdCode: inVaranasi.districtLgdCode,
-      nameEn: "District Export Promotion Committee, Varanasi",
-      nameHi: "ज़िला निर्यात संवर्धन समिति, वाराणसी",
-    });
-    const seat = await addMember(t.db, actor, committee, {
-      role: "member",
-      designation: "Lead Bank Manager",
-      fromDate: "2026-01-01",
-      personName: "A Member",
-      email: m.email,
-    });
-    const held = indiaDateTime(new Date(Date.now() - 2 * day));
-    const meeting = await scheduleMeeting(
-      t.db,
-      actor,
-      committee,
-      {
-        ...held,
-        time: "11:00",
-        durationMinutes: 60,
-        venue: "Collectorate",
-        agenda: ["Adoption of the DEAP"],
-      },
-      { now: new Date(Date.now() - 10 * day) },
-    );
-    await saveMinutes(t.db, actor, meeting, { version: 1, present: [seat], minutes: [] });
-    decisionId = await addDecision(t.db, actor, meeting, {
-      text: "The DEPC adopts the District Export Action Plan.",
-    });
-    await publishMinutes(t.db, actor, meeting, 2);
+    decisionId = await varanasiDepcDecision(t.db, actor, { memberEmail: m.email });
   });
   afterAll(() => t.dispose());
 

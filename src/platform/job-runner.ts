@@ -68,14 +68,23 @@ export class JobRunner {
    * keeps its next time, so a restart does not run everything again) and polls every `pollMs`.
    */
   async start(pollMs = 1000, firstAfterSeconds: Record<string, number> = {}): Promise<void> {
+    await this.prepare(firstAfterSeconds);
+    this.beat = startJob("job-runner", pollMs, () => this.runDue(), this.logger ?? createLogger("silent"), {
+      firstRunAfterMs: pollMs,
+    });
+  }
+
+  private prepared = false;
+
+  /** Writes the schedules into the database once (a pass made without `start`, as tests make, does it first). */
+  private async prepare(firstAfterSeconds: Record<string, number> = {}): Promise<void> {
+    if (this.prepared) return;
     for (const [name, s] of this.schedules)
       await this.db.execute(sql`
         insert into ${jobSchedules} (name, every_seconds, next_run_at)
         values (${name}, ${s.everySeconds}, now() + make_interval(secs => ${firstAfterSeconds[name] ?? 0}))
         on conflict (name) do update set every_seconds = excluded.every_seconds`);
-    this.beat = startJob("job-runner", pollMs, () => this.runDue(), this.logger ?? createLogger("silent"), {
-      firstRunAfterMs: pollMs,
-    });
+    this.prepared = true;
   }
 
   /** Stops polling and waits for a pass under way. */
@@ -85,6 +94,7 @@ export class JobRunner {
 
   /** One pass: every schedule that is due, then every queued job that is due. Returns how many ran successfully. */
   async runDue(now?: Date): Promise<number> {
+    await this.prepare();
     let ran = 0;
     for (const name of this.schedules.keys()) if (await this.runSchedule(name, now)) ran++;
     for (;;) {

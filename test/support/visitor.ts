@@ -62,4 +62,28 @@ export class Visitor {
     if (res.headers.get("Content-Type")?.includes("text/html")) this.lastHtml = await res.clone().text();
     return res;
   }
+
+  /** Sends a form with a file (multipart), as a browser would after showing `from`. */
+  async upload(
+    path: string,
+    fields: Record<string, string>,
+    file: { name: string; bytes: Buffer | string; type?: string },
+    opts: { from?: string } = {},
+  ): Promise<Response> {
+    if (opts.from) await this.get(opts.from);
+    const form = new FormData();
+    form.set("_csrf", this.csrf());
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const bytes = typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes);
+    form.set("file", new File([bytes], file.name, { type: file.type ?? "application/octet-stream" }));
+    const res = this.remember(
+      await this.app.request(path, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: this.cookieHeader(), Origin: this.origin },
+      }),
+    );
+    if (res.headers.get("Content-Type")?.includes("text/html")) this.lastHtml = await res.clone().text();
+    return res;
+  }
 }

@@ -304,24 +304,18 @@ describe("proposals: district → State → nation → published revision", () =
 
   it("uploads a whole list: every unplaced row is reported and nothing is read; a good file becomes the draft", async () => {
     const header = "State,District,Product,Category,Sector,Description,GI Status";
-    const upload = async (content: string, name: string) => {
-      await nation.get("/admin/revisions");
-      const form = new FormData();
-      form.set("_csrf", nation.csrf());
-      form.set("titleEn", "DPIIT list, test upload");
-      form.set("titleHi", "डीपीआईआईटी सूची, परीक्षण");
-      form.set("source", "DPIIT");
-      form.set("publishedAt", "2026-11-20");
-      form.set("file", new File([content], name, { type: "text/csv" }));
-      return app.request("/admin/revisions/upload", {
-        method: "POST",
-        body: form,
-        headers: {
-          Cookie: [...nation.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-          Origin: "http://localhost",
+    const upload = (content: string, name: string) =>
+      nation.upload(
+        "/admin/revisions/upload",
+        {
+          titleEn: "DPIIT list, test upload",
+          titleHi: "डीपीआईआईटी सूची, परीक्षण",
+          source: "DPIIT",
+          publishedAt: "2026-11-20",
         },
-      });
-    };
+        { name, bytes: content, type: "text/csv" },
+        { from: "/admin/revisions" },
+      );
     const revisionsBefore = await count("list_revisions");
     const bad = await upload(
       `${header}\nKarnataka,Atlantis,Gold,Primary,,,\nNarnia,Somewhere,Gold,Primary,,,\n`,

@@ -12,8 +12,9 @@ import {
 } from "../../../test/support/actors";
 import { flowTable } from "../../../test/support/flow-table";
 import { openTransitions } from "../../platform/workflow";
+import { bottleneckFlow, bottleneckStates } from "./bottleneck-flow";
 import { planFlow, planStates } from "./flow";
-import { can, mayComment } from "./policy";
+import { can, canBottleneck, mayComment } from "./policy";
 
 describe("who may write, read and comment on a district's plan", () => {
   it.each([
@@ -51,5 +52,45 @@ describe("the plan flow, as a table", () => {
 
   it("ends a superseded version: it stays readable, nothing moves it", () => {
     expect(openTransitions(planFlow, "superseded")).toEqual([]);
+  });
+});
+
+describe("the bottleneck flow, as a table", () => {
+  flowTable(bottleneckFlow, bottleneckStates, [
+    ["create", "new", "open"],
+    ["resolve", "open", "resolved"],
+    ["escalate", "open", "at_state"],
+    ["resolveAtState", "at_state", "resolved"],
+    ["sendBack", "at_state", "open"],
+    ["raise", "at_state", "at_nation"],
+    ["resolveAtNation", "at_nation", "resolved"],
+    ["returnToState", "at_nation", "at_state"],
+  ] as const);
+
+  it("ends a resolved bottleneck: nothing moves it", () => {
+    expect(openTransitions(bottleneckFlow, "resolved")).toEqual([]);
+  });
+});
+
+describe("who takes each step of a bottleneck", () => {
+  it.each([
+    ["the district officer, with the district", varanasiOfficer, "bottleneck:district", inVaranasi, true],
+    ["another district's officer", varanasiOfficer, "bottleneck:district", inLucknow, false],
+    ["the State officer, not at the district's step", upOfficer, "bottleneck:district", inVaranasi, false],
+    ["the State officer, in its State's queue", upOfficer, "bottleneck:state", inVaranasi, true],
+    ["the State officer, not another State's queue", upOfficer, "bottleneck:state", inPatna, false],
+    [
+      "the district officer, not in the State's queue",
+      varanasiOfficer,
+      "bottleneck:state",
+      inVaranasi,
+      false,
+    ],
+    ["the administrator, in the national queue", admin, "bottleneck:nation", inPatna, true],
+    ["the State officer, not in the national queue", upOfficer, "bottleneck:nation", inVaranasi, false],
+    ["nobody as the pass: only the job escalates", admin, "system", inVaranasi, false],
+    ["nobody signed in", null, "bottleneck:district", inVaranasi, false],
+  ] as const)("%s", (_case, actor, permission, place, allowed) => {
+    expect(canBottleneck(actor, permission, place) !== undefined).toBe(allowed);
   });
 });

@@ -48,7 +48,7 @@ const marketList = z
       .map((l) => l.trim())
       .filter(Boolean)
       .map((l) => {
-        const m = /^([A-Za-z]{2})\s*[:\-–—]?\s*(.*)$/.exec(l);
+        const m = /^([A-Za-z]{2})(?![A-Za-z])\s*[:\-–—]?\s*(.*)$/.exec(l);
         return { country: (m?.[1] ?? l).toUpperCase(), why: (m?.[2] ?? "").trim() };
       }),
   )
