@@ -35,7 +35,12 @@ runCli(async () => {
       place,
     );
     // The district's export action plan, adopted by the demo DEPC's decision and in implementation.
-    await seedDemoPlan(database.db, await officer("district"), place.districtLgdCode);
+    await seedDemoPlan(
+      database.db,
+      { district: await officer("district"), state: await officer("state") },
+      place.districtLgdCode,
+      { escalateAfterDays: config.escalateAfterDays, origin: config.publicOrigin },
+    );
     // One proposal of the district waiting at the State.
     const state = await getState(database.db, place.stateLgdCode);
     await seedDemoProposals(

@@ -3,12 +3,10 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { type Actor, recordAudit, requireVerifiedActor } from "../../accounts";
 import { hsHeadings } from "../../catalog";
+import { standardMeasures } from "../measures";
 import { districtProducts } from "../queries/district-products";
 import { planProducts, planTargets } from "../tables";
 import { lockedForWriting, planAudit, planChanged } from "./plan-content";
-
-/** The three measures every plan sets targets for; a district adds its own beside them. */
-export const standardMeasures = ["export_inr", "export_usd", "producers"] as const;
 
 /** What a draft's products section is given: an ODOP product of the district (by slug) or a named good or service. */
 export type ProductEntry = {

@@ -4,6 +4,7 @@ import { formatNumber, type Lang } from "../../../web/i18n";
 import { hrefIn } from "../../../web/layout";
 import { countryName } from "../countries";
 import { fyRange } from "../mail";
+import { standardMeasures } from "../measures";
 import { partText } from "../parts-messages";
 import type { BottleneckRow, InterventionRow, TargetRow } from "../queries/parts";
 
@@ -77,12 +78,20 @@ const show = (n: number | null) => (n === null ? "–" : formatNumber(n, 2));
 export function targetGrid(rows: TargetRow[], years: number[]) {
   const measures = new Map<string, TargetRow[]>();
   for (const r of rows) measures.set(r.measure, [...(measures.get(r.measure) ?? []), r]);
-  return [...measures.entries()].map(([measure, cells]) => ({
-    measure,
-    head: cells[0] as TargetRow,
-    byYear: years.map((year) => cells.find((c) => c.year === year) ?? null),
-  }));
+  return [...measures.entries()]
+    .map(([measure, cells]) => ({
+      measure,
+      head: cells[0] as TargetRow,
+      byYear: years.map((year) => cells.find((c) => c.year === year) ?? null),
+    }))
+    .sort((a, b) => order(a.measure) - order(b.measure) || a.measure.localeCompare(b.measure));
 }
+
+/** The three standard measures first, in their order, then the district's own in the order it added them. */
+const order = (measure: string) => {
+  const i = (standardMeasures as readonly string[]).indexOf(measure);
+  return i === -1 ? standardMeasures.length : i;
+};
 
 /** Targets against actuals: a table (the numbers) and beside it an SVG chart of the same numbers. */
 export function TargetsView(props: { lang: Lang; rows: TargetRow[]; years: number[] }) {

@@ -24,14 +24,9 @@ import { decisionsOfDistrict } from "../../committees";
 import { getDistrict } from "../../geo";
 import { interventionStatuses } from "../bottleneck-flow";
 import { addIntervention, reportProgress } from "../commands/interventions";
-import {
-  addMeasure,
-  addPlanProduct,
-  removePlanProduct,
-  saveTargets,
-  standardMeasures,
-} from "../commands/plan-parts";
+import { addMeasure, addPlanProduct, removePlanProduct, saveTargets } from "../commands/plan-parts";
 import { fyRange } from "../mail";
+import { standardMeasures } from "../measures";
 import { partKey, partText } from "../parts-messages";
 import { can } from "../policy";
 import { districtProducts } from "../queries/district-products";
@@ -331,9 +326,7 @@ async function TargetsForm(props: { c: Context<AppEnv>; db: Db; p: PlanView; gri
       })),
     ...rows,
   ];
-  const grid = targetGrid(shown, years).sort(
-    (a, b) => order(a.measure) - order(b.measure) || a.measure.localeCompare(b.measure),
-  );
+  const grid = targetGrid(shown, years);
   const column = p.state === "draft" ? "target" : "actual";
   const editable = p.state === "draft" || p.state === "adopted" || p.state === "in_implementation";
   const g = props.grid ?? blank;
@@ -449,11 +442,6 @@ async function TargetsForm(props: { c: Context<AppEnv>; db: Db; p: PlanView; gri
     </Layout>
   );
 }
-
-const order = (measure: string) => {
-  const i = (standardMeasures as readonly string[]).indexOf(measure);
-  return i === -1 ? standardMeasures.length : i;
-};
 
 async function InterventionForm(props: { c: Context<AppEnv>; db: Db; p: PlanView; form: Form }) {
   const { c, db, p } = props;

@@ -36,7 +36,7 @@ export async function PlanSections(props: {
   const years = Array.from({ length: p.toYear - p.fromYear + 1 }, (_, i) => p.fromYear + i);
   const link = (path: string, label: string) => (
     <p>
-      <a href={hrefIn(path, ctx.lang)} class="button">
+      <a href={hrefIn(path, ctx.lang)} class="button-link">
         {label}
       </a>
     </p>
