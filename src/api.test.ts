@@ -6,9 +6,14 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inVaranasi } from "../test/support/actors";
 import { freshDatabase, repoRoot, type TestDatabase } from "../test/support/database";
+import { varanasiDepcDecision } from "../test/support/depc";
+import { person } from "../test/support/people";
 import { createApp } from "./app";
-import { buildOpenData } from "./modules/catalog";
+import { type Actor, actorOf } from "./modules/accounts";
+import { createPlan, movePlan } from "./modules/planning/commands/plans";
+import { buildAllOpenData } from "./open-data-sources";
 import { createLogger } from "./platform/logger";
 
 type Doc = {
@@ -38,6 +43,8 @@ const examples: Record<string, string> = {
   "/committee-meetings": "/committee-meetings?state=9",
   "/committee-decisions": "/committee-decisions?district=187",
   "/export-plans": "/export-plans?state=9",
+  "/export-plans/{id}": "/export-plans/1", // the plan adopted below, the first of the fresh database
+  "/export-plan-status": "/export-plan-status?state=9",
 };
 
 describe("the open data API", () => {
@@ -49,7 +56,18 @@ describe("the open data API", () => {
     t = await freshDatabase({ seeded: true });
     openDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-api-open-data-"));
     app = createApp({ database: t, logger: createLogger("silent"), openDataDir });
-    await buildOpenData(t.db, openDataDir); // as the server's job does when the data changes
+    // Varanasi's plan, adopted by its committee's decision: the example of one plan in full.
+    const o = await person(t.db, "district_officer", inVaranasi);
+    const officer = (await actorOf(t.db, o.userId, { requestId: null, ip: null })) as Actor;
+    const decisionId = await varanasiDepcDecision(t.db, officer);
+    const planId = await createPlan(t.db, officer, {
+      districtLgdCode: inVaranasi.districtLgdCode,
+      fromYear: 2026,
+      toYear: 2028,
+    });
+    await movePlan(t.db, officer, planId, { version: 1, step: "circulate" });
+    await movePlan(t.db, officer, planId, { version: 2, step: "adopt", decisionId });
+    await buildAllOpenData(t.db, openDataDir); // as the server's job does when the data changes
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });
   afterAll(async () => {

@@ -50,6 +50,7 @@ import {
   registerProducersApi,
   verifiedProducersOfProduct,
 } from "./modules/producers";
+import { openDataSources } from "./open-data-sources";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
 import { DirectoryFileStore, type FileStore } from "./platform/file-store";
@@ -219,6 +220,7 @@ export function createApp(deps: {
     catalogPages(db, {
       externalImages: deps.externalImages ?? false,
       openDataDir,
+      openDataSources,
       verifiedProducersOf: (productId) => verifiedProducersOfProduct(db, productId),
     }),
   );
@@ -316,7 +318,7 @@ function apiApp(
   openDataDir: string,
 ): Hono {
   const api = new ApiRegistry();
-  registerCatalogApi(api, db, openDataDir);
+  registerCatalogApi(api, db, openDataDir, openDataSources);
   registerInsightsApi(api, db);
   registerProducersApi(api, db);
   registerCommitteesApi(api, db);

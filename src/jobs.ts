@@ -1,6 +1,6 @@
-import { buildOpenData } from "./modules/catalog";
 import { renderMinutesPdfs } from "./modules/committees";
 import { escalationPass, renderPlanPdfs } from "./modules/planning";
+import { buildAllOpenData } from "./open-data-sources";
 import type { Db } from "./platform/db";
 import type { JobRunner } from "./platform/job-runner";
 import type { Logger } from "./platform/logger";
@@ -25,7 +25,7 @@ export function registerJobs(
   const { db } = deps;
   return runner
     .every("mail", 2, () => deliverDueMail(db, deps.transport, deps.logger))
-    .every("open-data", 60, () => buildOpenData(db, deps.openDataDir))
+    .every("open-data", 60, () => buildAllOpenData(db, deps.openDataDir))
     .every("escalation", 3600, (now) =>
       escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
     )

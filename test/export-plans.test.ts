@@ -170,7 +170,7 @@ describe("a district's export action plan: drafted, circulated, commented, adopt
     expect(drafted(after)).toBe(drafted(before) + 1);
     const up = (await rows(sql`select name_en from states where lgd_code = ${UP}`))[0]?.name_en as string;
     // The Uttar Pradesh row counts Lucknow among its drafted plans.
-    const row = new RegExp(`<td>${up}</td><td>\\d+</td><td>(\\d+)</td>`).exec(after);
+    const row = new RegExp(`>${up}</a></td><td>\\d+</td><td>(\\d+)</td>`).exec(after);
     expect(Number(row?.[1])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
-import { buildOpenData } from "../src/modules/catalog";
+import { buildAllOpenData } from "../src/open-data-sources";
 import { createLogger } from "../src/platform/logger";
 import { freshDatabase, type TestDatabase } from "./support/database";
 import { person, signedIn } from "./support/people";
@@ -89,7 +89,7 @@ describe("no input gives a 5xx", () => {
     t = await freshDatabase({ seeded: true });
     openDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-fuzz-open-data-"));
     app = createApp({ database: t, logger: createLogger("silent"), openDataDir });
-    await buildOpenData(t.db, openDataDir);
+    await buildAllOpenData(t.db, openDataDir);
     admin = await signedIn(app, (await person(t.db, "national_admin")).email);
   });
   afterAll(async () => {

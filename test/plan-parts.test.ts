@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { type Actor, actorOf } from "../src/modules/accounts";
 import { createPlan, movePlan } from "../src/modules/planning/commands/plans";
+import { buildAllOpenData } from "../src/open-data-sources";
 import { DirectoryFileStore } from "../src/platform/file-store";
 import { indiaDateTime } from "../src/platform/india-time";
 import { createLogger } from "../src/platform/logger";
@@ -286,6 +287,44 @@ describe("a plan's parts: products and markets, targets, interventions with prog
     const [meeting] = await rows(sql`select meeting_id from committee_decisions where id = ${decisionId}`);
     const minutes = await (await fresh().request(`/committee-meetings/${meeting?.meeting_id}`)).text();
     expect(minutes).toContain(`#intervention-${meet?.id}`);
+
+    // In the API, in full, and in the open-data files.
+    const api = (await (await fresh().request(`/api/v1/export-plans/${planId}`)).json()) as {
+      products: { hsHeadings: string[]; markets: { country: string }[] }[];
+      targets: { measure: string; year: number; target: number; actual: number | null }[];
+      interventions: { title: string; progress: number; decisionId: number | null }[];
+    };
+    expect(api.products[0]?.markets.map((m) => m.country)).toEqual(["AE", "US"]);
+    expect(api.targets).toContainEqual(
+      expect.objectContaining({ measure: "export_inr", year: 2026, target: 120.5, actual: 98.25 }),
+    );
+    expect(api.interventions).toContainEqual(
+      expect.objectContaining({ title: "Market creation", progress: 45 }),
+    );
+    expect(api.interventions).toContainEqual(
+      expect.objectContaining({ title: "Reverse buyer-seller meet", decisionId }),
+    );
+    const status = (await (
+      await fresh().request(`/api/v1/export-plan-status?state=${UP}&limit=200`)
+    ).json()) as {
+      items: { districtLgdCode: number; status: string }[];
+    };
+    expect(status.items.find((d) => d.districtLgdCode === inVaranasi.districtLgdCode)?.status).toBe(
+      "adopted",
+    );
+    const manifest = await buildAllOpenData(t.db, path.join(files, "open-data"));
+    const ids = manifest.datasets.map((d) => d.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "export-plans",
+        "export-plan-targets",
+        "export-plan-interventions",
+        "export-plan-bottlenecks",
+      ]),
+    );
+    const csv = fs.readFileSync(path.join(files, "open-data", manifest.version, "export-plans.csv"), "utf8");
+    expect(csv).toContain("5007; 6214");
+    expect(csv).toContain("AE (United Arab Emirates): large Indian diaspora, duty cut under CEPA");
 
     // In print: rendered by the job, then served in the reader's language.
     const pdfPath = `/districts/${inVaranasi.districtLgdCode}/export-plan.pdf?version=${planId}`;

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { actorOf, userIdByEmail } from "../modules/accounts";
-import { buildOpenData, importOdopList } from "../modules/catalog";
+import { importOdopList } from "../modules/catalog";
+import { buildAllOpenData } from "../open-data-sources";
 import { formatReport, saveReport } from "../platform/import-report";
 import { readListFile } from "../platform/spreadsheet";
 import { openForCli, runCli } from "./context";
@@ -85,7 +86,7 @@ runCli(async () => {
     console.log(`report saved to ${saveReport(config.dataDir, report)}`);
     if (report.outcome === "rejected") return 2;
     // The downloads follow the data: written now, outside any request (a running server's job would do it too).
-    const manifest = await buildOpenData(database.db, path.join(config.dataDir, "open-data"));
+    const manifest = await buildAllOpenData(database.db, path.join(config.dataDir, "open-data"));
     console.log(`open-data files of version ${manifest.version} written`);
     return 0;
   } finally {

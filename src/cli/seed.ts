@@ -1,5 +1,6 @@
 import path from "node:path";
-import { buildOpenData, importSeed } from "../modules/catalog";
+import { importSeed } from "../modules/catalog";
+import { buildAllOpenData } from "../open-data-sources";
 import { formatReport, ImportRejectedError, saveReport } from "../platform/import-report";
 import { openForCli, runCli } from "./context";
 
@@ -10,7 +11,7 @@ runCli(async () => {
     const report = await importSeed(database.db, config.seedDir);
     console.log(formatReport(report));
     console.log(`report saved to ${saveReport(config.dataDir, report)}`);
-    await buildOpenData(database.db, path.join(config.dataDir, "open-data"));
+    await buildAllOpenData(database.db, path.join(config.dataDir, "open-data"));
     return 0;
   } catch (err) {
     if (!(err instanceof ImportRejectedError)) throw err;

@@ -17,7 +17,7 @@ import {
   sectorItem,
   stateItem,
 } from "./api-schemas";
-import { licence, publishedOpenData } from "./open-data/build";
+import { licence, type OpenDataSource, publishedOpenData } from "./open-data/build";
 import { giOut } from "./presenters";
 import {
   allRevisions,
@@ -96,7 +96,12 @@ async function districtCodeOf(db: Db, value: string): Promise<number> {
 }
 
 /** The read-only registry API over the same queries the pages use. */
-export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string): void {
+export function registerCatalogApi(
+  api: ApiRegistry,
+  db: Db,
+  openDataDir: string,
+  openDataSources: readonly OpenDataSource[] = [],
+): void {
   api.get({
     path: "/states",
     summary: "States and Union Territories",
@@ -396,7 +401,7 @@ export function registerCatalogApi(api: ApiRegistry, db: Db, openDataDir: string
     response: dcatCatalog,
     handler: async (_input, c) => {
       const origin = new URL(c.req.url).origin;
-      const published = await publishedOpenData(db, openDataDir);
+      const published = await publishedOpenData(db, openDataDir, openDataSources);
       if (!published)
         throw new AppError("unavailable", "The open-data files are being prepared; try again in a minute");
       const { manifest } = published;

@@ -2,7 +2,8 @@
 export { registerCatalogApi } from "./api";
 export { generateDemoListings } from "./commands";
 export { importOdopList } from "./import-list";
-export { buildOpenData } from "./open-data/build";
+export { buildOpenData, type OpenDataSource } from "./open-data/build";
+export type { Dataset } from "./open-data/datasets";
 export {
   catalogActions,
   catalogPages,

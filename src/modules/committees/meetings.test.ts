@@ -9,10 +9,10 @@ import { testJobs } from "../../../test/support/jobs";
 import { person, signedIn } from "../../../test/support/people";
 import type { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
+import { buildAllOpenData } from "../../open-data-sources";
 import { indiaDateTime } from "../../platform/india-time";
 import { createLogger } from "../../platform/logger";
 import { type Actor, actorOf } from "../accounts";
-import { buildOpenData } from "../catalog";
 import { scheduleMeeting } from "./commands/meetings";
 import { addMember, createCommittee } from "./commands/members";
 
@@ -321,7 +321,7 @@ describe("committee meetings, minutes and decisions", () => {
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-committee-open-data-"));
     try {
-      const manifest = await buildOpenData(t.db, dir);
+      const manifest = await buildAllOpenData(t.db, dir);
       const csv = fs.readFileSync(path.join(dir, manifest.version, "committee-decisions.csv"), "utf8");
       expect(csv).toContain("Hold a packaging workshop for silk exporters.");
       const meetings = fs.readFileSync(path.join(dir, manifest.version, "committee-meetings.json"), "utf8");

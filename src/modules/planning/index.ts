@@ -6,6 +6,7 @@ export { registerPlanningApi } from "./api";
 export { escalationPass } from "./commands/escalation";
 export { seedDemoPlan } from "./demo";
 export { decisionFollowUps } from "./follow-ups";
+export { planningOpenData } from "./open-data";
 export { type BottleneckDeps, bottleneckActions } from "./pages/bottlenecks";
 export { planActions, planManagePages } from "./pages/manage";
 export { renderPlanPdfs } from "./pages/plan-pdf";

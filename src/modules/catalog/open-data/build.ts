@@ -8,6 +8,15 @@ import { committeeDataStamp } from "../../committees";
 import { allRevisions, lastImportRun } from "../queries";
 import { type Dataset, openDatasets } from "./datasets";
 
+/**
+ * Open data of another module (export plans, say), written beside the registry's: its datasets, and a stamp that
+ * changes whenever their data does (the files are made again then). The composition root passes them in.
+ */
+export type OpenDataSource = {
+  stamp: (db: DbOrTx) => Promise<string>;
+  datasets: (db: DbOrTx) => Promise<Dataset[]>;
+};
+
 export const licence = {
   name: "Government Open Data Licence – India",
   url: "https://www.data.gov.in/Godl",
@@ -35,10 +44,10 @@ const mediaTypes = {
 };
 
 /** Bumped when the datasets' shape or metadata change, so that files made by older code are made again. */
-const layoutVersion = 4; // 4: committee meetings and decisions; 3: BOM in CSV files, place names in product lists
+const layoutVersion = 5; // 5: export plans; 4: committee meetings and decisions; 3: BOM in CSV files, place names in product lists
 
 /** What the files depend on: the revisions, the imports and the layout. New data → a new folder of files. */
-async function dataVersion(db: DbOrTx): Promise<string> {
+async function dataVersion(db: DbOrTx, sources: readonly OpenDataSource[]): Promise<string> {
   const revisions = (await allRevisions(db)).map((r) => `${r.id}${r.isLive ? "*" : ""}`).join(",");
   const seed = await lastImportRun(db, "seed");
   const list = await lastImportRun(db, "odop-list");
@@ -48,11 +57,12 @@ async function dataVersion(db: DbOrTx): Promise<string> {
   )) as unknown as { rows: { d: string }[] };
   // The committees' meetings and published minutes are open data too.
   const committees = await committeeDataStamp(db);
+  const others = (await Promise.all(sources.map((s) => s.stamp(db)))).join("|");
   // A hash, not a prefix: two sets of revisions that start alike must still give two versions.
   return crypto
     .createHash("sha256")
     .update(
-      `${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}|${decided.rows[0]?.d ?? ""}|${committees}`,
+      `${layoutVersion}|${revisions}|${seed?.id ?? 0}|${list?.id ?? 0}|${decided.rows[0]?.d ?? ""}|${committees}|${others}`,
     )
     .digest("hex")
     .slice(0, 20);
@@ -65,14 +75,18 @@ const building = new Map<string, Promise<Manifest>>();
  * memory stays flat whatever the size). Slow work: run by the server's job when the data changes and by the import
  * CLI after an import, never inside a request.
  */
-export async function buildOpenData(db: DbOrTx, dir: string): Promise<Manifest> {
-  const version = await dataVersion(db);
+export async function buildOpenData(
+  db: DbOrTx,
+  dir: string,
+  sources: readonly OpenDataSource[] = [],
+): Promise<Manifest> {
+  const version = await dataVersion(db, sources);
   const folder = path.join(dir, version);
   const manifestFile = path.join(folder, "manifest.json");
   if (fs.existsSync(manifestFile)) return JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
   let job = building.get(folder);
   if (!job) {
-    job = build(db, folder, version).finally(() => building.delete(folder));
+    job = build(db, folder, version, sources).finally(() => building.delete(folder));
     building.set(folder, job);
   }
   return job;
@@ -85,8 +99,9 @@ export async function buildOpenData(db: DbOrTx, dir: string): Promise<Manifest> 
 export async function publishedOpenData(
   db: DbOrTx,
   dir: string,
+  sources: readonly OpenDataSource[] = [],
 ): Promise<{ manifest: Manifest; current: boolean } | null> {
-  const version = await dataVersion(db);
+  const version = await dataVersion(db, sources);
   const read = (v: string) =>
     JSON.parse(fs.readFileSync(path.join(dir, v, "manifest.json"), "utf8")) as Manifest;
   if (fs.existsSync(path.join(dir, version, "manifest.json")))
@@ -101,12 +116,21 @@ export async function publishedOpenData(
   return built[0] ? { manifest: read(built[0].v), current: false } : null;
 }
 
-async function build(db: DbOrTx, folder: string, version: string): Promise<Manifest> {
+async function build(
+  db: DbOrTx,
+  folder: string,
+  version: string,
+  sources: readonly OpenDataSource[],
+): Promise<Manifest> {
   const tmp = `${folder}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   const datasets: ManifestEntry[] = [];
-  for (const d of await openDatasets(db)) {
+  const all = [
+    ...(await openDatasets(db)),
+    ...(await Promise.all(sources.map((s) => s.datasets(db)))).flat(),
+  ];
+  for (const d of all) {
     const generatedAt = new Date().toISOString();
     const meta = {
       title: d.title,

@@ -7,11 +7,11 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../../../test/support/database";
 import { createApp } from "../../../app";
+import { buildAllOpenData } from "../../../open-data-sources";
 import { createLogger } from "../../../platform/logger";
 import { seedDemo } from "../../producers";
 import { generateDemoListings } from "../commands";
 import { liveRevision, pageProducts } from "../queries";
-import { buildOpenData } from "./build";
 
 type Catalog = {
   dataset: {
@@ -51,7 +51,7 @@ describe("open data downloads", () => {
     const waiting = await (await app.request("http://odop.example/open-data")).text();
     expect(waiting).toContain("The files are being prepared from the current data");
     expect(fs.readdirSync(dir)).toEqual([]);
-    await buildOpenData(t.db, dir); // what the server's job and the import CLI do when the data changes
+    await buildAllOpenData(t.db, dir); // what the server's job and the import CLI do when the data changes
     catalog = (await (await app.request("http://odop.example/api/v1/catalog")).json()) as Catalog;
   });
   afterAll(async () => {
@@ -68,6 +68,10 @@ describe("open data downloads", () => {
       "sectors",
       "committee-meetings",
       "committee-decisions",
+      "export-plans",
+      "export-plan-targets",
+      "export-plan-interventions",
+      "export-plan-bottlenecks",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {

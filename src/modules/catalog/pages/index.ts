@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Db } from "../../../platform/db";
+import type { OpenDataSource } from "../open-data/build";
 import { districtPage } from "./district";
 import { exportRankingPage } from "./export-ranking";
 import { districtsPage, giPages, sectorPages } from "./lists";
@@ -15,6 +16,8 @@ export function catalogPages(
   opts: {
     externalImages: boolean;
     openDataDir: string;
+    /** Other modules' open data, written and served beside the registry's. */
+    openDataSources?: readonly OpenDataSource[];
     /** Verified producers of a product (the producers module answers; catalog does not know its tables). */
     verifiedProducersOf?: (productId: number) => Promise<number>;
   },
@@ -28,7 +31,7 @@ export function catalogPages(
   giPages(app, db);
   searchPage(app, db);
   exportRankingPage(app, db);
-  openDataPages(app, db, opts.openDataDir);
+  openDataPages(app, db, opts.openDataDir, opts.openDataSources ?? []);
   revisionPages(app, db);
   return app;
 }

@@ -6,17 +6,17 @@ import { AppError } from "../../../platform/errors";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
-import { licence, type Manifest, publishedOpenData } from "../open-data/build";
+import { licence, type Manifest, type OpenDataSource, publishedOpenData } from "../open-data/build";
 
 const kb = (n: number) =>
   n < 1024 * 1024 ? `${formatNumber(n / 1024, 1)} KB` : `${formatNumber(n / 1024 / 1024, 1)} MB`;
 
 /** The open-data page and the files it lists, served from the folder of the current data version. */
-export function openDataPages(app: Hono, db: Db, dir: string): void {
+export function openDataPages(app: Hono, db: Db, dir: string, sources: readonly OpenDataSource[]): void {
   app.get("/open-data", async (c) => {
     const ctx = contextOf(c);
     const { t, lang } = ctx;
-    const published = await publishedOpenData(db, dir);
+    const published = await publishedOpenData(db, dir, sources);
     const datasets = published?.manifest.datasets ?? [];
     const version = published?.manifest.version ?? "";
     // Files of an older version, or none yet: the page changes within a minute, so it is not cached.
@@ -82,7 +82,7 @@ export function openDataPages(app: Hono, db: Db, dir: string): void {
       const manifestFile = path.join(dir, version, "manifest.json");
       if (!fs.existsSync(manifestFile)) throw new AppError("not_found", "No such file");
       const built = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Manifest;
-      const current = (await publishedOpenData(db, dir))?.manifest.version;
+      const current = (await publishedOpenData(db, dir, sources))?.manifest.version;
       const dist = built.datasets.flatMap((d) => d.distributions).find((f) => f.file === file);
       if (!dist || !fs.existsSync(full)) throw new AppError("not_found", "No such file");
       const etag = `"${version}-${file}"`;

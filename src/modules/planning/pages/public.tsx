@@ -6,12 +6,27 @@ import { DataTable } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
 import { isId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { MapSvg, Swatch } from "../../../web/map-svg";
 import { serveRenderedPdf } from "../../../web/rendered-pdf";
-import { countPlaces, getDistrict, listStates } from "../../geo";
+import {
+  countPlaces,
+  getDistrict,
+  getState,
+  listDistricts,
+  listStates,
+  nationalMap,
+  stateMap,
+} from "../../geo";
 import { planDocument } from "../documents";
 import { planText } from "../messages";
 import { partText } from "../parts-messages";
-import { planCoverage, publicPlanOf, publicVersionsOf } from "../queries/plans";
+import {
+  type PlanStatus,
+  planCoverage,
+  planStatusByDistrict,
+  publicPlanOf,
+  publicVersionsOf,
+} from "../queries/plans";
 import { PlanSections } from "./plan-sections";
 import { Paragraphs, PlanProfile, planTitle } from "./profile";
 
@@ -107,12 +122,32 @@ export function planPublicPages(app: Hono, db: Db): void {
     });
   });
 
+  // Coverage, national or of one State: a map coloured by each district's plan status and a table of the same.
   app.get("/export-plans", async (c) => {
     const ctx = contextOf(c);
     const pt = planText(ctx.lang);
-    const [states, coverage, places] = await Promise.all([listStates(db), planCoverage(db), countPlaces(db)]);
+    const asked = c.req.query("state");
+    const state = isId(asked) ? await getState(db, Number(asked)) : null;
+    if (asked !== undefined && !state) throw new AppError("not_found", "No such State");
+    const [states, coverage, places, status, districts] = await Promise.all([
+      listStates(db),
+      planCoverage(db),
+      countPlaces(db),
+      planStatusByDistrict(db),
+      listDistricts(db, state ? { stateLgdCode: state.lgdCode } : {}),
+    ]);
+    const map = state
+      ? await stateMap(
+          db,
+          state.lgdCode,
+          districts.map((d) => d.lgdCode),
+        )
+      : await nationalMap(db);
+    const statusOf = (code: number): PlanStatus => status.get(code) ?? "none";
+    const names = new Map(districts.map((d) => [d.lgdCode, nameIn(ctx.lang, d.nameEn, d.nameHi)]));
     const byState = new Map(coverage.map((r) => [r.stateLgdCode, r]));
     const rows = states.map((s) => ({
+      code: s.lgdCode,
       name: nameIn(ctx.lang, s.nameEn, s.nameHi),
       districts: s.districtCount,
       drafted: byState.get(s.lgdCode)?.drafted ?? 0,
@@ -120,30 +155,107 @@ export function planPublicPages(app: Hono, db: Db): void {
       inImplementation: byState.get(s.lgdCode)?.inImplementation ?? 0,
     }));
     const sum = (k: "drafted" | "adopted" | "inImplementation") => rows.reduce((n, r) => n + r[k], 0);
+    const counts = new Map<PlanStatus, number>();
+    for (const d of districts) counts.set(statusOf(d.lgdCode), (counts.get(statusOf(d.lgdCode)) ?? 0) + 1);
+    const title = state
+      ? pt("byDistrict", { place: nameIn(ctx.lang, state.nameEn, state.nameHi) })
+      : pt("coverage");
     return c.html(
-      <Layout ctx={ctx} title={pt("coverage")} description={pt("coverageIntro")}>
-        <h1>{pt("coverage")}</h1>
+      <Layout
+        ctx={ctx}
+        title={title}
+        description={pt("coverageIntro")}
+        crumbs={
+          state
+            ? [
+                { href: "/", label: ctx.t("home") },
+                { href: "/export-plans", label: pt("coverage") },
+              ]
+            : undefined
+        }
+      >
+        <h1>{title}</h1>
         <p>{pt("coverageIntro")}</p>
-        <p>
-          <strong>
-            {pt("total")}: {formatNumber(sum("drafted"))} {pt("drafted").toLowerCase()},{" "}
-            {formatNumber(sum("adopted"))} {pt("adopted").toLowerCase()} / {formatNumber(places.districts)}{" "}
-            {pt("districts").toLowerCase()}
-          </strong>
-        </p>
-        <DataTable
-          label={pt("coverage")}
-          rows={rows}
-          empty=""
-          columns={[
-            { label: pt("stateCol"), cell: (r) => r.name },
-            { label: pt("districts"), cell: (r) => formatNumber(r.districts) },
-            { label: pt("drafted"), cell: (r) => formatNumber(r.drafted) },
-            { label: pt("adopted"), cell: (r) => formatNumber(r.adopted) },
-            { label: pt("inImplementation"), cell: (r) => formatNumber(r.inImplementation) },
-          ]}
-        />
+        {!state && (
+          <p>
+            <strong>
+              {pt("total")}: {formatNumber(sum("drafted"))} {pt("drafted").toLowerCase()},{" "}
+              {formatNumber(sum("adopted"))} {pt("adopted").toLowerCase()} / {formatNumber(places.districts)}{" "}
+              {pt("districts").toLowerCase()}
+            </strong>
+          </p>
+        )}
+        <figure class={state ? "map-figure state-map" : "map-figure"}>
+          {map && (
+            <MapSvg
+              map={map}
+              href={(code) => hrefIn(`/districts/${code}/export-plan`, ctx.lang)}
+              fill={(code) => statusColor[statusOf(code)]}
+              label={(code) => `${names.get(code) ?? code}: ${pt(`status_${statusOf(code)}`)}`}
+            />
+          )}
+          <ul class="legend">
+            {planStatuses.map((s) => (
+              <li>
+                <Swatch color={statusColor[s]} /> {pt(`status_${s}`)} ({formatNumber(counts.get(s) ?? 0)})
+              </li>
+            ))}
+          </ul>
+          <figcaption class="muted small">{pt("mapNote")}</figcaption>
+        </figure>
+        {state ? (
+          <DataTable
+            label={title}
+            rows={districts}
+            empty=""
+            columns={[
+              { label: pt("districts"), cell: (d) => names.get(d.lgdCode) ?? "" },
+              { label: pt("stateOf"), cell: (d) => pt(`status_${statusOf(d.lgdCode)}`) },
+              {
+                label: pt("planLink"),
+                cell: (d) =>
+                  statusOf(d.lgdCode) === "adopted" || statusOf(d.lgdCode) === "in_implementation" ? (
+                    <a href={hrefIn(`/districts/${d.lgdCode}/export-plan`, ctx.lang)}>{pt("planLink")}</a>
+                  ) : (
+                    ""
+                  ),
+              },
+            ]}
+          />
+        ) : (
+          <DataTable
+            label={pt("coverage")}
+            rows={rows}
+            empty=""
+            columns={[
+              {
+                label: pt("stateCol"),
+                cell: (r) => (
+                  <a href={hrefIn("/export-plans", ctx.lang, { state: String(r.code) })}>{r.name}</a>
+                ),
+              },
+              { label: pt("districts"), cell: (r) => formatNumber(r.districts) },
+              { label: pt("drafted"), cell: (r) => formatNumber(r.drafted) },
+              { label: pt("adopted"), cell: (r) => formatNumber(r.adopted) },
+              { label: pt("inImplementation"), cell: (r) => formatNumber(r.inImplementation) },
+            ]}
+          />
+        )}
+        {state && (
+          <p>
+            <a href={hrefIn("/export-plans", ctx.lang)}>{pt("allStates")}</a>
+          </p>
+        )}
       </Layout>,
     );
   });
 }
+
+const planStatuses: readonly PlanStatus[] = ["none", "draft", "adopted", "in_implementation"];
+/** Status colours: distinguishable in greyscale and by people with red–green colour blindness (light to dark). */
+const statusColor: Record<PlanStatus, string> = {
+  none: "#e8e4dc",
+  draft: "#f2c14e",
+  adopted: "#4e79a7",
+  in_implementation: "#1d3a5f",
+};

@@ -117,3 +117,29 @@ export async function planById(db: DbOrTx, id: number): Promise<PlanView | null>
   const [p] = await db.select().from(exportPlans).where(eq(exportPlans.id, id));
   return p ?? null;
 }
+
+export type PlanStatus = "none" | "draft" | "adopted" | "in_implementation";
+
+/**
+ * Each district's plan status, computed live from its current plans (demo plans left out): in implementation,
+ * adopted, drafted (a draft or circulated plan), or none (districts without a row here).
+ */
+export async function planStatusByDistrict(db: DbOrTx, stateLgdCode?: number) {
+  const rows = await db
+    .select({
+      districtLgdCode: exportPlans.districtLgdCode,
+      stateLgdCode: exportPlans.stateLgdCode,
+      rank: sql<number>`max(case ${exportPlans.state} when 'in_implementation' then 3 when 'adopted' then 2 else 1 end)::int`,
+    })
+    .from(exportPlans)
+    .where(
+      and(
+        eq(exportPlans.isDemo, false),
+        sql`${exportPlans.state} <> 'superseded'`,
+        stateLgdCode ? eq(exportPlans.stateLgdCode, stateLgdCode) : undefined,
+      ),
+    )
+    .groupBy(exportPlans.districtLgdCode, exportPlans.stateLgdCode);
+  const names: PlanStatus[] = ["none", "draft", "adopted", "in_implementation"];
+  return new Map(rows.map((r) => [r.districtLgdCode, names[r.rank] ?? "draft"]));
+}
