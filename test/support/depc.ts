@@ -9,19 +9,28 @@ import { inVaranasi } from "./actors";
 const day = 24 * 3600 * 1000;
 
 /**
- * Varanasi's DEPC with one member (linked to `memberEmail`'s account when given) and a meeting two days ago whose
+ * Varanasi's (or another district's) DEPC with one member (linked to `memberEmail`'s account when given) and a meeting two days ago whose
  * published minutes hold one decision: the decision a plan is adopted against.
  */
 export async function varanasiDepcDecision(
   db: Db,
   officer: Actor,
-  opts: { memberEmail?: string; text?: string } = {},
+  opts: {
+    memberEmail?: string;
+    text?: string;
+    district?: { lgdCode: number; nameEn: string; nameHi: string };
+  } = {},
 ): Promise<number> {
+  const d = opts.district ?? {
+    lgdCode: inVaranasi.districtLgdCode as number,
+    nameEn: "Varanasi",
+    nameHi: "वाराणसी",
+  };
   const committee = await createCommittee(db, officer, {
     kind: "depc",
-    districtLgdCode: inVaranasi.districtLgdCode,
-    nameEn: "District Export Promotion Committee, Varanasi",
-    nameHi: "ज़िला निर्यात संवर्धन समिति, वाराणसी",
+    districtLgdCode: d.lgdCode,
+    nameEn: `District Export Promotion Committee, ${d.nameEn}`,
+    nameHi: `ज़िला निर्यात संवर्धन समिति, ${d.nameHi}`,
   });
   const seat = await addMember(db, officer, committee, {
     role: "member",
