@@ -255,7 +255,11 @@ describe("no input gives a 5xx", () => {
           ["/officer/producers/:id{[0-9]+}", "1", { version: "2147483648", decision: "verified" }],
           ["/admin/bottleneck-categories", "", { code: "a\u0000b", nameEn: "x".repeat(5000), nameHi: "" }],
           ["/export-plans/:id{[0-9]+}/targets", "1", { version: "1", "c|export_inr|2026": "1e309" }],
-          ["/bottlenecks/:id{[0-9]+}/step", "2147483648", { version: "1", step: "raise", dueDate: "2026-02-30" }],
+          [
+            "/bottlenecks/:id{[0-9]+}/step",
+            "2147483648",
+            { version: "1", step: "raise", dueDate: "2026-02-30" },
+          ],
         ],
       },
     );

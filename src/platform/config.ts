@@ -21,6 +21,11 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default("ODOP Hub <no-reply@odophub.invalid>"),
   PUBLIC_ORIGIN: z.url({ message: "must be a URL like https://odop.example.gov.in" }).optional(),
   ESCALATE_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(15),
+  S3_ENDPOINT: z.url({ message: "must be a URL like https://s3.ap-south-1.amazonaws.com" }).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
 });
 
 export type Config = {
@@ -44,6 +49,10 @@ export type Config = {
   publicOriginSet: boolean;
   /** A bottleneck this many days past its due date rises to its State's queue. */
   escalateAfterDays: number;
+  /** Uploaded files go to this S3-compatible store when set; otherwise to DATA_DIR/files. */
+  s3:
+    | { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string }
+    | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -74,6 +83,24 @@ export function loadConfig(env: Record<string, string | undefined>, repoRoot: st
     publicOrigin: (c.PUBLIC_ORIGIN ?? `http://localhost:${c.PORT || 3000}`).replace(/\/$/, ""),
     publicOriginSet: c.PUBLIC_ORIGIN !== undefined,
     escalateAfterDays: c.ESCALATE_AFTER_DAYS,
+    s3: s3Of(c),
+  };
+}
+
+/** The S3 settings, all or none: a store half configured is said at start, not at the first upload. */
+function s3Of(c: z.infer<typeof configSchema>): Config["s3"] {
+  const given = [c.S3_ENDPOINT, c.S3_BUCKET, c.S3_ACCESS_KEY_ID, c.S3_SECRET_ACCESS_KEY];
+  if (given.every((v) => v === undefined)) return undefined;
+  if (!c.S3_ENDPOINT || !c.S3_BUCKET || !c.S3_ACCESS_KEY_ID || !c.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError(
+      "Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four, or none (files then go to DATA_DIR/files)",
+    );
+  return {
+    endpoint: c.S3_ENDPOINT,
+    bucket: c.S3_BUCKET,
+    accessKeyId: c.S3_ACCESS_KEY_ID,
+    secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+    region: c.S3_REGION,
   };
 }
 
@@ -91,6 +118,11 @@ function emptyToUndefined(env: Record<string, string | undefined>) {
     "MAIL_FROM",
     "PUBLIC_ORIGIN",
     "ESCALATE_AFTER_DAYS",
+    "S3_ENDPOINT",
+    "S3_BUCKET",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_REGION",
   ] as const;
   return Object.fromEntries(keys.map((k) => [k, env[k] === "" ? undefined : env[k]]));
 }
