@@ -123,6 +123,7 @@ export const partText = defineCatalogue(
     queueIntro:
       "Bottlenecks past their due dates, oldest first. Open one to resolve it, send it back or raise it.",
     queueEmpty: "The queue is empty.",
+    inQueue: "{n} in this queue",
     age: "In the queue",
     days: "{n} days",
     district: "District",
@@ -291,6 +292,7 @@ export const partText = defineCatalogue(
     queueNation: "आगे बढ़ी अड़चनें: राष्ट्रीय कतार",
     queueIntro: "नियत तारीख़ पार कर चुकी अड़चनें, सबसे पुरानी पहले। सुलझाने, लौटाने या आगे भेजने के लिए खोलें।",
     queueEmpty: "कतार ख़ाली है।",
+    inQueue: "इस कतार में {n}",
     age: "कतार में",
     days: "{n} दिन",
     district: "ज़िला",

@@ -189,7 +189,7 @@ export function bottleneckPages(app: PersonalRoutes<AppEnv>, db: Db, deps: Bottl
         <h1>{title}</h1>
         <p>{t("queueIntro")}</p>
         <p>
-          {formatNumber(total)} ·{" "}
+          {t("inQueue", { n: formatNumber(total) })} ·{" "}
           <a href={hrefIn("/escalations", ctx.lang, { level: level === "at_state" ? "nation" : "state" })}>
             {level === "at_state" ? t("queueNation") : t("queueState")}
           </a>
