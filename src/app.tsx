@@ -166,6 +166,7 @@ export function createApp(deps: {
     ...(await publicPaths(db)),
     "/open-data",
     "/exports",
+    "/export-plans",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);

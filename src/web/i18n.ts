@@ -150,6 +150,8 @@ const en = {
   committeeLabel: "Committee",
   depcLink: "District Export Promotion Committee: members",
   sepcLink: "State Export Promotion Committee: members",
+  statePlansLink: "Export action plans of its districts: status by district",
+  plansLink: "District Export Action Plans: how many districts have drafted and adopted theirs, by State",
   rankingIntro:
     "Which districts export most: across India or within one State, in all sectors or in one. From the DGCI&S district-of-origin export data for 2024-25, grouped into HS-based sectors.",
   rankingIndia: "All of India",
@@ -381,6 +383,8 @@ const hi: Record<MessageKey, string> = {
   committeeLabel: "समिति",
   depcLink: "ज़िला निर्यात संवर्धन समिति: सदस्य",
   sepcLink: "राज्य निर्यात संवर्धन समिति: सदस्य",
+  statePlansLink: "इसके ज़िलों की निर्यात कार्य योजनाएँ: ज़िलेवार स्थिति",
+  plansLink: "ज़िला निर्यात कार्य योजनाएँ: राज्यवार कितने ज़िलों ने मसौदा बनाया और अपनाया",
   rankingIntro:
     "कौन से ज़िले सबसे अधिक निर्यात करते हैं: पूरे भारत में या किसी एक राज्य में, सभी क्षेत्रों में या एक में। 2024-25 के डीजीसीआईएंडएस ज़िला-उद्गम निर्यात आँकड़ों से, एचएस आधारित क्षेत्रों में समूहित।",
   rankingIndia: "पूरा भारत",

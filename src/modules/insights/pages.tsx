@@ -89,6 +89,9 @@ export function insightsPages(db: Db): Hono {
             </ul>
           </div>
         </div>
+        <p>
+          <a href={hrefIn("/export-plans", lang)}>{t("plansLink")}</a>
+        </p>
         <h2 id="states">{t("statesAndUts")}</h2>
         <TableScroll label={t("statesAndUts")}>
           <table aria-labelledby="states">

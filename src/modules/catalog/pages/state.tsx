@@ -164,6 +164,9 @@ export function statePage(app: Hono, db: Db): void {
         <p>
           <a href={hrefIn(`/states/${state.lgdCode}/committee`, lang)}>{t("sepcLink")}</a>
         </p>
+        <p>
+          <a href={hrefIn("/export-plans", lang, { state: String(state.lgdCode) })}>{t("statePlansLink")}</a>
+        </p>
       </Layout>,
     );
   });
