@@ -130,4 +130,6 @@ INSERT INTO "bottleneck_categories" ("code", "name_en", "name_hi", "position") V
 ('skills', 'Skills', 'कौशल', 6),
 ('marketing', 'Marketing and branding', 'विपणन और ब्रांडिंग', 7),
 ('regulatory', 'Regulatory', 'नियामक', 8),
-('other', 'Other', 'अन्य', 9);
+('other', 'Other', 'अन्य', 9);--> statement-breakpoint
+-- Rows that come with the schema: a restore replaces them with the backup's (decision 011).
+COMMENT ON TABLE "bottleneck_categories" IS 'reference: rows seeded by a migration';

@@ -58,6 +58,18 @@ async function tablesInOrder(db: DbOrTx): Promise<string[]> {
   return ordered;
 }
 
+/** Tables whose rows come with the schema (seeded by a migration), marked so by a comment on the table. */
+async function referenceTables(db: DbOrTx): Promise<string[]> {
+  return (
+    await rows<{ name: string }>(
+      db,
+      sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and obj_description(c.oid, 'pg_class') like 'reference:%'`,
+    )
+  ).map((r) => r.name);
+}
+
 const migrationHashes = () => readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
 
 /** Writes a backup of the whole database to `file` (created with its folder); returns the rows written. */
@@ -148,7 +160,8 @@ export async function restoreDatabase(
   await database.migrate();
   const db = database.db;
   const tables = await tablesInOrder(db);
-  for (const t of tables) {
+  const reference = await referenceTables(db);
+  for (const t of tables.filter((x) => !reference.includes(x))) {
     const [r] = await rows<{ any: boolean }>(
       db,
       sql`select exists (select 1 from ${sql.identifier(t)}) as any`,
@@ -159,6 +172,8 @@ export async function restoreDatabase(
       );
   }
   return db.transaction(async (tx) => {
+    // What the migrations seeded is replaced by what the backup holds (which includes any rows added since).
+    for (const t of reference) await tx.execute(sql`delete from ${sql.identifier(t)}`);
     let table = "";
     let columns: string[] = [];
     let pending: unknown[][] = [];

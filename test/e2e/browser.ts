@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
-import { chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { createApp } from "../../src/app";
 import { createLogger } from "../../src/platform/logger";
 import { freshDatabase } from "../support/database";
+import { password } from "../support/people";
 import { chromiumPath } from "./browser-path";
 
 export { chromiumPath };
@@ -43,4 +44,20 @@ export async function startPortal() {
       await database.dispose();
     },
   };
+}
+
+/** A new browser context signed in as `email` (through the sign-in form), at a desktop or a phone's width. */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  email: string,
+  opts: { width?: number; password?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill("#f-email", email);
+  await page.fill("#f-password", opts.password ?? password);
+  await Promise.all([page.waitForURL(/\/account/), page.click("form.form button[type=submit]")]);
+  return page;
 }

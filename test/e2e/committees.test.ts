@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, actorOf } from "../../src/modules/accounts";
 import { scheduleMeeting } from "../../src/modules/committees/commands/meetings";
@@ -9,9 +9,9 @@ import { addDecision, publishMinutes, saveMinutes } from "../../src/modules/comm
 import { indiaDateTime } from "../../src/platform/india-time";
 import { inVaranasi } from "../support/actors";
 import type { TestDatabase } from "../support/database";
-import { password, person } from "../support/people";
+import { person } from "../support/people";
 import { auditPage, axeAtBothWidths } from "./axe";
-import { haveBrowser, startPortal } from "./browser";
+import { haveBrowser, signedInPage, startPortal } from "./browser";
 
 const day = 24 * 3600 * 1000;
 const withLang = (p: string, lang: "en" | "hi") =>
@@ -84,18 +84,10 @@ describe.runIf(haveBrowser)("committee meetings in a real browser", () => {
   });
   afterAll(() => portal?.close());
 
-  async function signedInPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#f-email", officerEmail);
-    await page.fill("#f-password", password);
-    await Promise.all([page.waitForURL(/\/account/), page.click("form.form button[type=submit]")]);
-    return page;
-  }
+  const officerPage = (width = 1280) => signedInPage(browser, base, officerEmail, { width });
 
   it("schedules a meeting from the form at phone width, with the keyboard, and lists it", async () => {
-    const page = await signedInPage(390);
+    const page = await officerPage(390);
     await page.goto(`${base}/committees/${ids.committee}/meetings/new`);
     const date = indiaDateTime(new Date(Date.now() + 10 * day)).date;
     await page.focus("#f-date");
@@ -113,7 +105,7 @@ describe.runIf(haveBrowser)("committee meetings in a real browser", () => {
   it.each(["en", "hi"] as const)(
     "has no axe-core WCAG 2.1 AA violations on the meeting pages (%s)",
     async (lang) => {
-      const page = await signedInPage();
+      const page = await officerPage();
       const c = `/committees/${ids.committee}`;
       const found: Record<string, string[]> = {};
       for (const p of [

@@ -11,9 +11,9 @@ import { inLucknow, inVaranasi, UP } from "../support/actors";
 import type { TestDatabase } from "../support/database";
 import { varanasiDepcDecision } from "../support/depc";
 import { testJobs } from "../support/jobs";
-import { password, person } from "../support/people";
+import { person } from "../support/people";
 import { auditPage } from "./axe";
-import { haveBrowser, startPortal } from "./browser";
+import { haveBrowser, signedInPage, startPortal } from "./browser";
 
 const day = 24 * 3600 * 1000;
 const withLang = (p: string, lang: "en" | "hi") =>
@@ -31,15 +31,7 @@ describe.runIf(haveBrowser)("export action plans in a real browser", () => {
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await t.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
 
-  const signIn = async (email: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#f-email", email);
-    await page.fill("#f-password", password);
-    await Promise.all([page.waitForURL(/\/account/), page.click("form.form button[type=submit]")]);
-    return page;
-  };
+  const signIn = (email: string) => signedInPage(browser, base, email);
   const submit = (page: Page, form: string) =>
     Promise.all([page.waitForLoadState("load"), page.click(`${form} button[type=submit]`)]);
 

@@ -4,9 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inLucknow, inVaranasi, UP } from "../support/actors";
 import type { TestDatabase } from "../support/database";
-import { password, person } from "../support/people";
+import { person } from "../support/people";
 import { auditPage } from "./axe";
-import { haveBrowser, startPortal } from "./browser";
+import { haveBrowser, signedInPage, startPortal } from "./browser";
 
 const withLang = (p: string, lang: "en" | "hi") =>
   lang === "hi" ? `${p}${p.includes("?") ? "&" : "?"}lang=hi` : p;
@@ -28,15 +28,7 @@ describe.runIf(haveBrowser)("proposals and revisions in a real browser", () => {
   });
   afterAll(() => portal?.close());
 
-  async function as(email: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.fill("#f-email", email);
-    await page.fill("#f-password", password);
-    await Promise.all([page.waitForURL(/\/account/), page.click("form.form button[type=submit]")]);
-    return page;
-  }
+  const as = (email: string, width = 1280) => signedInPage(browser, base, email, { width });
 
   /** The district officer proposes a change of its product from the form; returns the proposal's address. */
   async function propose(page: Page, district: number, fill: (page: Page) => Promise<void>) {

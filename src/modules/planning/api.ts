@@ -6,6 +6,7 @@ import type { ApiRegistry } from "../../web/api/registry";
 import { listDistricts } from "../geo";
 import { bottleneckStates, interventionStatuses, severities } from "./bottleneck-flow";
 import { planStates } from "./flow";
+import { bottleneckOut, interventionOut, planOut } from "./presenters";
 import { openPlanById } from "./queries/open-data";
 import { planStatusByDistrict, publicPlans } from "./queries/plans";
 
@@ -52,6 +53,7 @@ const planFull = planItem.extend({
   interventions: z.array(
     z.object({
       id: z.number().int(),
+      planId: z.number().int(),
       parentId: z.number().int().nullable(),
       title: z.string(),
       owner: z.string(),
@@ -86,9 +88,6 @@ const statusItem = z.object({
   status: z.enum(["none", "draft", "adopted", "in_implementation"]),
 });
 
-const page = (p: { districtLgdCode: number; id: number }) =>
-  `/districts/${p.districtLgdCode}/export-plan?version=${p.id}`;
-
 /** District export action plans as open data: adopted versions only (current and superseded), no demo plan. */
 export function registerPlanningApi(api: ApiRegistry, db: Db): void {
   api.get({
@@ -104,18 +103,7 @@ export function registerPlanningApi(api: ApiRegistry, db: Db): void {
       const { items, total } = await publicPlans(db, query, query);
       return {
         total,
-        items: items.map((p) => ({
-          id: p.id,
-          stateLgdCode: p.stateLgdCode,
-          districtLgdCode: p.districtLgdCode,
-          fromYear: p.fromYear,
-          toYear: p.toYear,
-          versionNo: p.versionNo,
-          state: p.state,
-          adoptedAt: p.adoptedAt?.toISOString() ?? null,
-          strategy: p.strategy,
-          page: page(p),
-        })),
+        items: items.map(planOut),
       };
     },
   });
@@ -132,16 +120,7 @@ export function registerPlanningApi(api: ApiRegistry, db: Db): void {
       if (!found) throw new AppError("not_found", `No adopted export action plan ${params.id}`);
       const { plan: p } = found;
       return {
-        id: p.id,
-        stateLgdCode: p.stateLgdCode,
-        districtLgdCode: p.districtLgdCode,
-        fromYear: p.fromYear,
-        toYear: p.toYear,
-        versionNo: p.versionNo,
-        state: p.state,
-        adoptedAt: p.adoptedAt?.toISOString() ?? null,
-        strategy: p.strategy,
-        page: page(p),
+        ...planOut(p),
         decisionId: p.decisionId,
         updatedAt: p.updatedAt.toISOString(),
         products: found.products.map((x) => ({
@@ -158,23 +137,10 @@ export function registerPlanningApi(api: ApiRegistry, db: Db): void {
           target,
           actual,
         })),
-        interventions: found.interventions.map((i) => ({
-          id: i.id,
-          parentId: i.parentId,
-          title: i.title,
-          owner: i.owner,
-          startsOn: i.startsOn,
-          endsOn: i.endsOn,
-          weight: i.weight,
-          status: i.status,
-          progress: Math.round(i.rolled * 10) / 10,
-          decisionId: i.decisionId,
-        })),
-        bottlenecks: found.bottlenecks.map(({ planId: _, stateLgdCode: __, districtLgdCode: ___, ...b }) => ({
-          ...b,
-          escalatedAt: b.escalatedAt?.toISOString() ?? null,
-          resolvedAt: b.resolvedAt?.toISOString() ?? null,
-        })),
+        interventions: found.interventions.map(interventionOut),
+        bottlenecks: found.bottlenecks.map(({ planId: _, stateLgdCode: __, districtLgdCode: ___, ...b }) =>
+          bottleneckOut(b),
+        ),
       };
     },
   });

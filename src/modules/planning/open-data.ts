@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../platform/db";
 import type { Dataset, OpenDataSource } from "../catalog";
 import { countryName } from "./countries";
+import { bottleneckOut, interventionOut, planPage } from "./presenters";
 import {
   openBottlenecks,
   openInterventions,
@@ -71,7 +72,7 @@ export const planningOpenData: OpenDataSource = {
               )
               .join("; "),
             updatedAt: p.updatedAt.toISOString(),
-            page: `/districts/${p.districtLgdCode}/export-plan?version=${p.id}`,
+            page: planPage(p),
           })),
         ),
     },
@@ -109,22 +110,7 @@ export const planningOpenData: OpenDataSource = {
         "progress",
         "decisionId",
       ],
-      rows: () =>
-        once(async () =>
-          (await openInterventions(db)).map((i) => ({
-            id: i.id,
-            planId: i.planId,
-            parentId: i.parentId,
-            title: i.title,
-            owner: i.owner,
-            startsOn: i.startsOn,
-            endsOn: i.endsOn,
-            weight: i.weight,
-            status: i.status,
-            progress: Math.round(i.rolled * 10) / 10,
-            decisionId: i.decisionId,
-          })),
-        ),
+      rows: () => once(async () => (await openInterventions(db)).map(interventionOut)),
     },
     {
       ...common,
@@ -150,14 +136,7 @@ export const planningOpenData: OpenDataSource = {
         "escalatedAt",
         "resolvedAt",
       ],
-      rows: () =>
-        once(async () =>
-          (await openBottlenecks(db)).map((b) => ({
-            ...b,
-            escalatedAt: b.escalatedAt?.toISOString() ?? null,
-            resolvedAt: b.resolvedAt?.toISOString() ?? null,
-          })),
-        ),
+      rows: () => once(async () => (await openBottlenecks(db)).map(bottleneckOut)),
     },
   ],
 };
