@@ -541,7 +541,9 @@ async function InterventionPage(props: { c: Context<AppEnv>; db: Db; p: PlanView
         <dd>{t(`status_${i.status}`)}</dd>
         <dt>{t("owner")}</dt>
         <dd>{i.owner}</dd>
-        <dt>{t("startsOn")}</dt>
+        <dt>
+          {t("startsOn")} – {t("endsOn")}
+        </dt>
         <dd>
           {i.startsOn} – {i.endsOn}
         </dd>
