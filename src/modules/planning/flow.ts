@@ -21,3 +21,15 @@ export type PlanTransition = keyof typeof planFlow;
 
 /** The states in which a plan is the district's public plan. */
 export const publicStates: readonly PlanState[] = ["adopted", "in_implementation", "superseded"];
+
+/** The sections of a plan a comment may be about. */
+export const planSections = [
+  "general",
+  "profile",
+  "strategy",
+  "products",
+  "targets",
+  "interventions",
+  "bottlenecks",
+] as const;
+export type PlanSection = (typeof planSections)[number];

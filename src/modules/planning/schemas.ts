@@ -2,6 +2,7 @@ import { z } from "zod";
 import { intId, isoDate, lgdCode } from "../../platform/ids";
 import { bottleneckSteps, interventionStatuses, severities } from "./bottleneck-flow";
 import { isCountry } from "./countries";
+import { planSections } from "./flow";
 
 /** A new plan: the district, the first financial year (by the year it starts) and how many years it covers. */
 export const planInput = z
@@ -22,7 +23,7 @@ export const planStepInput = z.object({
 });
 
 export const commentInput = z.object({
-  section: z.enum(["profile", "strategy", "general"]),
+  section: z.enum(planSections),
   body: z.string().trim().min(3).max(4000),
 });
 

@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { districts, states } from "../geo/tables";
 import { bottleneckStates, interventionStatuses, severities } from "./bottleneck-flow";
-import { planStates } from "./flow";
+import { planSections, planStates } from "./flow";
 
 /**
  * A district's export action plan for a period of financial years (e.g. 2026-27 to 2028-29), one version a row:
@@ -67,7 +67,7 @@ export const planComments = pgTable(
       .references(() => exportPlans.id),
     authorUserId: integer("author_user_id").notNull(),
     authorName: text("author_name").notNull(),
-    section: text("section", { enum: ["profile", "strategy", "general"] }).notNull(),
+    section: text("section", { enum: planSections }).notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,7 +13,7 @@ import {
 } from "../../accounts";
 import { decisionsOfDistrict, depcMemberAccounts } from "../../committees";
 import { getDistrict } from "../../geo";
-import { type PlanTransition, planFlow } from "../flow";
+import { type PlanSection, type PlanTransition, planFlow } from "../flow";
 import { planMail } from "../mail";
 import { can, mayComment } from "../policy";
 import { bottlenecks, exportPlans, interventions, planComments, planProducts, planTargets } from "../tables";
@@ -216,7 +216,7 @@ export async function commentOnPlan(
   db: Db,
   actorOrNull: Actor | null,
   id: number,
-  input: { section: "profile" | "strategy" | "general"; body: string },
+  input: { section: PlanSection; body: string },
 ): Promise<void> {
   const actor = requireVerifiedActor(actorOrNull);
   await db.transaction(async (tx) => {

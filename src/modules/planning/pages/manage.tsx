@@ -23,7 +23,7 @@ import { type AccountAction, type Actor, type AppEnv, mailContext, requireActor 
 import { decisionsOfDistrict, depcMemberAccounts } from "../../committees";
 import { getDistrict } from "../../geo";
 import { commentOnPlan, createPlan, editPlan, movePlan, revisePlan } from "../commands/plans";
-import { planFlow } from "../flow";
+import { planFlow, planSections } from "../flow";
 import { fyRange } from "../mail";
 import { planText } from "../messages";
 import { partText } from "../parts-messages";
@@ -418,7 +418,7 @@ async function PlanPage(props: {
               lang={ctx.lang}
               name="section"
               label={pt("section")}
-              options={(["general", "profile", "strategy"] as const).map((s) => ({
+              options={planSections.map((s) => ({
                 value: s,
                 label: pt(`section_${s}`),
               }))}
