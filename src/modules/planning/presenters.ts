@@ -1,8 +1,9 @@
-import type { exportPlans, interventions } from "./tables";
+import type { InterventionRow } from "./queries/parts";
+import type { PlanView } from "./queries/plans";
 
 /** A plan, an intervention and a bottleneck as the API and the open-data files give them: one shape for both. */
 
-type Plan = typeof exportPlans.$inferSelect;
+type Plan = PlanView;
 
 export const planPage = (p: Pick<Plan, "districtLgdCode" | "id">) =>
   `/districts/${p.districtLgdCode}/export-plan?version=${p.id}`;
@@ -20,7 +21,7 @@ export const planOut = (p: Plan) => ({
   page: planPage(p),
 });
 
-export const interventionOut = (i: typeof interventions.$inferSelect & { rolled: number }) => ({
+export const interventionOut = (i: InterventionRow) => ({
   id: i.id,
   planId: i.planId,
   parentId: i.parentId,
