@@ -30,7 +30,7 @@ import { defaultSeedDir } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db";
 import { createLogger } from "../src/platform/logger";
 import { renderPdf } from "../src/web/pdf";
-import { varanasiDepcDecision } from "../test/support/depc";
+import { depcDecision } from "../test/support/depc";
 import { percentile } from "./support";
 
 const runs = Number(process.env.RUNS ?? 3);
@@ -72,7 +72,7 @@ for (let run = 0; run < runs; run++) {
   });
   const officer = await actorOf(db, userId, { requestId: "bench", ip: null });
   if (!officer) throw new Error("no officer");
-  const decisionId = await varanasiDepcDecision(db, officer);
+  const decisionId = await depcDecision(db, officer);
   const id = await createPlan(db, officer, { districtLgdCode: VARANASI, fromYear: 2026, toYear: 2028 });
   const version = async () => (await planById(db, id))?.version ?? 0;
   for (const [name, hs, markets] of [

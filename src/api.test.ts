@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inVaranasi } from "../test/support/actors";
 import { freshDatabase, repoRoot, type TestDatabase } from "../test/support/database";
-import { varanasiDepcDecision } from "../test/support/depc";
+import { depcDecision } from "../test/support/depc";
 import { person } from "../test/support/people";
 import { createApp } from "./app";
 import { type Actor, actorOf } from "./modules/accounts";
@@ -59,7 +59,7 @@ describe("the open data API", () => {
     // Varanasi's plan, adopted by its committee's decision: the example of one plan in full.
     const o = await person(t.db, "district_officer", inVaranasi);
     const officer = (await actorOf(t.db, o.userId, { requestId: null, ip: null })) as Actor;
-    const decisionId = await varanasiDepcDecision(t.db, officer);
+    const decisionId = await depcDecision(t.db, officer);
     const planId = await createPlan(t.db, officer, {
       districtLgdCode: inVaranasi.districtLgdCode,
       fromYear: 2026,

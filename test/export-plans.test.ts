@@ -6,7 +6,7 @@ import { createPlan } from "../src/modules/planning/commands/plans";
 import { createLogger } from "../src/platform/logger";
 import { inLucknow, inVaranasi, UP } from "./support/actors";
 import { freshDatabase, type TestDatabase } from "./support/database";
-import { varanasiDepcDecision } from "./support/depc";
+import { depcDecision } from "./support/depc";
 import { person, signedIn } from "./support/people";
 import type { Visitor } from "./support/visitor";
 
@@ -34,7 +34,7 @@ describe("a district's export action plan: drafted, circulated, commented, adopt
     memberEmail = m.email;
     member = await signedIn(app, m.email);
     // The DEPC, a member with an account, and a meeting whose published minutes adopt the plan.
-    decisionId = await varanasiDepcDecision(t.db, actor, { memberEmail: m.email });
+    decisionId = await depcDecision(t.db, actor, { memberEmail: m.email });
   });
   afterAll(() => t.dispose());
 

@@ -13,7 +13,7 @@ import { indiaDateTime } from "../src/platform/india-time";
 import { createLogger } from "../src/platform/logger";
 import { inLucknow, inVaranasi, UP } from "./support/actors";
 import { freshDatabase, type TestDatabase } from "./support/database";
-import { varanasiDepcDecision } from "./support/depc";
+import { depcDecision } from "./support/depc";
 import { testJobs } from "./support/jobs";
 import { person, signedIn } from "./support/people";
 import type { Visitor } from "./support/visitor";
@@ -60,7 +60,7 @@ describe("a plan's parts: products and markets, targets, interventions with prog
     const n = await person(t.db, "national_admin");
     nationEmail = n.email;
     nation = await signedIn(app, n.email);
-    decisionId = await varanasiDepcDecision(t.db, officerActor);
+    decisionId = await depcDecision(t.db, officerActor);
     planId = await createPlan(t.db, officerActor, {
       districtLgdCode: inVaranasi.districtLgdCode,
       fromYear: 2026,
@@ -378,6 +378,19 @@ describe("a plan's parts: products and markets, targets, interventions with prog
     );
     expect(badDate.status).toBe(400);
     expect(await badDate.text()).toContain("तारीख YYYY-MM-DD के रूप में लिखें");
+    const badCategory = await officer.post(
+      newB,
+      {
+        category: "no-such-category",
+        description: "No NABL laboratory for silk within 300 km",
+        severity: "high",
+        ownerAgency: "Textiles Committee",
+        dueDate: shift(0),
+      },
+      { from: newB },
+    );
+    expect(badCategory.status).toBe(400);
+    expect(await badCategory.text()).toContain("Choose one of the categories listed");
     const made = await officer.post(
       newB,
       {

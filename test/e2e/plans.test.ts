@@ -9,7 +9,7 @@ import { createPlan, editPlan, movePlan } from "../../src/modules/planning/comma
 import { indiaDateTime } from "../../src/platform/india-time";
 import { inLucknow, inVaranasi, UP } from "../support/actors";
 import type { TestDatabase } from "../support/database";
-import { varanasiDepcDecision } from "../support/depc";
+import { depcDecision } from "../support/depc";
 import { testJobs } from "../support/jobs";
 import { person } from "../support/people";
 import { auditPage } from "./axe";
@@ -51,7 +51,7 @@ describe.runIf(haveBrowser)("export action plans in a real browser", () => {
       lucknow: lucknow.email,
     });
     const actor = (await actorOf(t.db, o.userId, { requestId: null, ip: null })) as Actor;
-    decisionId = await varanasiDepcDecision(t.db, actor, { memberEmail: member.email });
+    decisionId = await depcDecision(t.db, actor, { memberEmail: member.email });
 
     // Lucknow's plans, for the accessibility checks: one adopted with every part, one circulated.
     const lk = (await actorOf(t.db, lucknow.userId, { requestId: null, ip: null })) as Actor;
@@ -83,7 +83,7 @@ describe.runIf(haveBrowser)("export action plans in a real browser", () => {
       ownerAgency: "CONCOR",
       dueDate: "2026-01-31",
     });
-    const lucknowDecision = await varanasiDepcDecision(t.db, lk, {
+    const lucknowDecision = await depcDecision(t.db, lk, {
       district: { lgdCode: inLucknow.districtLgdCode as number, nameEn: "Lucknow", nameHi: "लखनऊ" },
     });
     await movePlan(t.db, lk, ids.adopted, { version: 2, step: "circulate" });

@@ -12,7 +12,7 @@ const day = 24 * 3600 * 1000;
  * Varanasi's (or another district's) DEPC with one member (linked to `memberEmail`'s account when given) and a meeting two days ago whose
  * published minutes hold one decision: the decision a plan is adopted against.
  */
-export async function varanasiDepcDecision(
+export async function depcDecision(
   db: Db,
   officer: Actor,
   opts: {

@@ -165,14 +165,11 @@ export const partText = defineCatalogue(
     dateFormat: "Enter a date as YYYY-MM-DD",
     categoryCode: "Use 2 to 40 lower-case letters, digits and hyphens, beginning with a letter",
     notIntervention: "Choose an intervention of this plan",
+    notCategory: "Choose one of the categories listed",
     notDecision: "Choose a published decision of the district's committee",
     hasActions: "An intervention with actions takes its progress from them",
     lastUpdate: "Last update: {date}",
     pdf: "The whole plan as PDF",
-    pdfPreparing: "The PDF of this plan is being prepared",
-    pdfPreparingBody:
-      "It is made in the background and is ready in a few seconds. This page looks again by itself.",
-    tryAgain: "Try again",
   },
   {
     covered: "शामिल उत्पाद और सेवाएँ",
@@ -333,13 +330,11 @@ export const partText = defineCatalogue(
     dateFormat: "तारीख YYYY-MM-DD के रूप में लिखें",
     categoryCode: "2 से 40 छोटे अंग्रेज़ी अक्षर, अंक और हाइफ़न, अक्षर से शुरू",
     notIntervention: "इस योजना का कोई हस्तक्षेप चुनें",
+    notCategory: "सूची में दी गई कोई श्रेणी चुनें",
     notDecision: "ज़िला समिति का कोई प्रकाशित निर्णय चुनें",
     hasActions: "कार्यों वाले हस्तक्षेप की प्रगति उन्हीं से आती है",
     lastUpdate: "अंतिम अद्यतन: {date}",
     pdf: "पूरी योजना पीडीएफ़ में",
-    pdfPreparing: "इस योजना की पीडीएफ़ तैयार हो रही है",
-    pdfPreparingBody: "यह पृष्ठभूमि में बनती है और कुछ सेकंड में तैयार होती है। यह पृष्ठ अपने आप फिर देखता है।",
-    tryAgain: "फिर कोशिश करें",
   },
 );
 

@@ -6,7 +6,7 @@ import { enqueueMail } from "../../../platform/outbox";
 import { checkEvidenceUpload } from "../../../platform/upload-check";
 import { nextState } from "../../../platform/workflow";
 import { type Actor, authorize, officersFor, recordAudit, requireVerifiedActor } from "../../accounts";
-import { getDistrict } from "../../geo";
+import { getDistricts } from "../../geo";
 import { type BottleneckStep, bottleneckFlow, type Severity } from "../bottleneck-flow";
 import { type BottleneckMailKind, bottleneckMail } from "../mail";
 import { can, canBottleneck } from "../policy";
@@ -130,11 +130,13 @@ export async function tellOfBottlenecks(
   const role = to === "district" ? "district_officer" : to === "state" ? "state_officer" : "national_admin";
   const people = await officersFor(tx, role, place);
   if (!people.length) return;
-  const names = new Map<number, { en: string; hi: string }>();
-  for (const code of new Set(items.map((b) => b.districtLgdCode))) {
-    const d = await getDistrict(tx, code);
-    names.set(code, { en: d?.nameEn ?? String(code), hi: d?.nameHi ?? d?.nameEn ?? String(code) });
-  }
+  // One query for the districts named, however many items the pass moved.
+  const names = new Map(
+    (await getDistricts(tx, [...new Set(items.map((b) => b.districtLgdCode))])).map((d) => [
+      d.lgdCode,
+      { en: d.nameEn, hi: d.nameHi ?? d.nameEn },
+    ]),
+  );
   const listed = items.map((b) => ({
     id: b.id,
     district: names.get(b.districtLgdCode) ?? { en: "", hi: "" },

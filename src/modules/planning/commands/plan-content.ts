@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import type { Actor } from "../../accounts";
@@ -46,6 +46,6 @@ export async function planChanged(tx: Tx, planId: number, bumpVersion = false): 
       updatedAt: sql`now()`,
       ...(bumpVersion ? { version: sql`${exportPlans.version} + 1` } : {}),
     })
-    .where(and(eq(exportPlans.id, planId)));
+    .where(eq(exportPlans.id, planId));
   await enqueuePlanPdf(tx, planId);
 }

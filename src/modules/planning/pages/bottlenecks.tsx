@@ -28,7 +28,7 @@ import { Pager } from "../../../web/pager";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { uploadRefusalText } from "../../../web/upload-refusal";
 import { type AccountAction, type Actor, type AppEnv, mailContext, requireActor } from "../../accounts";
-import { getDistrict } from "../../geo";
+import { getDistrict, getDistricts } from "../../geo";
 import { type BottleneckStep, bottleneckFlow, bottleneckSteps, severities } from "../bottleneck-flow";
 import {
   addCategory,
@@ -178,11 +178,12 @@ export function bottleneckPages(app: PersonalRoutes<AppEnv>, db: Db, deps: Bottl
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const names = new Map<number, string>();
-    for (const code of new Set(items.map((b) => b.districtLgdCode))) {
-      const d = await getDistrict(db, code);
-      names.set(code, d ? nameIn(ctx.lang, d.nameEn, d.nameHi) : String(code));
-    }
+    const names = new Map(
+      (await getDistricts(db, [...new Set(items.map((b) => b.districtLgdCode))])).map((d) => [
+        d.lgdCode,
+        nameIn(ctx.lang, d.nameEn, d.nameHi),
+      ]),
+    );
     const title = level === "at_state" ? t("queueState") : t("queueNation");
     return c.html(
       <Layout ctx={ctx} title={title} description={t("queueIntro")}>

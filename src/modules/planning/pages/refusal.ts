@@ -26,7 +26,7 @@ export function partRefusal(err: unknown, lang: Lang): { errors: FieldErrors; st
       decisionId: t("notDecision"),
       parentId: t("notIntervention"),
       progress: t("hasActions"),
-      category: t("category"),
+      category: t("notCategory"),
     };
     return { errors: { [field]: words[field] ?? err.message }, status: 400 };
   }
