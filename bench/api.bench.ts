@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { demoListingsAfter } from "../src/modules/catalog";
+import { demoListingsAfter } from "../src/modules/trade";
 import { openDatabase } from "../src/platform/db";
 import { writeCsv } from "../src/platform/file-writers";
 import { percentile, startBareServer, startProcess } from "./support";
@@ -46,7 +46,11 @@ async function exportListings(dir: string, rows: number) {
       yield page;
     }
   }
-  const n = await writeCsv(file, ["id", "ref", "title", "context", "stateLgdCode", "sector"], batches());
+  const n = await writeCsv(
+    file,
+    ["id", "title", "stateLgdCode", "districtLgdCode", "sector", "priceMinInr", "priceMaxInr"],
+    batches(),
+  );
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   const bytes = fs.statSync(file).size;

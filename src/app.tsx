@@ -50,6 +50,7 @@ import {
   registerProducersApi,
   verifiedProducersOfProduct,
 } from "./modules/producers";
+import { bazaarPublicPages, tradeActions, tradeAuditTexts, tradePages } from "./modules/trade";
 import { openDataSources } from "./open-data-sources";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
@@ -93,7 +94,7 @@ export function createApp(deps: {
   dataDir?: string;
   /** Below this much free space in dataDir, /readyz says not ready (default 100 MB). */
   minFreeBytes?: number;
-  /** Where uploaded evidence is kept (DATA_DIR/files on a server). */
+  /** Where uploaded files are kept, evidence and listing photos (DATA_DIR/files on a server, or S3). */
   fileStore?: FileStore;
   /** Days past its due date after which a bottleneck rises to its State's queue (ESCALATE_AFTER_DAYS). */
   escalateAfterDays?: number;
@@ -167,6 +168,7 @@ export function createApp(deps: {
     "/open-data",
     "/exports",
     "/export-plans",
+    "/bazaar",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
@@ -195,8 +197,15 @@ export function createApp(deps: {
       ...(await committeeActions(db, actor, lang)),
       ...(await planActions(db, actor, lang)),
       ...(await bottleneckActions(db, actor, lang)),
+      ...(await tradeActions(db, actor, lang)),
     ],
-    auditTexts: { ...catalogAuditTexts, ...producerAuditTexts, ...committeeAuditTexts, ...planAuditTexts },
+    auditTexts: {
+      ...catalogAuditTexts,
+      ...producerAuditTexts,
+      ...committeeAuditTexts,
+      ...planAuditTexts,
+      ...tradeAuditTexts,
+    },
   });
   giReviewPages(personalRoutes, db);
   proposalPages(personalRoutes, db);
@@ -205,17 +214,22 @@ export function createApp(deps: {
   meetingManagePages(personalRoutes, db);
   planManagePages(personalRoutes, db, { store: fileStore, escalateAfterDays: deps.escalateAfterDays ?? 15 });
   producersPages(personalRoutes, db);
+  tradePages(personalRoutes, db, { store: fileStore });
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
   app.use("*", async (c, next) =>
-    c.req.path.startsWith("/api/") || c.req.path === "/search" || c.req.path.startsWith("/open-data/files/")
+    c.req.path.startsWith("/api/") ||
+    c.req.path === "/search" ||
+    c.req.path.startsWith("/open-data/files/") ||
+    c.req.path.startsWith("/bazaar/photos/")
       ? next()
       : cache(c, next),
   );
   app.route("/", insightsPages(db));
   committeePublicPages(app, db, { followUps: (ids, lang) => decisionFollowUps(db, ids, lang) });
   planPublicPages(app, db);
+  bazaarPublicPages(app, db, { store: fileStore });
   app.route(
     "/",
     catalogPages(db, {

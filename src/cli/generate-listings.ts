@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
-import { generateDemoListings } from "../modules/catalog";
+import { generateDemoListings } from "../modules/trade";
 import { openForCli, runCli } from "./context";
 
 /**
  * npm run generate:listings -- --count 1000000
- * Adds generated, demo-marked listings to the search table of DATA_DIR's database, for benchmarks only.
+ * Adds generated, demo-marked, published listings to the bazaar of DATA_DIR's database (and to its search), for
+ * benchmarks only.
  * Use a separate DATA_DIR (or database): never the one that serves the public.
  */
 runCli(async () => {
@@ -17,10 +18,8 @@ runCli(async () => {
   const { database, close } = await openForCli("generate-listings");
   try {
     const started = performance.now();
-    const n = await database.db.transaction((tx) => generateDemoListings(tx, count));
-    console.log(
-      `${n} demo listings in the search table (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    );
+    const n = await generateDemoListings(database.db, count);
+    console.log(`${n} demo listings in the bazaar (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return 0;
   } finally {
     await close();

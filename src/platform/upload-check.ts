@@ -9,7 +9,9 @@ export type RefusalReason =
   | "notCsvText"
   | "zipBomb"
   | "notEvidenceType"
-  | "contentMismatch";
+  | "contentMismatch"
+  | "notPhoto"
+  | "tooManyPixels";
 
 export class UploadRefused extends Error {
   constructor(

@@ -181,6 +181,8 @@ export function TextField(
     type?: "text" | "email" | "password" | "tel";
     autocomplete?: string;
     maxLength?: number;
+    /** The keyboard a phone shows: digits for amounts and days, with the text still checked by the server. */
+    inputmode?: "decimal" | "numeric";
   },
 ) {
   return (
@@ -191,6 +193,7 @@ export function TextField(
         type={props.type ?? "text"}
         value={props.type === "password" ? "" : (props.values[props.name] ?? "")}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         maxlength={props.maxLength}
         required={!props.optional}
         aria-invalid={props.errors[props.name] ? "true" : undefined}
@@ -239,6 +242,33 @@ export function SelectField(
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** A checkbox with its label after it; ticked when the form's value is "on" (what a browser sends). */
+export function CheckboxField(props: Omit<FieldProps, "optional">) {
+  const error = props.errors[props.name];
+  return (
+    <div class={error ? "field check has-error" : "field check"}>
+      <input
+        id={`f-${props.name}`}
+        name={props.name}
+        type="checkbox"
+        checked={props.values[props.name] === "on"}
+        aria-describedby={describedBy({ ...props, optional: true })}
+      />{" "}
+      <label for={`f-${props.name}`}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`h-${props.name}`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`e-${props.name}`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
 export { registerCatalogApi } from "./api";
-export { generateDemoListings } from "./commands";
+export { indexListing, indexListingsInBulk, type ListingEntry, unindexListing } from "./commands";
 export { importOdopList } from "./import-list";
 export { buildOpenData, type OpenDataSource } from "./open-data/build";
 export type { Dataset } from "./open-data/datasets";
@@ -20,7 +20,6 @@ export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } 
 export {
   allRevisions,
   catalogCounts,
-  demoListingsAfter,
   exportsBySector,
   exportTotals,
   featuredProducts,
@@ -34,6 +33,7 @@ export {
   productBySlug,
   productCountsByState,
   productIdsOfSector,
+  productsByIds,
   productsOfDistricts,
   productsOfRevision,
   publicPaths,

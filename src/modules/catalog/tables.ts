@@ -212,10 +212,12 @@ export const searchEntries = pgTable(
     contextEn: text("context_en").notNull().default(""),
     contextHi: text("context_hi"),
     stateLgdCode: integer("state_lgd_code"),
+    /** Listings' district, for the bazaar's district filter. */
+    districtLgdCode: integer("district_lgd_code"),
     sectorCode: text("sector_code"),
     hasGi: boolean("has_gi").notNull().default(false),
     terms: text("terms").notNull(),
-    /** Generated rows (benchmarks, demo): never real data, never in open data. */
+    /** Demo listings (seed:demo, the benchmark generator): shown marked as demo, never in open data. */
     isDemo: boolean("is_demo").notNull().default(false),
   },
   (t) => [
@@ -227,7 +229,6 @@ export const searchEntries = pgTable(
     index("search_entries_fts_listings")
       .using("gin", sql`to_tsvector('simple', ${t.terms})`)
       .where(sql`${t.kind} = 'listing'`),
-    index("search_entries_trgm").using("gin", sql`${t.terms} gin_trgm_ops`),
     index("search_entries_state").on(t.stateLgdCode),
   ],
 );

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../../platform/db";
+import { countryName } from "../../web/countries";
 import type { Dataset, OpenDataSource } from "../catalog";
-import { countryName } from "./countries";
 import { bottleneckOut, interventionOut, planPage } from "./presenters";
 import {
   openBottlenecks,

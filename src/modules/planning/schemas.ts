@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { intId, isoDate, lgdCode } from "../../platform/ids";
+import { isCountry } from "../../web/countries";
 import { bottleneckSteps, interventionStatuses, severities } from "./bottleneck-flow";
-import { isCountry } from "./countries";
 import { planSections } from "./flow";
 
 /** A new plan: the district, the first financial year (by the year it starts) and how many years it covers. */

@@ -12,6 +12,4 @@ export const producerAuditTexts = {
     hi: "उत्पादक को और जानकारी के लिए लौटाया",
   },
   "producer.contact_reveal": { en: "Saw a producer's phone and email", hi: "उत्पादक का फ़ोन और ईमेल देखा" },
-  "buyer.register": { en: "Saved a buyer profile", hi: "खरीदार प्रोफ़ाइल सहेजी" },
-  "buyer.update": { en: "Edited a buyer profile", hi: "खरीदार प्रोफ़ाइल बदली" },
 };

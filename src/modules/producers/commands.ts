@@ -17,7 +17,7 @@ import { getDistrict } from "../geo";
 import { decisionMail } from "./mail";
 import { can } from "./policy";
 import type { ProducerInput } from "./schemas";
-import { buyers, producers } from "./tables";
+import { producers } from "./tables";
 
 /** A district's products in the live list revision: the ones a producer can say it makes. */
 export async function districtProducts(db: DbOrTx, districtLgdCode: number) {
@@ -219,44 +219,32 @@ export async function revealContact(db: Db, actorOrNull: Actor | null, id: numbe
   });
 }
 
-/** Creates or (naming its version) updates the actor's buyer profile; the first save gives the buyer role. */
-export async function saveBuyer(
-  db: Db,
-  actorOrNull: Actor | null,
-  input: { organisation: string; country: string; interests: string },
-  version: number | null,
-  opts: { isDemo?: boolean } = {},
-): Promise<void> {
-  const actor = requireActor(actorOrNull);
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(buyers).where(eq(buyers.ownerUserId, actor.userId)).for("update");
-    if (!before) {
-      const [row] = await tx
-        .insert(buyers)
-        .values({ ...input, ownerUserId: actor.userId, isDemo: opts.isDemo ?? actor.isDemo })
-        .returning({ id: buyers.id });
-      await recordAudit(tx, actor, null, {
-        action: "buyer.register",
-        entityType: "buyer",
-        entityId: (row as { id: number }).id,
-        after: input,
-      });
-      if (!actor.grants.some((g) => g.role === "buyer"))
-        await addGrant(tx, actor, null, actor.userId, "buyer", { stateLgdCode: null, districtLgdCode: null });
-      return;
-    }
-    if (version !== before.version)
-      throw new AppError("conflict", "Someone changed this profile meanwhile", { current: before.version });
-    await tx
-      .update(buyers)
-      .set({ ...input, version: sql`${buyers.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(buyers.id, before.id));
-    await recordAudit(tx, actor, null, {
-      action: "buyer.update",
-      entityType: "buyer",
-      entityId: before.id,
-      before: pick(before, Object.keys(input)),
-      after: input,
-    });
-  });
+/**
+ * One verified demo producer in each of these districts, owned by `ownerUserId`, for the benchmark generator of
+ * listings: made in one statement, marked demo, never in the directory's open data. Returns district → producer id.
+ */
+export async function generateDemoProducers(
+  tx: DbOrTx,
+  ownerUserId: number,
+  districts: { stateLgdCode: number; districtLgdCode: number; name: string }[],
+): Promise<Map<number, number>> {
+  if (districts.length === 0) return new Map();
+  const rows = await tx
+    .insert(producers)
+    .values(
+      districts.map((d) => ({
+        ownerUserId,
+        name: `Generated producer, ${d.name} (demo)`,
+        kind: "msme" as const,
+        stateLgdCode: d.stateLgdCode,
+        districtLgdCode: d.districtLgdCode,
+        description: "Generated for benchmarks. Not a real enterprise.",
+        phone: "+91 00000 00000",
+        email: `generated-${d.districtLgdCode}@demo.odophub.invalid`,
+        status: "verified" as const,
+        isDemo: true,
+      })),
+    )
+    .returning({ id: producers.id, district: producers.districtLgdCode });
+  return new Map(rows.map((r) => [r.district, r.id]));
 }

@@ -1,14 +1,14 @@
 import type { Db } from "../../platform/db";
 import { actorOf, createDemoUser, type Place } from "../accounts";
 import { listDistricts, listStates } from "../geo";
-import { districtProducts, registerProducer, reviewProducer, saveBuyer } from "./commands";
+import { districtProducts, registerProducer, reviewProducer } from "./commands";
 import { producersOwnedBy } from "./queries";
 
 export const demoDomain = "demo.odophub.invalid";
 
 /**
  * One demo account per role, in a real State and district (Uttar Pradesh, Varanasi), with a demo producer verified by
- * the demo district officer and a demo buyer. Everything is marked demo. Running it again changes nothing.
+ * the demo district officer (the buyer's profile is trade's). Everything is marked demo. Running it again changes nothing.
  */
 export async function seedDemo(db: Db, password: string) {
   const up = (await listStates(db)).find((s) => s.nameEn === "Uttar Pradesh");
@@ -62,13 +62,6 @@ export async function seedDemo(db: Db, password: string) {
       decision: "verified",
     });
   }
-  await saveBuyer(
-    db,
-    await actorOf(db, accounts.buyer.userId, meta),
-    { organisation: "Demo importer (demo)", country: "AE", interests: "Handloom silk, brassware" },
-    null,
-    { isDemo: true },
-  ).catch(() => undefined); // already saved on an earlier run: keep it as it is
   return Object.entries(accounts).map(([role, a]) => ({
     role,
     email: `${roleEmail[role as keyof typeof accounts]}@${demoDomain}`,

@@ -1,7 +1,14 @@
-/** producers: producer and buyer profiles, verification by the district, the public directory. */
+/** producers: producer profiles, verification by the district, the public directory. */
 
 export { registerProducersApi } from "./api";
 export { producerAuditTexts } from "./audit-texts";
-export { seedDemo } from "./demo";
+export { districtProducts, generateDemoProducers } from "./commands";
+export { demoDomain, seedDemo } from "./demo";
 export { producerActions, producersPages } from "./pages";
-export { verifiedProducersOfProduct } from "./queries";
+export {
+  type ProducerSummary,
+  producerNames,
+  producerSummary,
+  producersOwnedBy,
+  verifiedProducersOfProduct,
+} from "./queries";

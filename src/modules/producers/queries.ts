@@ -6,7 +6,7 @@ import { productIdsOfSector } from "../catalog";
 import type { verificationStatuses } from "./kinds";
 import { can } from "./policy";
 import type { DirectoryFilters } from "./schemas";
-import { buyers, producers } from "./tables";
+import { producers } from "./tables";
 
 /** What anyone may see of a producer: never its phone, email or identifiers. */
 const publicColumns = {
@@ -172,7 +172,31 @@ export async function reviewQueue(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function buyerOf(db: DbOrTx, userId: number) {
-  const [row] = await db.select().from(buyers).where(eq(buyers.ownerUserId, userId));
+/** What another module needs of a producer to act for it: whose it is, where, whether verified, its product. */
+export async function producerSummary(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      id: producers.id,
+      name: producers.name,
+      ownerUserId: producers.ownerUserId,
+      status: producers.status,
+      stateLgdCode: producers.stateLgdCode,
+      districtLgdCode: producers.districtLgdCode,
+      odopProductId: producers.odopProductId,
+      isDemo: producers.isDemo,
+    })
+    .from(producers)
+    .where(eq(producers.id, id));
   return row ?? null;
+}
+export type ProducerSummary = NonNullable<Awaited<ReturnType<typeof producerSummary>>>;
+
+/** The names of some producers, by id (what other modules show beside their own rows). */
+export async function producerNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: producers.id, name: producers.name })
+    .from(producers)
+    .where(inArray(producers.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -14,38 +14,6 @@ const identifier = (problem: (v: string) => string | null) =>
     })
     .optional();
 
-/** One CLDR name lookup per language, made once (building one costs more than using it). */
-const regionNames = {
-  en: new Intl.DisplayNames(["en"], { type: "region", fallback: "code" }),
-  hi: new Intl.DisplayNames(["hi"], { type: "region", fallback: "code" }),
-};
-
-/** A country's name from its ISO 3166-1 code (the runtime's CLDR data); an unknown code comes back unchanged. */
-export const countryName = (code: string, lang: "en" | "hi") => regionNames[lang].of(code) ?? code;
-
-/** Region codes CLDR names that are not countries (unions, pseudo-locales, "unknown"). */
-const notCountries = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
-
-const countryLists = new Map<"en" | "hi", { value: string; label: string }[]>();
-
-/**
- * Every country CLDR knows, as { code, name } in the reader's language, sorted by name, India first: the list buyers
- * choose from instead of typing a code. Worked out once per language.
- */
-export function countryOptions(lang: "en" | "hi"): { value: string; label: string }[] {
-  const cached = countryLists.get(lang);
-  if (cached) return cached;
-  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
-  const named = codes
-    .filter((c) => !notCountries.has(c) && countryName(c, "en") !== c)
-    .map((c) => ({ value: c, label: countryName(c, lang) }));
-  const collator = new Intl.Collator(lang);
-  named.sort((x, y) => (x.value === "IN" ? -1 : y.value === "IN" ? 1 : collator.compare(x.label, y.label)));
-  countryLists.set(lang, named);
-  return named;
-}
-
 /** Indian mobile or landline with its code: digits, spaces, +, - and brackets; 10 to 13 digits in all. */
 const phone = z
   .string()
@@ -93,18 +61,6 @@ export const reviewInput = z
     path: ["reason"],
     message: "reasonRequired",
   });
-
-export const buyerInput = z.object({
-  organisation: z.string().trim().min(1).max(200),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((c) => /^[A-Z]{2}$/.test(c) && !notCountries.has(c) && countryName(c, "en") !== c, {
-      message: "countryFormat",
-    }),
-  interests: z.string().trim().min(1).max(1000),
-});
 
 export const directoryFilters = z.object({
   state: lgdCode.optional(),

@@ -45,19 +45,3 @@ export const producers = pgTable(
     index("producers_owner").on(t.ownerUserId),
   ],
 );
-
-export const buyers = pgTable("buyers", {
-  id: serial("id").primaryKey(),
-  ownerUserId: integer("owner_user_id")
-    .notNull()
-    .unique()
-    .references(() => users.id),
-  organisation: text("organisation").notNull(),
-  /** ISO 3166-1 alpha-2. */
-  country: text("country").notNull(),
-  interests: text("interests").notNull(),
-  isDemo: boolean("is_demo").notNull().default(false),
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});

@@ -1,5 +1,5 @@
-export * from "./demo-listings";
 export * from "./gi-links";
+export * from "./listing-entries";
 export * from "./proposal-mail";
 export * from "./proposal-steps";
 export * from "./proposals";

@@ -10,7 +10,7 @@ import { createApp } from "../../../app";
 import { buildAllOpenData } from "../../../open-data-sources";
 import { createLogger } from "../../../platform/logger";
 import { seedDemo } from "../../producers";
-import { generateDemoListings } from "../commands";
+import { generateDemoListings } from "../../trade";
 import { liveRevision, pageProducts } from "../queries";
 
 type Catalog = {
@@ -36,9 +36,9 @@ describe("open data downloads", () => {
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
     // Demo and generated rows must never reach open data: put some in before the files are made (demo accounts, a
-    // demo producer verified in a real district, generated search listings).
+    // demo producer verified in a real district, generated bazaar listings).
     await seedDemo(t.db, "demo-password-2026");
-    await t.db.transaction((tx) => generateDemoListings(tx, 50));
+    await generateDemoListings(t.db, 50);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-open-data-"));
     app = createApp({
       database: t,

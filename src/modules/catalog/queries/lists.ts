@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
-import { districtExports, productGiLinks, products, searchEntries, sectors } from "../tables";
+import { districtExports, productGiLinks, products, sectors } from "../tables";
 
 export type ProductSort = "name" | "-name" | "district" | "-district" | "rank";
 
@@ -162,21 +162,4 @@ export async function giLinksOfRevision(db: DbOrTx, revisionId: string) {
     .where(
       and(eq(products.revisionId, revisionId), inArray(productGiLinks.status, ["suggested", "confirmed"])),
     );
-}
-
-/** Generated listings in id order after `afterId` (benchmarks of large exports only; never real data). */
-export async function demoListingsAfter(db: DbOrTx, afterId: number, limit: number) {
-  return db
-    .select({
-      id: searchEntries.id,
-      ref: searchEntries.ref,
-      title: searchEntries.titleEn,
-      context: searchEntries.contextEn,
-      stateLgdCode: searchEntries.stateLgdCode,
-      sector: searchEntries.sectorCode,
-    })
-    .from(searchEntries)
-    .where(and(eq(searchEntries.isDemo, true), gt(searchEntries.id, afterId)))
-    .orderBy(asc(searchEntries.id))
-    .limit(limit);
 }

@@ -393,3 +393,12 @@ export async function hsHeadings(db: DbOrTx, codes: readonly string[]) {
     .where(and(inArray(hsCodes.code, [...codes]), eq(hsCodes.level, 4)))
     .orderBy(asc(hsCodes.code));
 }
+
+/** Some products by id, whatever their revision (listings and profiles name products by id). */
+export async function productsByIds(db: DbOrTx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: products.id, name: products.name, slug: products.slug, sectorCode: products.sectorCode })
+    .from(products)
+    .where(inArray(products.id, [...new Set(ids)]));
+}

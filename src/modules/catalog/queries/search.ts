@@ -4,14 +4,14 @@ import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
 import { searchEntries, searchWords } from "../tables";
 
-export type SearchKind = "product" | "district" | "state" | "gi";
+export type SearchKind = "product" | "district" | "state" | "gi" | "listing";
 export type SearchFilters = {
   state?: number;
   sector?: string;
   gi?: boolean;
   kind?: SearchKind;
-  /** Generated rows (benchmarks) are searched only when asked for: never on public pages. */
-  includeGenerated?: boolean;
+  /** Listings of one district (the bazaar's filter). */
+  district?: number;
 };
 export type SearchHit = {
   kind: string;
@@ -22,6 +22,7 @@ export type SearchHit = {
   contextHi: string | null;
   sectorCode: string | null;
   hasGi: boolean;
+  isDemo: boolean;
   score: number;
 };
 
@@ -98,7 +99,7 @@ async function searchIn(
   const tsv = sql`to_tsvector('simple', ${searchEntries.terms})`;
   const where = and(
     sql`${tsv} @@ ${tsq}`,
-    filters.includeGenerated ? undefined : eq(searchEntries.isDemo, false),
+    filters.district !== undefined ? eq(searchEntries.districtLgdCode, filters.district) : undefined,
     filters.kind ? eq(searchEntries.kind, filters.kind) : undefined,
     filters.state !== undefined ? eq(searchEntries.stateLgdCode, filters.state) : undefined,
     filters.sector ? eq(searchEntries.sectorCode, filters.sector) : undefined,
@@ -116,6 +117,7 @@ async function searchIn(
     contextHi: searchEntries.contextHi,
     sectorCode: searchEntries.sectorCode,
     hasGi: searchEntries.hasGi,
+    isDemo: searchEntries.isDemo,
   };
   const candidates = unionAll(
     db
@@ -145,12 +147,13 @@ async function searchIn(
       contextHi: candidates.contextHi,
       sectorCode: candidates.sectorCode,
       hasGi: candidates.hasGi,
+      isDemo: candidates.isDemo,
       score,
       registry: sql<number>`(count(*) filter (where ${candidates.kind} <> 'listing') over ())::int`,
       listings: sql<number>`(count(*) filter (where ${candidates.kind} = 'listing') over ())::int`,
     })
     .from(candidates)
-    .orderBy(sql`9 desc`, candidates.titleEn, candidates.id)
+    .orderBy(sql`${score} desc`, candidates.titleEn, candidates.id)
     .limit(page.limit)
     .offset(page.offset);
   const hits = rows.map(({ registry: _r, listings: _l, ...hit }) => hit);

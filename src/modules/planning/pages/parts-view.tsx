@@ -1,8 +1,8 @@
 import { formatIndiaTime } from "../../../platform/india-time";
+import { countryName } from "../../../web/countries";
 import { DataTable } from "../../../web/data-table";
 import { formatNumber, type Lang } from "../../../web/i18n";
 import { hrefIn } from "../../../web/layout";
-import { countryName } from "../countries";
 import { fyRange } from "../mail";
 import { standardMeasures } from "../measures";
 import { partText } from "../parts-messages";

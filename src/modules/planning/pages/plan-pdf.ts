@@ -1,12 +1,12 @@
 import type { Db } from "../../../platform/db";
 import { formatIndiaTime } from "../../../platform/india-time";
 import { saveDocument } from "../../../platform/rendered-documents";
+import { countryName } from "../../../web/countries";
 import { formatNumber, type Lang } from "../../../web/i18n";
 import { nameIn } from "../../../web/layout";
 import { type PdfBlock, renderPdf } from "../../../web/pdf";
 import { exportsBySector, giOfDistrict, liveRevision, productsOfDistricts } from "../../catalog";
 import { getDistrict } from "../../geo";
-import { countryName } from "../countries";
 import { planDocument } from "../documents";
 import { fyRange } from "../mail";
 import { planText } from "../messages";

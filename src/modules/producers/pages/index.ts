@@ -5,7 +5,6 @@ import { type AccountAction, type Actor, type AppEnv, formatWhen } from "../../a
 import { producerText } from "../messages";
 import { can } from "../policy";
 import { reviewWork } from "../queries";
-import { buyerPages } from "./buyer";
 import { directoryPages } from "./directory";
 import { profileFormPages } from "./profile-form";
 import { reviewPages } from "./review";
@@ -15,7 +14,6 @@ export function producersPages(routes: PersonalRoutes<AppEnv>, db: Db): void {
   profileFormPages(routes, db);
   directoryPages(routes, db);
   reviewPages(routes, db);
-  buyerPages(routes, db);
 }
 
 /**
@@ -43,6 +41,5 @@ export async function producerActions(db: Db, actor: Actor, lang: Lang): Promise
       : []),
     { href: "/producers/mine", label: pt("myProducers") },
     { href: "/producers/new", label: pt("register") },
-    { href: "/buyers/me", label: pt("buyerTitle") },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { countryOptions } from "../../../web/countries";
 import { csrfToken } from "../../../web/csrf";
 import { FormPage } from "../../../web/form-page";
 import {
@@ -16,9 +17,9 @@ import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, requireActor } from "../../accounts";
 import { saveBuyer } from "../commands";
-import { producerKey, producerText } from "../messages";
+import { tradeKey, tradeText } from "../messages";
 import { buyerOf } from "../queries";
-import { buyerInput, countryOptions } from "../schemas";
+import { buyerInput } from "../schemas";
 
 /** A buyer's own profile: organisation, country, what it looks for. */
 export function buyerPages(app: PersonalRoutes<AppEnv>, db: Db) {
@@ -38,8 +39,8 @@ export function buyerPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.post("/buyers/me", async (c) => {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
-    const pt = producerText(ctx.lang);
-    const form = await parseForm(c, buyerInput, ctx.lang, producerKey(pt));
+    const pt = tradeText(ctx.lang);
+    const form = await parseForm(c, buyerInput, ctx.lang, tradeKey(pt));
     if (!form.ok) return c.html(<BuyerPage c={c} {...form} />, 400);
     const version = /^\d+$/.test(form.values.version ?? "") ? Number(form.values.version) : null;
     try {
@@ -61,7 +62,7 @@ function BuyerPage(props: {
 }) {
   const { c, values, errors } = props;
   const ctx = contextOf(c);
-  const pt = producerText(ctx.lang);
+  const pt = tradeText(ctx.lang);
   const field = { values, errors, lang: ctx.lang };
   return (
     <FormPage
@@ -81,7 +82,7 @@ function BuyerPage(props: {
       }
       after={
         <p>
-          <a href={hrefIn("/producers", ctx.lang)}>{pt("directoryTitle")}</a>
+          <a href={hrefIn("/bazaar", ctx.lang)}>{pt("bazaarTitle")}</a>
         </p>
       }
     >

@@ -1,0 +1,4 @@
+export * from "./buyers";
+export * from "./demo-listings";
+export * from "./listings";
+export * from "./photos";

@@ -1,0 +1,285 @@
+import type { Hono } from "hono";
+import type { Db } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import type { FileStore } from "../../../platform/file-store";
+import { formatNumber } from "../../../web/i18n";
+import { routeId } from "../../../web/input-guard";
+import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { Pager, pageHref } from "../../../web/pager";
+import { productById, sectorTaxonomy } from "../../catalog";
+import { listDistricts, listStates } from "../../geo";
+import { certifications, photoWidths } from "../kinds";
+import { tradeText } from "../messages";
+import { bazaar, publicListing, publicPhoto } from "../queries";
+import { bazaarFilters, bazaarPageSize } from "../schemas";
+import { listingTitle } from "../search-entry";
+import {
+  certificationTexts,
+  ListingCard,
+  photoFile,
+  photoSizeOf,
+  placeLine,
+  priceText,
+  publicPhotoUrl,
+  quantityText,
+  servePhoto,
+} from "./shared";
+
+/** Cards above the fold on a phone and a desktop: their photos load at once, the rest when scrolled to. */
+const eagerCards = 4;
+
+/** The bazaar, a listing's public page, and its photos (public, cached; only published listings exist here). */
+export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore }): void {
+  app.get("/bazaar", async (c) => {
+    const ctx = contextOf(c);
+    const t = tradeText(ctx.lang);
+    const parsed = bazaarFilters.safeParse(
+      Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")),
+    );
+    if (!parsed.success) throw new AppError("bad_request", "Invalid filter");
+    const f = parsed.data;
+    const [result, states, stateDistricts, product] = await Promise.all([
+      bazaar(db, f),
+      listStates(db),
+      f.state ? listDistricts(db, { stateLgdCode: f.state }) : Promise.resolve([]),
+      f.product ? productById(db, f.product) : Promise.resolve(null),
+    ]);
+    const pages = Math.max(1, Math.ceil(result.total / bazaarPageSize));
+    const filtered = Object.keys(c.req.query()).some((k) => k !== "lang" && k !== "page");
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={t("bazaarTitle")}
+        description={t("bazaarIntro")}
+        crumbs={[{ href: "/", label: ctx.t("home") }]}
+      >
+        <h1>{t("bazaarTitle")}</h1>
+        <p>{t("bazaarIntro")}</p>
+        <form method="get" action="/bazaar" class="filters">
+          {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
+          <label>
+            {t("bazaarSearch")}
+            <input
+              name="q"
+              type="search"
+              value={f.q ?? ""}
+              maxlength={100}
+              aria-describedby="bazaar-q-hint"
+            />
+          </label>
+          <label>
+            {t("state")}
+            <select name="state">
+              <option value="">{t("all")}</option>
+              {states.map((s) => (
+                <option value={String(s.lgdCode)} selected={s.lgdCode === f.state}>
+                  {nameIn(ctx.lang, s.nameEn, s.nameHi)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {stateDistricts.length > 0 && (
+            <label>
+              {t("district")}
+              <select name="district">
+                <option value="">{t("all")}</option>
+                {stateDistricts.map((d) => (
+                  <option value={String(d.lgdCode)} selected={d.lgdCode === f.district}>
+                    {nameIn(ctx.lang, d.nameEn, d.nameHi)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            {t("sector")}
+            <select name="sector">
+              <option value="">{t("all")}</option>
+              {sectorTaxonomy.map((s) => (
+                <option value={s.code} selected={s.code === f.sector}>
+                  {ctx.lang === "hi" ? s.nameHi : s.nameEn}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("certification")}
+            <select name="cert">
+              <option value="">{t("all")}</option>
+              {certifications.map((k) => (
+                <option value={k} selected={k === f.cert}>
+                  {t(`cert_${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {product && <input type="hidden" name="product" value={String(product.id)} />}
+          <button type="submit">{t("filter")}</button>
+        </form>
+        <p class="hint" id="bazaar-q-hint">
+          {t("bazaarSearchHint")}
+          {!f.state && ` · ${t("districtAfterState")}`}
+        </p>
+        {product && (
+          <p>
+            {t("odopProduct")}: <strong>{product.name}</strong>
+          </p>
+        )}
+        <p>
+          {result.capped
+            ? t("bazaarCapped", { n: formatNumber(result.total) })
+            : result.total === 1
+              ? t("bazaarCountOne")
+              : t("bazaarCount", { n: formatNumber(result.total) })}
+          {filtered && (
+            <>
+              {" · "}
+              <a href={hrefIn("/bazaar", ctx.lang)}>{t("clearFilters")}</a>
+            </>
+          )}
+        </p>
+        {result.rows.length === 0 ? (
+          <p>{t("bazaarEmpty")}</p>
+        ) : (
+          <ul class="cards listing-cards">
+            {result.rows.map((l, i) => (
+              <ListingCard
+                ctx={ctx}
+                listing={l}
+                cover={result.covers.get(l.id)}
+                names={result.names}
+                eager={i < eagerCards}
+              />
+            ))}
+          </ul>
+        )}
+        <Pager t={ctx.t} page={f.page} pages={pages} href={pageHref("/bazaar", c.req.query())} />
+      </Layout>,
+    );
+  });
+
+  app.get("/bazaar/listings/:id{[0-9]+}", async (c) => {
+    const ctx = contextOf(c);
+    const t = tradeText(ctx.lang);
+    const found = await publicListing(db, routeId(c));
+    if (!found) throw new AppError("not_found", "No such listing");
+    const { listing: l, photos, names } = found;
+    const title = listingTitle(l, ctx.lang);
+    const product = names.product(l.odopProductId);
+    const district = names.district(l.districtLgdCode);
+    const description =
+      ctx.lang === "hi" ? (l.descriptionHi ?? l.descriptionEn) : (l.descriptionEn ?? l.descriptionHi);
+    const certs = certificationTexts(t, l);
+    const [first, ...rest] = photos;
+    return c.html(
+      <Layout
+        ctx={ctx}
+        title={title}
+        description={description?.slice(0, 160) ?? t("bazaarIntro")}
+        crumbs={[
+          { href: "/", label: ctx.t("home") },
+          { href: "/bazaar", label: t("bazaarTitle") },
+        ]}
+      >
+        <h1>
+          {title}
+          {l.isDemo && <span class="badge">{t("demo")}</span>}
+        </h1>
+        {l.isDemo && <p class="notice info">{t("demoListing")}</p>}
+        <p>
+          {t("offeredBy")}{" "}
+          <a href={hrefIn(`/producers/${l.producerId}`, ctx.lang)}>{names.producer(l.producerId)}</a>
+          {" · "}
+          {district ? (
+            <a href={hrefIn(`/districts/${district.lgdCode}`, ctx.lang)}>{placeLine(ctx, names, l)}</a>
+          ) : (
+            placeLine(ctx, names, l)
+          )}
+        </p>
+        {first && (
+          <figure class="listing-photo">
+            <img
+              src={publicPhotoUrl(first.id, "medium")}
+              srcset={`${publicPhotoUrl(first.id, "medium")} ${first.variants.medium.width}w, ${publicPhotoUrl(first.id, "large")} ${first.variants.large.width}w`}
+              sizes={`(max-width: ${photoWidths.medium}px) 100vw, ${photoWidths.medium}px`}
+              width={first.variants.medium.width}
+              height={first.variants.medium.height}
+              alt={t("photoOf", { title, n: 1 })}
+              decoding="async"
+            />
+          </figure>
+        )}
+        {rest.length > 0 && (
+          <ul class="photo-strip">
+            {rest.map((p, i) => (
+              <li>
+                <a href={publicPhotoUrl(p.id, "large")}>
+                  <img
+                    src={publicPhotoUrl(p.id, "thumb")}
+                    width={p.variants.thumb.width}
+                    height={p.variants.thumb.height}
+                    alt={t("photoOf", { title, n: i + 2 })}
+                    loading="lazy"
+                    decoding="async"
+                  />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {description && <p class="prose">{description}</p>}
+        <dl class="facts">
+          <dt>{t("priceBand")}</dt>
+          <dd>{priceText(t, l)}</dd>
+          {l.fobUsd !== null && (
+            <>
+              <dt>{t("fob")}</dt>
+              <dd>{t("fobValue", { usd: formatNumber(l.fobUsd, 2), unit: t(`unit_${l.unit}`) })}</dd>
+            </>
+          )}
+          <dt>{t("minOrder")}</dt>
+          <dd>{quantityText(t, l, l.minOrder)}</dd>
+          <dt>{t("monthlyCapacity")}</dt>
+          <dd>{quantityText(t, l, l.monthlyCapacity)}</dd>
+          <dt>{t("leadTime")}</dt>
+          <dd>{t("leadDays", { n: l.leadTimeDays })}</dd>
+          <dt>{t("product")}</dt>
+          <dd>
+            {product ? (
+              <a href={hrefIn(`/products/${product.slug}`, ctx.lang)}>{product.name}</a>
+            ) : (
+              (l.otherProduct ?? "")
+            )}
+          </dd>
+          {l.hsCode && (
+            <>
+              <dt>{t("hsCode")}</dt>
+              <dd>{l.hsCode}</dd>
+            </>
+          )}
+          {certs.length > 0 && (
+            <>
+              <dt>{t("certifications")}</dt>
+              <dd>{certs.join(" · ")}</dd>
+            </>
+          )}
+          {l.packaging && (
+            <>
+              <dt>{t("packaging")}</dt>
+              <dd>{l.packaging}</dd>
+            </>
+          )}
+          <dt>{t("samples")}</dt>
+          <dd>{l.samplesAvailable ? t("samplesYes") : t("samplesNo")}</dd>
+        </dl>
+      </Layout>,
+    );
+  });
+
+  // A photo's bytes never change (a new photo gets a new id), so browsers and proxies keep it for a year.
+  app.get(`/bazaar/photos/:id{[0-9]+}/${photoFile}`, async (c) => {
+    const photo = await publicPhoto(db, routeId(c));
+    if (!photo) throw new AppError("not_found", "No such photo");
+    return servePhoto(deps.store, photo.variants[photoSizeOf(c.req.param("file") ?? "")].key, "public");
+  });
+}

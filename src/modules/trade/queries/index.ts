@@ -1,0 +1,3 @@
+export * from "./bazaar";
+export * from "./buyers";
+export * from "./listings";

@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { type Actor, placeScope } from "../../accounts";
+import { productsByIds } from "../../catalog";
+import { getDistricts, listStates } from "../../geo";
+import { producerNames, producerSummary, producersOwnedBy } from "../../producers";
+import type { ListingState } from "../listing-flow";
+import { can } from "../policy";
+import { listingPhotos, listings } from "../tables";
+
+export type Listing = typeof listings.$inferSelect;
+export type ListingPhoto = typeof listingPhotos.$inferSelect;
+
+/** The photos of some listings, in the producer's order. */
+export async function photosOf(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ListingPhoto[]>> {
+  const out = new Map<number, ListingPhoto[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(listingPhotos)
+    .where(inArray(listingPhotos.listingId, [...ids]))
+    .orderBy(asc(listingPhotos.listingId), asc(listingPhotos.position), asc(listingPhotos.id));
+  for (const r of rows) out.set(r.listingId, [...(out.get(r.listingId) ?? []), r]);
+  return out;
+}
+
+/** The first photo of each listing: what a card shows. One row per listing however many photos it has. */
+export async function coverPhotos(db: DbOrTx, ids: readonly number[]): Promise<Map<number, ListingPhoto>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([listingPhotos.listingId])
+    .from(listingPhotos)
+    .where(inArray(listingPhotos.listingId, [...ids]))
+    .orderBy(asc(listingPhotos.listingId), asc(listingPhotos.position), asc(listingPhotos.id));
+  return new Map(rows.map((r) => [r.listingId, r]));
+}
+
+/** What pages show beside listings: the names of their producers, products, districts and States. */
+export async function namesFor(db: DbOrTx, rows: readonly Listing[]) {
+  const [producers, products, districts, states] = await Promise.all([
+    producerNames(
+      db,
+      rows.map((r) => r.producerId),
+    ),
+    productsByIds(
+      db,
+      rows.flatMap((r) => (r.odopProductId ? [r.odopProductId] : [])),
+    ),
+    getDistricts(db, [...new Set(rows.map((r) => r.districtLgdCode))]),
+    listStates(db),
+  ]);
+  return {
+    producer: (id: number) => producers.get(id) ?? "",
+    product: (id: number | null) => products.find((p) => p.id === id) ?? null,
+    district: (code: number) => districts.find((d) => d.lgdCode === code) ?? null,
+    state: (code: number) => states.find((s) => s.lgdCode === code) ?? null,
+  };
+}
+export type ListingNames = Awaited<ReturnType<typeof namesFor>>;
+
+/**
+ * A listing with its photos for the people who may act on it: its producer's owner (to edit), or an officer whose
+ * scope reaches it (to moderate). Anyone else: 404, as if it did not exist.
+ */
+export async function listingForActor(db: DbOrTx, actor: Actor | null, id: number) {
+  const [l] = await db.select().from(listings).where(eq(listings.id, id));
+  const producer = l ? await producerSummary(db, l.producerId) : null;
+  if (!l || !producer) throw new AppError("not_found", "No such listing");
+  const ref = { ...producer, stateLgdCode: l.stateLgdCode, districtLgdCode: l.districtLgdCode };
+  const owner = !!can(actor, "listing:edit", ref);
+  const officer = !!can(actor, "listing:moderate", ref);
+  if (!owner && !officer) throw new AppError("not_found", "No such listing");
+  return { listing: l, producer, owner, officer, photos: (await photosOf(db, [id])).get(id) ?? [] };
+}
+
+/** A published listing for everyone, with its photos, or null (drafts, withdrawn and hidden ones are nobody's). */
+export async function publicListing(db: DbOrTx, id: number) {
+  const [l] = await db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.id, id), eq(listings.state, "published")));
+  if (!l) return null;
+  return { listing: l, photos: (await photosOf(db, [id])).get(id) ?? [], names: await namesFor(db, [l]) };
+}
+
+/** A photo as the public sees it: only a published listing's. */
+export async function publicPhoto(db: DbOrTx, photoId: number) {
+  const [row] = await db
+    .select({ variants: listingPhotos.variants })
+    .from(listingPhotos)
+    .innerJoin(listings, eq(listings.id, listingPhotos.listingId))
+    .where(and(eq(listingPhotos.id, photoId), eq(listings.state, "published")));
+  return row ?? null;
+}
+
+/** A photo of a listing the person may act on (a draft's, a hidden one's), for its edit and moderation pages. */
+export async function photoForActor(db: DbOrTx, actor: Actor | null, id: number, photoId: number) {
+  const { photos } = await listingForActor(db, actor, id);
+  const photo = photos.find((p) => p.id === photoId);
+  if (!photo) throw new AppError("not_found", "No such photo");
+  return photo;
+}
+
+/** The listings of the producers a person owns, newest first, with their covers: the producer's own list. */
+export async function myListings(db: DbOrTx, actor: Actor) {
+  const producers = await producersOwnedBy(db, actor.userId);
+  if (producers.length === 0) return { producers, rows: [], covers: new Map<number, ListingPhoto>() };
+  const rows = await db
+    .select()
+    .from(listings)
+    .where(
+      inArray(
+        listings.producerId,
+        producers.map((p) => p.id),
+      ),
+    )
+    .orderBy(desc(listings.updatedAt), desc(listings.id));
+  return {
+    producers,
+    rows,
+    covers: await coverPhotos(
+      db,
+      rows.map((r) => r.id),
+    ),
+  };
+}
+
+export const moderationPageSize = 50;
+
+/**
+ * The listings an officer watches: those of its district, State or (the administrator) all, in a state, newest
+ * first, a page at a time. Filtered in SQL by the officer's scope.
+ */
+export async function moderationList(
+  db: DbOrTx,
+  actor: Actor,
+  f: { state: Extract<ListingState, "published" | "hidden" | "withdrawn">; page: number },
+) {
+  if (!can(actor, "listing:moderate-queue", null))
+    throw new AppError("forbidden", "Not allowed: moderate listings");
+  const scope = placeScope(actor, ["national_admin", "state_officer", "district_officer"]);
+  const where = and(
+    eq(listings.state, f.state),
+    scope.all
+      ? undefined
+      : or(
+          inArray(listings.stateLgdCode, scope.states.length ? scope.states : [-1]),
+          inArray(listings.districtLgdCode, scope.districts.length ? scope.districts : [-1]),
+        ),
+  );
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where);
+  const rows = await db
+    .select()
+    .from(listings)
+    .where(where)
+    .orderBy(desc(listings.updatedAt), desc(listings.id))
+    .limit(moderationPageSize)
+    .offset((f.page - 1) * moderationPageSize);
+  return { total: n, rows, names: await namesFor(db, rows) };
+}
+
+/** Generated listings in id order after `afterId` (the benchmark of large exports; never real data). */
+export async function demoListingsAfter(db: DbOrTx, afterId: number, limit: number) {
+  return db
+    .select({
+      id: listings.id,
+      title: listings.titleEn,
+      stateLgdCode: listings.stateLgdCode,
+      districtLgdCode: listings.districtLgdCode,
+      sector: listings.sectorCode,
+      priceMinInr: listings.priceMinInr,
+      priceMaxInr: listings.priceMaxInr,
+    })
+    .from(listings)
+    .where(and(eq(listings.isDemo, true), gt(listings.id, afterId)))
+    .orderBy(asc(listings.id))
+    .limit(limit);
+}

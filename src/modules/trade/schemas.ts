@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { intId, lgdCode } from "../../platform/ids";
+import { isCountry } from "../../web/countries";
+import { sectorTaxonomy } from "../catalog";
+import { certifications, listingUnits } from "./kinds";
+
+export const buyerInput = z.object({
+  organisation: z.string().trim().min(1).max(200),
+  country: z.string().trim().toUpperCase().refine(isCountry, { message: "countryFormat" }),
+  interests: z.string().trim().min(1).max(1000),
+});
+export type BuyerInput = z.infer<typeof buyerInput>;
+
+const sectorCodes = sectorTaxonomy.map((s) => s.code) as [string, ...string[]];
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+/** A positive quantity or price as typed: digits with at most two decimals, commas allowed (1,00,000). */
+const amount = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/,/g, ""))
+  .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v) && Number(v) > 0, { message: "amountFormat" })
+  .transform(Number);
+/** A checkbox: sent as "on" when ticked, absent when not. */
+const ticked = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+/**
+ * A listing as its producer writes it. A title in English, Hindi or both; the district's ODOP product, or another
+ * product named; quantities and prices per unit; the price band from low to high.
+ */
+export const listingInput = z
+  .object({
+    titleEn: optionalText(150),
+    titleHi: optionalText(150),
+    descriptionEn: optionalText(4000),
+    descriptionHi: optionalText(4000),
+    odopProductId: intId.optional(),
+    otherProduct: optionalText(200),
+    sectorCode: z.enum(sectorCodes).optional(),
+    hsCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, "hsFormat")
+      .optional(),
+    unit: z.enum(listingUnits),
+    minOrder: amount,
+    monthlyCapacity: amount,
+    leadTimeDays: z.coerce.number().int().min(1).max(365),
+    priceMinInr: amount,
+    priceMaxInr: amount,
+    fobUsd: amount.optional(),
+    giAuthorisedUser: optionalText(60),
+    organic: ticked,
+    bis: ticked,
+    otherCertifications: optionalText(500),
+    packaging: optionalText(1000),
+    samplesAvailable: ticked,
+  })
+  .refine((v) => v.titleEn || v.titleHi, { path: ["titleEn"], message: "titleRequired" })
+  .refine((v) => v.odopProductId !== undefined || v.otherProduct, {
+    path: ["odopProductId"],
+    message: "productRequired",
+  })
+  .refine((v) => v.priceMaxInr >= v.priceMinInr, { path: ["priceMaxInr"], message: "priceBand" });
+export type ListingInput = z.infer<typeof listingInput>;
+
+/** An officer hides a listing: the reason is shown to its producer. */
+export const hideInput = z.object({ reason: z.string().trim().min(1).max(1000), version: intId });
+/** A producer's or officer's step on a listing names the version it saw. */
+export const stepInput = z.object({ version: intId });
+
+export const bazaarPageSize = 24;
+
+/** The bazaar's filters, from its query string. */
+export const bazaarFilters = z.object({
+  q: z.string().trim().max(100).optional(),
+  state: lgdCode.optional(),
+  district: lgdCode.optional(),
+  product: intId.optional(),
+  sector: z.enum(sectorCodes).optional(),
+  cert: z.enum(certifications).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+export type BazaarFilters = z.infer<typeof bazaarFilters>;
