@@ -8,7 +8,7 @@ import { importSeed } from "./modules/catalog";
 import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
-import { DirectoryFileStore, S3FileStore } from "./platform/file-store";
+import { configuredFileStore } from "./platform/file-store";
 import { formatReport, ImportRejectedError, saveReport } from "./platform/import-report";
 import { JobRunner } from "./platform/job-runner";
 import { DataDirLockedError, lockDataDir } from "./platform/lock";
@@ -138,9 +138,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     publicOrigin: config.publicOriginSet ? config.publicOrigin : undefined,
     localOrigin: `http://localhost:${port}`,
-    fileStore: config.s3
-      ? new S3FileStore(config.s3)
-      : new DirectoryFileStore(path.join(config.dataDir, "files")),
+    fileStore: configuredFileStore(config),
     escalateAfterDays: config.escalateAfterDays,
   });
   const appListener = getRequestListener(app.fetch);

@@ -5,6 +5,8 @@ import { seedDemoCommittees } from "../modules/committees";
 import { getState } from "../modules/geo";
 import { seedDemoPlan } from "../modules/planning";
 import { seedDemo } from "../modules/producers";
+import { seedDemoTrade } from "../modules/trade";
+import { configuredFileStore } from "../platform/file-store";
 import { openForCli, runCli } from "./context";
 
 /**
@@ -49,6 +51,12 @@ runCli(async () => {
       place.districtLgdCode,
       state?.nameEn ?? "",
     );
+    // The demo buyer's profile and the demo producer's listings in the bazaar, with generated photos.
+    const userOf = (role: string) => accounts.find((a) => a.role === role)?.userId as number;
+    await seedDemoTrade(database.db, configuredFileStore(config), {
+      producerUserId: userOf("producer"),
+      buyerUserId: userOf("buyer"),
+    });
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);
     console.log(`password: ${values.password}`);

@@ -85,3 +85,11 @@ export class S3FileStore implements FileStore {
     return Buffer.from(await res.arrayBuffer());
   }
 }
+
+/** The store the configuration names: the S3-compatible one when `S3_*` is set, else the data folder's `files`. */
+export function configuredFileStore(config: {
+  dataDir: string;
+  s3?: ConstructorParameters<typeof S3FileStore>[0] | null;
+}): FileStore {
+  return config.s3 ? new S3FileStore(config.s3) : new DirectoryFileStore(path.join(config.dataDir, "files"));
+}

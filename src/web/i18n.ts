@@ -42,6 +42,8 @@ const en = {
   pageOf: "Page {n} of {total}",
   stateOrUt: "State/UT",
   giShort: "GI good",
+  listingShort: "Bazaar listing",
+  demoBadge: "Demo",
 
   allDistrictsIntro:
     "Every district of India with the products it has in the live list revision, State by State. This list is also the text alternative of the maps.",
@@ -225,6 +227,7 @@ const en = {
   districtMatch_lgd_dec2022_only:
     "its code in the December 2022 LGD list (the district is no longer in the current one)",
   producersNav: "Producers",
+  bazaarNav: "Bazaar",
   backHome: "Back to the home page",
   footerData:
     "Data: LGD (GODL-India); DPIIT / Invest India ODOP list; IP India GI register; DGCI&S; boundaries © DataMeet, covid19india (CC BY 4.0, MIT).",
@@ -278,6 +281,8 @@ const hi: Record<MessageKey, string> = {
   pageOf: "पृष्ठ {n} / {total}",
   stateOrUt: "राज्य/केंद्र शासित प्रदेश",
   giShort: "जीआई वस्तु",
+  listingShort: "बाज़ार लिस्टिंग",
+  demoBadge: "डेमो",
 
   allDistrictsIntro:
     "भारत का हर ज़िला, लागू सूची संशोधन में उसके उत्पादों के साथ, राज्यवार। यह सूची मानचित्रों का पाठ विकल्प भी है।",
@@ -456,6 +461,7 @@ const hi: Record<MessageKey, string> = {
   districtMatch_paren_alt: "कोष्ठक में दिए दूसरे नाम से",
   districtMatch_lgd_dec2022_only: "दिसंबर 2022 की एलजीडी सूची के कोड से (ज़िला अब वर्तमान सूची में नहीं है)",
   producersNav: "उत्पादक",
+  bazaarNav: "बाज़ार",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:
     "आँकड़े: एलजीडी (GODL-India); डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची; आईपी इंडिया जीआई रजिस्टर; डीजीसीआईएंडएस; सीमाएँ © DataMeet, covid19india (CC BY 4.0, MIT)।",

@@ -110,6 +110,9 @@ export function Layout(props: {
                 <a href={hrefIn("/producers", lang)}>{t("producersNav")}</a>
               </li>
               <li>
+                <a href={hrefIn("/bazaar", lang)}>{t("bazaarNav")}</a>
+              </li>
+              <li>
                 <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
               </li>
             </ul>

@@ -18,7 +18,7 @@ import {
   stateItem,
 } from "./api-schemas";
 import { licence, type OpenDataSource, publishedOpenData } from "./open-data/build";
-import { giOut } from "./presenters";
+import { giOut, searchHitPath } from "./presenters";
 import {
   allRevisions,
   districtCodesWithProducts,
@@ -359,14 +359,15 @@ export function registerCatalogApi(
 
   api.get({
     path: "/search",
-    summary: "Search products, districts (any former name), States and GI goods: the search page's results",
+    summary:
+      "Search products, districts (any former name), States, GI goods and bazaar listings: the search page's results",
     tag: "Search",
     item: searchItem,
     query: z.object({
       q: z.string().trim().min(1, "is empty").max(200),
       state: lgdCode.optional(),
       sector: sectorCode.optional(),
-      kind: z.enum(["product", "district", "state", "gi"]).optional(),
+      kind: z.enum(["product", "district", "state", "gi", "listing"]).optional(),
       gi: bool.optional(),
     }),
     handler: async ({ query }) => {
@@ -376,9 +377,6 @@ export function registerCatalogApi(
         { state: query.state, sector: query.sector, kind: query.kind, gi: query.gi },
         paging(query),
       );
-      const url = (kind: string, ref: string) =>
-        ({ product: `/products/${ref}`, district: `/districts/${ref}`, state: `/states/${ref}` })[kind] ??
-        `/gi/${ref}`;
       return {
         total: r.total,
         items: r.hits.map((h) => ({
@@ -387,7 +385,7 @@ export function registerCatalogApi(
           title: h.titleEn,
           titleHi: h.titleHi,
           context: h.contextEn,
-          url: url(h.kind, h.ref),
+          url: searchHitPath(h.kind, h.ref),
         })),
       };
     },

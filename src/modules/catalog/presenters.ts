@@ -10,3 +10,19 @@ export const giOut = (g: Awaited<ReturnType<typeof listGi>>[number]) => ({
   origin: g.origin,
   duplicateOfSerial: g.duplicateOfSerial,
 });
+
+/** Where a search hit leads: its page on the portal. */
+export function searchHitPath(kind: string, ref: string): string {
+  switch (kind) {
+    case "product":
+      return `/products/${ref}`;
+    case "district":
+      return `/districts/${ref}`;
+    case "state":
+      return `/states/${ref}`;
+    case "listing":
+      return `/bazaar/listings/${ref}`;
+    default:
+      return `/gi/${ref}`;
+  }
+}

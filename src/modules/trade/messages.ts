@@ -93,6 +93,7 @@ export const tradeText = defineCatalogue(
     listingIntro:
       "Write what you offer in English, Hindi or both. Quantities and prices are counted in the unit you choose.",
     sectionOffer: "What you offer",
+    listingDetails: "The listing's details",
     sectionTerms: "Quantities, time and price",
     sectionCertificates: "Certifications, packaging and samples",
     titleEn: "Title in English",
@@ -267,6 +268,7 @@ export const tradeText = defineCatalogue(
     listingTitleEdit: "लिस्टिंग: {title}",
     listingIntro: "आप क्या बेचते हैं, अंग्रेज़ी, हिंदी या दोनों में लिखें। मात्रा और मूल्य आपकी चुनी इकाई में गिने जाते हैं।",
     sectionOffer: "आप क्या बेचते हैं",
+    listingDetails: "लिस्टिंग का ब्योरा",
     sectionTerms: "मात्रा, समय और मूल्य",
     sectionCertificates: "प्रमाणन, पैकेजिंग और नमूने",
     titleEn: "अंग्रेज़ी में शीर्षक",

@@ -6,25 +6,13 @@ import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn, type PageContext } from "../../../web/layout";
 import { Pager } from "../../../web/pager";
 import * as geo from "../../geo";
-import { type SearchHit, type SearchKind, search } from "../queries";
+import { searchHitPath } from "../presenters";
+import { type SearchKind, search } from "../queries";
 import { sectorTaxonomy } from "../sectors";
 import { positiveInt } from "./shared";
 
 const pageSize = 20;
-const kinds: SearchKind[] = ["product", "district", "state", "gi"];
-
-function hitHref(h: SearchHit): string {
-  switch (h.kind) {
-    case "product":
-      return `/products/${h.ref}`;
-    case "district":
-      return `/districts/${h.ref}`;
-    case "state":
-      return `/states/${h.ref}`;
-    default:
-      return `/gi/${h.ref}`;
-  }
-}
+const kinds: SearchKind[] = ["product", "district", "state", "gi", "listing"];
 
 /** The search page: one box over products, districts, States and GI goods, with filters in a shareable URL. */
 export function searchPage(app: Hono, db: Db): void {
@@ -135,9 +123,13 @@ export function searchPage(app: Hono, db: Db): void {
             <li>
               <span class="kind">{kindLabel(ctx, h.kind)}</span>
               <div>
-                <a href={hrefIn(hitHref(h), lang)} lang={lang === "hi" && h.titleHi ? "hi" : "en"}>
+                <a
+                  href={hrefIn(searchHitPath(h.kind, h.ref), lang)}
+                  lang={lang === "hi" && h.titleHi ? "hi" : "en"}
+                >
                   <Highlight text={lang === "hi" && h.titleHi ? h.titleHi : h.titleEn} words={words} />
                 </a>
+                {h.isDemo && <span class="badge">{t("demoBadge")}</span>}
               </div>
               <div class="muted small">{lang === "hi" && h.contextHi ? h.contextHi : h.contextEn}</div>
             </li>
@@ -155,6 +147,7 @@ function kindLabel(ctx: PageContext, kind: string): string {
     district: ctx.t("district"),
     state: ctx.t("stateOrUt"),
     gi: ctx.t("giShort"),
+    listing: ctx.t("listingShort"),
   };
   return labels[kind] ?? kind;
 }

@@ -241,9 +241,7 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
           alt=""
         />
         <PostForm action={hrefIn(`/listings/${id}/photos/${photo.id}/remove`, ctx.lang)} csrf={csrfToken(c)}>
-          <button type="submit" class="danger">
-            {t("removePhoto")}
-          </button>{" "}
+          <button type="submit">{t("removePhoto")}</button>{" "}
           <a href={hrefIn(`/listings/${id}/edit`, ctx.lang)}>{t("cancel")}</a>
         </PostForm>
       </Layout>,
@@ -346,7 +344,7 @@ async function EditListingPage(props: {
       {ownerTransitions
         .filter((tr) => (listingFlow[tr].from as readonly string[]).includes(l.state))
         .map((tr) => (
-          <PostForm action={hrefIn(`/listings/${l.id}/${tr}`, ctx.lang)} csrf={csrf} class="inline-form">
+          <PostForm action={hrefIn(`/listings/${l.id}/${tr}`, ctx.lang)} csrf={csrf} class="inline">
             <input type="hidden" name="version" value={String(l.version)} />
             <button type="submit">{t(tr)}</button>{" "}
             <span class="hint">{t(tr === "publish" ? "publishHint" : "withdrawHint")}</span>
@@ -373,7 +371,7 @@ async function EditListingPage(props: {
                   <PostForm
                     action={hrefIn(`/listings/${l.id}/photos/${p.id}/first`, ctx.lang)}
                     csrf={csrf}
-                    class="inline-form"
+                    class="inline"
                   >
                     <button type="submit">
                       {t("makeFirst")}
@@ -405,7 +403,7 @@ async function EditListingPage(props: {
         </UploadForm>
       )}
 
-      <h2 id="details">{t("sectionOffer")}</h2>
+      <h2 id="details">{t("listingDetails")}</h2>
       <ErrorSummary lang={ctx.lang} errors={errors} labels={listingLabels(ctx.lang)} />
       {errors._form && <Notice kind="error">{errors._form}</Notice>}
       <PostForm action={hrefIn(`/listings/${l.id}/edit`, ctx.lang)} csrf={csrf}>

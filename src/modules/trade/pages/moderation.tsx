@@ -74,11 +74,7 @@ export function moderationPages(app: PersonalRoutes<AppEnv>, db: Db) {
               hiddenLabel: true,
               cell: (l) =>
                 l.state === "hidden" ? (
-                  <PostForm
-                    action={hrefIn(`/listings/${l.id}/restore`, ctx.lang)}
-                    csrf={csrf}
-                    class="inline-form"
-                  >
+                  <PostForm action={hrefIn(`/listings/${l.id}/restore`, ctx.lang)} csrf={csrf} class="inline">
                     <input type="hidden" name="version" value={String(l.version)} />
                     <button type="submit">
                       {t("restore")}
@@ -194,9 +190,7 @@ async function HidePage(props: {
           label={t("reason")}
           maxLength={1000}
         />
-        <button type="submit" class="danger">
-          {t("hide")}
-        </button>{" "}
+        <button type="submit">{t("hide")}</button>{" "}
         <a href={hrefIn("/officer/listings", ctx.lang)}>{t("cancel")}</a>
       </PostForm>
     </Layout>
