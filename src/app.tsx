@@ -221,6 +221,7 @@ export function createApp(deps: {
   app.use("*", async (c, next) =>
     c.req.path.startsWith("/api/") ||
     c.req.path === "/search" ||
+    (c.req.path === "/bazaar" && !!c.req.query("q")) ||
     c.req.path.startsWith("/open-data/files/") ||
     c.req.path.startsWith("/bazaar/photos/")
       ? next()

@@ -20,6 +20,7 @@ const amount = z
   .transform((v) => v.replace(/,/g, ""))
   .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v) && Number(v) > 0, { message: "amountFormat" })
   .transform(Number);
+const always = () => true;
 /** A checkbox: sent as "on" when ticked, absent when not. */
 const ticked = z
   .string()
@@ -58,16 +59,29 @@ export const listingInput = z
     packaging: optionalText(1000),
     samplesAvailable: ticked,
   })
-  .refine((v) => v.titleEn || v.titleHi, { path: ["titleEn"], message: "titleRequired" })
+  // Checked even when other fields are wrong, so that every problem is named at once; the price band only when
+  // both prices are numbers.
+  .refine((v) => v.titleEn || v.titleHi, { path: ["titleEn"], message: "titleRequired", when: always })
   .refine((v) => v.odopProductId !== undefined || v.otherProduct, {
     path: ["odopProductId"],
     message: "productRequired",
+    when: always,
   })
-  .refine((v) => v.priceMaxInr >= v.priceMinInr, { path: ["priceMaxInr"], message: "priceBand" });
+  .refine((v) => v.priceMaxInr >= v.priceMinInr, {
+    path: ["priceMaxInr"],
+    message: "priceBand",
+    when: (p) => {
+      const v = p.value as { priceMinInr?: unknown; priceMaxInr?: unknown };
+      return typeof v.priceMinInr === "number" && typeof v.priceMaxInr === "number";
+    },
+  });
 export type ListingInput = z.infer<typeof listingInput>;
 
 /** An officer hides a listing: the reason is shown to its producer. */
-export const hideInput = z.object({ reason: z.string().trim().min(1).max(1000), version: intId });
+export const hideInput = z.object({
+  reason: z.string({ error: "reasonRequired" }).trim().min(1, "reasonRequired").max(1000),
+  version: intId,
+});
 /** A producer's or officer's step on a listing names the version it saw. */
 export const stepInput = z.object({ version: intId });
 

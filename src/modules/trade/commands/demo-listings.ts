@@ -34,21 +34,27 @@ export async function generateDemoListings(db: Db, count: number): Promise<numbe
     const [{ before } = { before: 0 }] = await tx
       .select({ before: sql<number>`coalesce(max(${listings.id}), 0)::int` })
       .from(listings);
-    const column = <T>(f: (p: (typeof products)[number]) => T) => products.map(f);
-    // The i-th generated listing offers product i mod n: every product in turn, with prices and quantities that vary.
+    const offered = products.map((p, i) => ({
+      i: i + 1,
+      id: p.id,
+      producer: producerOf.get(p.districtLgdCode) ?? null,
+      state: p.stateLgdCode,
+      district: p.districtLgdCode,
+      sector: p.sectorCode,
+      name: p.name,
+    }));
+    // The g-th generated listing offers product g mod n: every product in turn, with prices and quantities that vary.
     await tx.execute(sql`
       insert into ${listings} (producer_id, state_lgd_code, district_lgd_code, odop_product_id, sector_code, title_en,
         unit, min_order, monthly_capacity, lead_time_days, price_min_inr, price_max_inr, organic, samples_available,
         state, published_at, is_demo)
-      select p.producer_id, p.state, p.district, p.id, p.sector, p.name || ' (demo listing ' || g || ')',
+      select p.producer, p.state, p.district, p.id, p.sector, p.name || ' (demo listing ' || g || ')',
              'piece', 10 + g % 90, 500 + g % 5000, 7 + g % 60, 100 + g % 900, 1000 + g % 9000, g % 7 = 0, g % 3 = 0,
              'published', now() - (g || ' seconds')::interval, true
       from generate_series(1, ${count}) g
-      join unnest(
-        ${column((p) => p.id)}::int[], ${column((p) => producerOf.get(p.districtLgdCode) ?? null)}::int[],
-        ${column((p) => p.stateLgdCode)}::int[], ${column((p) => p.districtLgdCode)}::int[],
-        ${column((p) => p.sectorCode)}::text[], ${column((p) => p.name)}::text[]
-      ) with ordinality as p(id, producer_id, state, district, sector, name, i) on p.i = g % ${products.length} + 1`);
+      join jsonb_to_recordset(${JSON.stringify(offered)}::jsonb)
+        as p(i int, id int, producer int, state int, district int, sector text, name text)
+        on p.i = g % ${offered.length} + 1`);
     await indexListingsInBulk(
       tx,
       sql`select l.id as listing_id, l.odop_product_id as product_id, l.title_en as title,

@@ -19,7 +19,14 @@ import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
 import type { PersonalRoutes } from "../../../web/personal-routes";
 import { uploadRefusalText } from "../../../web/upload-refusal";
-import { type AppEnv, formatWhen, mailContext, requireActor, requireVerifiedActor } from "../../accounts";
+import {
+  type Actor,
+  type AppEnv,
+  formatWhen,
+  mailContext,
+  requireActor,
+  requireVerifiedActor,
+} from "../../accounts";
 import { hsHeadingsOfProduct } from "../../catalog";
 import { districtProducts, type ProducerSummary, producersOwnedBy } from "../../producers";
 import { addPhoto, changePhoto, createListing, stepListing, updateListing } from "../commands";
@@ -43,6 +50,13 @@ async function productChoices(db: Db, districtLgdCode: number) {
       hs: (await hsHeadingsOfProduct(db, p.id)).map((h) => h.code),
     })),
   );
+}
+
+/** The listing, when the person owns it; for anyone else a 404, as if it did not exist (checked before any write). */
+async function ownListing(db: Db, actor: Actor, id: number) {
+  const found = await listingForActor(db, actor, id);
+  if (!found.owner) throw new AppError("not_found", "No such listing");
+  return found;
 }
 
 const notices = [
@@ -166,6 +180,7 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const id = routeId(c);
+    await ownListing(db, actor, id);
     const form = await parseForm(c, listingInput, ctx.lang, tradeKey(tradeText(ctx.lang)));
     if (!form.ok) return c.html(await EditListingPage({ c, db, id, form }), 400);
     try {
@@ -182,6 +197,7 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
       const actor = requireActor(c.get("actor"));
       const ctx = contextOf(c);
       const id = routeId(c);
+      await ownListing(db, actor, id);
       const form = await parseForm(c, stepInput, ctx.lang);
       if (!form.ok) throw new AppError("bad_request", "No version");
       try {
@@ -203,20 +219,21 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
     const ctx = contextOf(c);
     const t = tradeText(ctx.lang);
     const id = routeId(c);
-    const file = (await c.req.parseBody()).photo;
+    await ownListing(db, actor, id);
+    const file = (await c.req.parseBody()).file;
     const again = (errors: FieldErrors, status: 400 | 409 | 413) =>
       EditListingPage({ c, db, id, photoErrors: errors }).then((h) => c.html(h, status));
-    if (!(file instanceof File) || file.size === 0) return again({ photo: t("noFile") }, 400);
+    if (!(file instanceof File) || file.size === 0) return again({ file: t("noFile") }, 400);
     try {
       await addPhoto(db, deps.store, actor, id, Buffer.from(await file.arrayBuffer()));
     } catch (err) {
       if (err instanceof UploadRefused)
         return again(
-          { photo: t("refused", { why: uploadRefusalText(ctx.lang, err.reason) }) },
+          { file: t("refused", { why: uploadRefusalText(ctx.lang, err.reason) }) },
           err.reason === "tooLarge" ? 413 : 400,
         );
       const { errors, status } = listingRefusal(err, ctx.lang);
-      return again({ photo: errors._form ?? "" }, status);
+      return again({ file: errors._form ?? "" }, status);
     }
     return c.redirect(`${hrefIn(`/listings/${id}/edit`, ctx.lang, { done: "photoAdded" })}#photos`, 303);
   });
@@ -251,6 +268,7 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
     app.post(`/listings/:id{[0-9]+}/photos/:pid{[0-9]+}/${change}`, async (c) => {
       const actor = requireActor(c.get("actor"));
       const id = routeId(c);
+      await ownListing(db, actor, id);
       await changePhoto(db, actor, id, routeId(c, "pid"), change);
       const done = change === "remove" ? "photoRemoved" : "photoFirst";
       return c.redirect(`${hrefIn(`/listings/${id}/edit`, contextOf(c).lang, { done })}#photos`, 303);
@@ -308,8 +326,7 @@ async function EditListingPage(props: {
   const { c, db, id } = props;
   const ctx = contextOf(c);
   const t = tradeText(ctx.lang);
-  const { listing: l, producer, owner, photos } = await listingForActor(db, c.get("actor"), id);
-  if (!owner) throw new AppError("not_found", "No such listing");
+  const { listing: l, producer, photos } = await ownListing(db, requireActor(c.get("actor")), id);
   const values = props.form?.values ?? listingValues(l);
   const errors = props.form?.errors ?? {};
   const csrf = csrfToken(c);
@@ -389,11 +406,14 @@ async function EditListingPage(props: {
         </ul>
       )}
       {photos.length >= maxPhotos ? (
-        <p>{t("photoLimit")}</p>
+        <>
+          {photoErrors.file && <Notice kind="error">{photoErrors.file}</Notice>}
+          <p>{t("photoLimit")}</p>
+        </>
       ) : (
         <UploadForm action={hrefIn(`/listings/${l.id}/photos`, ctx.lang)} csrf={csrf}>
           <FileField
-            name="photo"
+            name="file"
             label={t("photoFile")}
             errors={photoErrors}
             lang={ctx.lang}
