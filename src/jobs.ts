@@ -1,5 +1,6 @@
 import { renderMinutesPdfs } from "./modules/committees";
 import { escalationPass, renderPlanPdfs } from "./modules/planning";
+import { expireRfqs, sendDigests } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import type { Db } from "./platform/db";
 import type { JobRunner } from "./platform/job-runner";
@@ -29,6 +30,8 @@ export function registerJobs(
     .every("escalation", 3600, (now) =>
       escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
     )
+    .every("rfq-expiry", 3600, (now) => expireRfqs(db, now ?? new Date(), { origin: deps.origin }))
+    .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
     .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
     .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload));
 }

@@ -28,6 +28,7 @@ export {
   hsHeadings,
   hsHeadingsOfProduct,
   lastImportRun,
+  liveProductIdsOfHsHeading,
   liveRevision,
   productById,
   productBySlug,

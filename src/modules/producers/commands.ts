@@ -182,43 +182,6 @@ export async function reviewProducer(
   });
 }
 
-export const revealsPerDay = 100;
-/** Several buyers may share an office's address: a higher cap there, still far below the directory's size. */
-export const revealsPerAddressPerDay = 300;
-
-/** A buyer shows a producer's phone and email; each reveal is written to the audit log, then the contact returned. */
-export async function revealContact(db: Db, actorOrNull: Actor | null, id: number) {
-  const actor = requireVerifiedActor(actorOrNull);
-  return db.transaction(async (tx) => {
-    const [p] = await tx
-      .select()
-      .from(producers)
-      .where(and(eq(producers.id, id), eq(producers.status, "verified")));
-    if (!p) throw new AppError("not_found", "No such producer");
-    const grant = authorize(can(actor, "producer:view-contact", p), "see this producer's contact");
-    // Each reveal is logged; the log also caps them, per account and per address (many accounts on one address
-    // count together), so that nobody can harvest the directory. Reveals of one account and of one address are taken
-    // one at a time (transaction-scoped locks, always in this order), so that parallel requests cannot all pass the
-    // count before any of them is written.
-    const address = actor.ip ?? "unknown";
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`contact:user:${actor.userId}`}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`contact:address:${address}`}))`);
-    if (
-      (await actionsInLastDay(tx, { userId: actor.userId }, "producer.contact_reveal")) >= revealsPerDay ||
-      (await actionsInLastDay(tx, { ip: address }, "producer.contact_reveal")) >= revealsPerAddressPerDay
-    )
-      throw new AppError("too_many", `At most ${revealsPerDay} contacts a day`);
-    await recordAudit(tx, actor, grant, {
-      action: "producer.contact_reveal",
-      entityType: "producer",
-      entityId: id,
-      stateLgdCode: p.stateLgdCode,
-      districtLgdCode: p.districtLgdCode,
-    });
-    return { phone: p.phone, email: p.email };
-  });
-}
-
 /**
  * One verified demo producer in each of these districts, owned by `ownerUserId`, for the benchmark generator of
  * listings: made in one statement, marked demo, never in the directory's open data. Returns district → producer id.

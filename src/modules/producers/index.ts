@@ -2,13 +2,16 @@
 
 export { registerProducersApi } from "./api";
 export { producerAuditTexts } from "./audit-texts";
-export { districtProducts, generateDemoProducers } from "./commands";
+export { districtProducts, generateDemoProducers, registerProducer, reviewProducer } from "./commands";
 export { demoDomain, seedDemo } from "./demo";
 export { producerActions, producersPages } from "./pages";
 export {
   type ProducerSummary,
+  producerContact,
   producerNames,
   producerSummary,
   producersOwnedBy,
+  verifiedProducers,
+  verifiedProducersOfDistrict,
   verifiedProducersOfProduct,
 } from "./queries";

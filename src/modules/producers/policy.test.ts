@@ -76,16 +76,6 @@ describe("producers policy: role × action × scope", () => {
       owned(inVaranasi, producer.userId),
       false,
     ],
-    ["buyer sees contact", buyer, "producer:view-contact", owned(inPatna, 999), true],
-    ["producer sees another's contact", producer, "producer:view-contact", owned(inVaranasi, 999), false],
-    [
-      "officer sees contact in the directory",
-      varanasiOfficer,
-      "producer:view-contact",
-      owned(inVaranasi, 999),
-      false,
-    ],
-    ["signed-out visitor sees contact", null, "producer:view-contact", owned(inVaranasi, 999), false],
     ["signed-out visitor edits", null, "producer:edit", owned(inVaranasi, 999), false],
   ];
   it.each(cases)("%s", (_, who, permission, thing, allowed) => {

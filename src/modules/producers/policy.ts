@@ -8,8 +8,6 @@ type Rules = {
   "producer:review": ProducerRef;
   /** Change the profile: its owner only (officers review; they do not rewrite what a producer says of itself). */
   "producer:edit": ProducerRef;
-  /** See phone and email: a signed-in buyer. */
-  "producer:view-contact": ProducerRef;
   /** See the queue of profiles to review at all. */
   "producer:review-queue": null;
 };
@@ -31,8 +29,6 @@ export function can<P extends ProducerPermission>(
       return grantFor(actor, ["district_officer", "state_officer", "national_admin"], thing as ProducerRef);
     case "producer:edit":
       return owner(actor, thing as ProducerRef);
-    case "producer:view-contact":
-      return grantFor(actor, ["buyer"]);
     case "producer:review-queue":
       return grantFor(actor, ["district_officer", "state_officer", "national_admin"]);
   }

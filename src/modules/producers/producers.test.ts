@@ -7,13 +7,7 @@ import { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
-import {
-  registerProducer,
-  revealContact,
-  revealsPerAddressPerDay,
-  revealsPerDay,
-  reviewProducer,
-} from "./commands";
+import { registerProducer, reviewProducer } from "./commands";
 import { seedDemo } from "./demo";
 
 type Row = Record<string, unknown>;
@@ -247,50 +241,25 @@ describe("producers over HTTP", () => {
     expect((await rows(t.db, sql`select status from producers where id = ${id}`))[0]?.status).toBe("pending");
   });
 
-  it("shows phone and email only to a signed-in buyer, and logs each reveal", async () => {
+  it("never shows phone or email on its page: contacts are exchanged when a buyer accepts a quote", async () => {
     const producerId = await verifiedProducer();
     const contact = { phone: "+91 94310 00001", email: "sikki@example.org" };
-    const publicPage = await (await app.request(`/producers/${producerId}`)).text();
-    expect(publicPage).not.toContain(contact.phone);
-    expect(publicPage).not.toContain(contact.email);
-    expect(publicPage).toContain("Sign in as a buyer to see the phone and email");
-
-    const visitor = await signedIn(app, (await person(t.db)).email);
-    await visitor.get(`/producers/${producerId}`);
-    expect((await visitor.post(`/producers/${producerId}/contact`, {})).status).toBe(403);
-
-    const buyer = await person(t.db);
-    const b = await signedIn(app, buyer.email);
-    const saved = await b.post(
-      "/buyers/me",
-      { organisation: "Gulf Handloom Traders", country: "ae", interests: "Silk sarees" },
-      { from: "/buyers/me" },
+    const buyer = await signedIn(app, (await person(t.db, "buyer")).email);
+    for (const html of [
+      await (await app.request(`/producers/${producerId}`)).text(),
+      await (await buyer.get(`/producers/${producerId}`)).text(),
+    ]) {
+      expect(html).not.toContain(contact.phone);
+      expect(html).not.toContain(contact.email);
+      expect(html).toContain(`href="/bazaar?producer=${producerId}"`);
+    }
+    // The old reveal is gone: no route shows the contact on request.
+    expect((await buyer.post(`/producers/${producerId}/contact`, {}, { from: "/buyers/me" })).status).toBe(
+      404,
     );
-    expect(saved.status).toBe(303);
-    const shown = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
-    expect(shown.status).toBe(200);
-    const html = await shown.text();
-    expect(html).toContain(contact.phone);
-    expect(html).toContain(contact.email);
-    const logged = await rows(
-      t.db,
-      sql`select actor_user_id, role from audit_log where action = 'producer.contact_reveal' and entity_id = ${String(producerId)}`,
-    );
-    expect(logged).toEqual([{ actor_user_id: buyer.userId, role: "buyer" }]);
   });
 
-  it("caps how many contacts one buyer can see in a day, so the directory cannot be harvested", async () => {
-    const producerId = await verifiedProducer();
-    const buyer = await person(t.db, "buyer");
-    const actor = await actorOf(t.db, buyer.userId, { requestId: null, ip: null });
-    for (let i = 0; i < revealsPerDay; i++) await revealContact(t.db, actor, producerId);
-    const b = await signedIn(app, buyer.email);
-    const res = await b.post(`/producers/${producerId}/contact`, {}, { from: `/producers/${producerId}` });
-    expect(res.status).toBe(429);
-    expect(await res.text()).not.toContain("+91 94310 00001");
-  });
-
-  it("asks for a confirmed email address before registering a producer or showing a contact", async () => {
+  it("asks for a confirmed email address before registering a producer", async () => {
     const unconfirmed = await person(t.db, "buyer", undefined, { verified: false });
     const v = await signedIn(app, unconfirmed.email);
     const ask = await v.get("/producers/new");
@@ -303,38 +272,6 @@ describe("producers over HTTP", () => {
     const post = await v.post("/producers/new", form, { from: "/account" });
     expect(post.status).toBe(303);
     expect(await rows(t.db, sql`select count(*)::int as n from producers`)).toEqual(before);
-    const id = await verifiedProducer();
-    const contact = await v.post(`/producers/${id}/contact`, {}, { from: `/producers/${id}` });
-    expect(contact.status).toBe(303);
-    expect(
-      await rows(
-        t.db,
-        sql`select count(*)::int as n from audit_log where actor_user_id = ${unconfirmed.userId} and action = 'producer.contact_reveal'`,
-      ),
-    ).toEqual([{ n: 0 }]);
-  });
-
-  it("holds the daily contact cap under parallel requests, and per address across accounts", async () => {
-    const id = await verifiedProducer();
-    const buyer = await person(t.db, "buyer");
-    const actor = await actorOf(t.db, buyer.userId, { requestId: null, ip: "198.51.100.30" });
-    for (let i = 0; i < revealsPerDay - 3; i++) await revealContact(t.db, actor, id);
-    const parallel = await Promise.allSettled(
-      Array.from({ length: 10 }, () => revealContact(t.db, actor, id)),
-    );
-    expect(parallel.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    // More accounts on one address share the address's cap.
-    const office = "198.51.100.31";
-    for (let k = 0; k < revealsPerAddressPerDay / revealsPerDay; k++) {
-      const b = await person(t.db, "buyer");
-      const a = await actorOf(t.db, b.userId, { requestId: null, ip: office });
-      for (let i = 0; i < revealsPerDay; i++) await revealContact(t.db, a, id);
-    }
-    const late = await person(t.db, "buyer");
-    const lateActor = await actorOf(t.db, late.userId, { requestId: null, ip: office });
-    await expect(revealContact(t.db, lateActor, id)).rejects.toMatchObject({ code: "too_many" });
-    const elsewhere = await actorOf(t.db, late.userId, { requestId: null, ip: "198.51.100.32" });
-    expect((await revealContact(t.db, elsewhere, id)).phone).toBe("+91 94310 00001");
   });
 
   it("turns a stale edit into a conflict that keeps both versions, not a silent overwrite", async () => {

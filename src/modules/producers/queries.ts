@@ -200,3 +200,46 @@ export async function producerNames(db: DbOrTx, ids: readonly number[]): Promise
     .where(inArray(producers.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Verified producers that make some ODOP products, or that have these ids: whom an RFQ may be sent to. */
+export async function verifiedProducers(
+  db: DbOrTx,
+  f: { productIds?: readonly number[]; ids?: readonly number[] },
+  limit: number,
+) {
+  const byProduct = f.productIds?.length ? inArray(producers.odopProductId, [...f.productIds]) : undefined;
+  const byId = f.ids?.length ? inArray(producers.id, [...f.ids]) : undefined;
+  if (!byProduct && !byId) return [];
+  return db
+    .select({
+      id: producers.id,
+      name: producers.name,
+      ownerUserId: producers.ownerUserId,
+      stateLgdCode: producers.stateLgdCode,
+      districtLgdCode: producers.districtLgdCode,
+      isDemo: producers.isDemo,
+    })
+    .from(producers)
+    .where(and(eq(producers.status, "verified"), or(byProduct, byId)))
+    .orderBy(asc(producers.id))
+    .limit(limit);
+}
+
+/** A verified producer's phone and email: shown to a buyer once it has accepted the producer's quote. */
+export async function producerContact(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ name: producers.name, phone: producers.phone, email: producers.email })
+    .from(producers)
+    .where(eq(producers.id, id));
+  return row ?? null;
+}
+
+/** A district's verified producers, by name (an officer's list for GeM onboarding). */
+export async function verifiedProducersOfDistrict(db: DbOrTx, districtLgdCode: number) {
+  return db
+    .select({ id: producers.id, name: producers.name, isDemo: producers.isDemo })
+    .from(producers)
+    .where(and(eq(producers.districtLgdCode, districtLgdCode), eq(producers.status, "verified")))
+    .orderBy(asc(producers.name))
+    .limit(1000);
+}

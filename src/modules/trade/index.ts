@@ -1,5 +1,5 @@
 /** trade: buyers, the bazaar's listings and their photos (next: enquiries, RFQs, quotes, orders, GeM onboarding). */
-export { generateDemoListings, saveBuyer } from "./commands";
+export { expireRfqs, generateDemoListings, saveBuyer, sendDigests } from "./commands";
 export { seedDemoTrade } from "./demo";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
 export { demoListingsAfter } from "./queries";

@@ -20,3 +20,7 @@ export type Certification = (typeof certifications)[number];
 export const photoWidths = { thumb: 320, medium: 800, large: 1600 } as const;
 export type PhotoSize = keyof typeof photoWidths;
 export const maxPhotos = 8;
+
+/** A producer's way onto the Government e-Marketplace: not started, applied, registered (with its seller id), listed in the ODOP storefront. */
+export const gemStatuses = ["not_started", "applied", "registered", "listed"] as const;
+export type GemStatus = (typeof gemStatuses)[number];

@@ -8,7 +8,7 @@ import type { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
-import { registerProducer, reviewProducer } from "../producers/commands";
+import { registerProducer, reviewProducer } from "../producers";
 
 type Row = Record<string, unknown>;
 const rows = async (db: TestDatabase["db"], q: ReturnType<typeof sql>) =>

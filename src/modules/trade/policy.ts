@@ -10,6 +10,21 @@ type Rules = {
   "listing:moderate": ListingRef;
   /** See the listings of a place to moderate them at all. */
   "listing:moderate-queue": null;
+  /** Send an RFQ or an enquiry: a buyer (a person with a buyer profile). */
+  "rfq:send": null;
+  /** Accept, decline, cancel, write in the thread as the buyer: the RFQ's own buyer. */
+  "rfq:buy": { buyerUserId: number };
+  /** Quote, revise, decline, write as the producer: the owner of the producer it was sent to. */
+  "rfq:quote": ListingRef;
+  /** Let an RFQ through to a district's producers, or refuse it: the officers of that district, State or nation. */
+  "rfq:moderate": ListingRef;
+  /** Record an order's producer milestones: the producer's owner; the buyer's: the buyer; cancel: either. */
+  "order:sell": ListingRef;
+  "order:buy": { buyerUserId: number };
+  /** See a place's trade pipeline (counts and values, never contacts): its officers. */
+  "pipeline:view": Place;
+  /** Set a producer's GeM onboarding: the producer's owner or the officer of its district. */
+  "gem:set": ListingRef;
 };
 export type TradePermission = keyof Rules;
 
@@ -31,6 +46,24 @@ export function can<P extends TradePermission>(
       return grantFor(actor, officers, thing as ListingRef);
     case "listing:moderate-queue":
       return grantFor(actor, officers);
+    case "rfq:send":
+      return grantFor(actor, ["buyer"]);
+    case "rfq:buy":
+    case "order:buy":
+      return actor && actor.userId === (thing as { buyerUserId: number }).buyerUserId
+        ? (grantFor(actor, ["buyer"]) ?? { id: 0, role: "buyer", stateLgdCode: null, districtLgdCode: null })
+        : undefined;
+    case "rfq:quote":
+    case "order:sell":
+      return can(actor, "listing:edit", thing as ListingRef);
+    case "rfq:moderate":
+    case "pipeline:view":
+      return grantFor(actor, officers, thing as Place);
+    case "gem:set":
+      return (
+        can(actor, "listing:edit", thing as ListingRef) ??
+        grantFor(actor, ["district_officer"], thing as Place)
+      );
   }
   return undefined;
 }

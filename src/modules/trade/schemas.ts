@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { intId, lgdCode } from "../../platform/ids";
+import { intId, isoDate, lgdCode } from "../../platform/ids";
 import { isCountry } from "../../web/countries";
 import { sectorTaxonomy } from "../catalog";
-import { certifications, listingUnits } from "./kinds";
+import { certifications, gemStatuses, listingUnits } from "./kinds";
+import { type OrderTransition, orderFlow } from "./order-flow";
+import { incoterms, maxOpenDays } from "./rfq-flow";
 
 export const buyerInput = z.object({
   organisation: z.string().trim().min(1).max(200),
@@ -93,8 +95,92 @@ export const bazaarFilters = z.object({
   state: lgdCode.optional(),
   district: lgdCode.optional(),
   product: intId.optional(),
+  producer: intId.optional(),
   sector: z.enum(sectorCodes).optional(),
   cert: z.enum(certifications).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 export type BazaarFilters = z.infer<typeof bazaarFilters>;
+
+/**
+ * A buyer's RFQ: from a listing (`listingId`), or for an ODOP product or an HS heading; how much, at what price,
+ * to where, on what terms, by when, and how long it stays open (at most 14 days).
+ */
+export const rfqInput = z
+  .object({
+    listingId: intId.optional(),
+    odopProductId: intId.optional(),
+    hsCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, "hsFormat")
+      .optional(),
+    subject: z.string().trim().min(1).max(200),
+    details: optionalText(2000),
+    quantity: amount,
+    unit: z.enum(listingUnits),
+    targetPriceInr: amount.optional(),
+    destinationCountry: z.string().trim().toUpperCase().refine(isCountry, { message: "countryFormat" }),
+    incoterm: z.enum(incoterms),
+    neededBy: isoDate,
+    openDays: z.coerce.number().int().min(1, "openDays").max(maxOpenDays, "openDays"),
+  })
+  .refine((v) => v.listingId !== undefined || v.odopProductId !== undefined || v.hsCode, {
+    path: ["odopProductId"],
+    message: "rfqTarget",
+    when: always,
+  });
+export type RfqInput = z.infer<typeof rfqInput>;
+
+/** A producer's quote (or its one revision): price per unit, quantity, lead time, validity, terms, notes. */
+export const quoteInput = z.object({
+  priceInr: amount,
+  quantity: amount,
+  leadTimeDays: z.coerce.number().int().min(1).max(365),
+  validUntil: isoDate,
+  incoterm: z.enum(incoterms),
+  notes: optionalText(2000),
+  version: intId,
+});
+export type QuoteInput = z.infer<typeof quoteInput>;
+
+export const messageInput = z.object({ body: z.string().trim().min(1).max(2000) });
+export const reasonInput = z.object({
+  reason: z.string({ error: "reasonRequired" }).trim().min(1, "reasonRequired").max(1000),
+  version: intId,
+});
+
+/** A milestone of an order, with the day it happened (today or earlier) and a note. */
+export const milestoneInput = z.object({
+  transition: z.enum(Object.keys(orderFlow) as [OrderTransition, ...OrderTransition[]]),
+  happenedOn: isoDate,
+  note: optionalText(500),
+  version: intId,
+});
+export const ratingInput = z.object({
+  stars: z.coerce.number().int().min(1, "stars").max(5, "stars"),
+  comment: optionalText(1000),
+});
+
+/** A buyer's interest: an ODOP product or an HS heading. */
+export const interestInput = z
+  .object({
+    odopProductId: intId.optional(),
+    hsCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, "hsFormat")
+      .optional(),
+  })
+  .refine((v) => v.odopProductId !== undefined || v.hsCode, { path: ["hsCode"], message: "interestTarget" });
+
+export const gemInput = z
+  .object({
+    status: z.enum(gemStatuses),
+    sellerId: optionalText(40),
+    version: z.coerce.number().int().min(0),
+  })
+  .refine((v) => (v.status !== "registered" && v.status !== "listed") || !!v.sellerId, {
+    path: ["sellerId"],
+    message: "sellerIdRequired",
+  });

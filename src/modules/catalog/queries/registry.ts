@@ -402,3 +402,14 @@ export async function productsByIds(db: DbOrTx, ids: readonly number[]) {
     .from(products)
     .where(inArray(products.id, [...new Set(ids)]));
 }
+
+/** The live revision's products filed under an HS heading (whom an RFQ for that heading may reach). */
+export async function liveProductIdsOfHsHeading(db: DbOrTx, hsCode: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: products.id })
+    .from(productHsHeadings)
+    .innerJoin(products, eq(products.id, productHsHeadings.productId))
+    .innerJoin(listRevisions, and(eq(listRevisions.id, products.revisionId), eq(listRevisions.isLive, true)))
+    .where(eq(productHsHeadings.hsCode, hsCode));
+  return rows.map((r) => r.id);
+}

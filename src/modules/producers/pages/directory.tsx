@@ -12,7 +12,6 @@ import type { PersonalRoutes } from "../../../web/personal-routes";
 import { type AppEnv, formatWhen } from "../../accounts";
 import { productById, sectorTaxonomy } from "../../catalog";
 import { getDistricts, listDistricts, listStates } from "../../geo";
-import { revealContact } from "../commands";
 import { producerKinds } from "../kinds";
 import { producerText } from "../messages";
 import { can } from "../policy";
@@ -26,7 +25,7 @@ import {
 import { directoryFilters } from "../schemas";
 import { productNames } from "./shared";
 
-/** The public directory, a producer's public page (contact for buyers, logged), and a person's own profiles. */
+/** The public directory, a producer's public page (its contact is exchanged only through an accepted quote), one's own profiles. */
 export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/producers", async (c) => {
     const ctx = contextOf(c);
@@ -143,15 +142,11 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
     );
   });
 
-  const profile = async (c: Context<AppEnv>, reveal: boolean) => {
-    const id = routeId(c);
-    const p = await publicProducer(db, id);
+  app.get("/producers/:id{[0-9]+}", async (c) => {
+    const p = await publicProducer(db, routeId(c));
     if (!p) throw new AppError("not_found", "No such producer");
-    const contact = reveal ? await revealContact(db, c.get("actor"), id) : null;
-    return c.html(await ProfilePage({ c, db, p, contact }));
-  };
-  app.get("/producers/:id{[0-9]+}", (c) => profile(c, false));
-  app.post("/producers/:id{[0-9]+}/contact", (c) => profile(c, true));
+    return c.html(await ProfilePage({ c, db, p }));
+  });
 
   app.get("/producers/mine", async (c) => {
     const actor = c.get("actor");
@@ -202,19 +197,12 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   });
 }
 
-async function ProfilePage(props: {
-  c: Context<AppEnv>;
-  db: Db;
-  p: PublicProducer;
-  contact: { phone: string; email: string } | null;
-}) {
-  const { c, db, p, contact } = props;
+async function ProfilePage(props: { c: Context<AppEnv>; db: Db; p: PublicProducer }) {
+  const { c, db, p } = props;
   const ctx = contextOf(c);
   const pt = producerText(ctx.lang);
   const [district] = await getDistricts(db, [p.districtLgdCode]);
   const products = await productNames(db, [p]);
-  const actor = c.get("actor");
-  const mayContact = can(actor, "producer:view-contact", { ...p, ownerUserId: -1 }) !== undefined;
   return (
     <Layout
       ctx={ctx}
@@ -253,27 +241,10 @@ async function ProfilePage(props: {
       </dl>
       {p.description && <p>{p.description}</p>}
       <h2>{pt("contact")}</h2>
-      {contact ? (
-        <dl class="facts">
-          <dt>{pt("phone")}</dt>
-          <dd>
-            <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
-          </dd>
-          <dt>{pt("email")}</dt>
-          <dd>
-            <a href={`mailto:${contact.email}`}>{contact.email}</a>
-          </dd>
-        </dl>
-      ) : mayContact ? (
-        <PostForm action={hrefIn(`/producers/${p.id}/contact`, ctx.lang)} csrf={csrfToken(c)}>
-          <button type="submit">{pt("showContact")}</button>
-        </PostForm>
-      ) : (
-        <p>
-          <a href={hrefIn("/sign-in", ctx.lang, { next: `/producers/${p.id}` })}>{pt("contactForBuyers")}</a>
-        </p>
-      )}
-      <p class="hint">{pt("contactLogged")}</p>
+      <p>{pt("contactByQuote")}</p>
+      <p>
+        <a href={hrefIn("/bazaar", ctx.lang, { producer: String(p.id) })}>{pt("itsListings")}</a>
+      </p>
     </Layout>
   );
 }

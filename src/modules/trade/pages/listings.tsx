@@ -34,6 +34,7 @@ import { maxPhotos } from "../kinds";
 import { listingFlow, ownerTransitions } from "../listing-flow";
 import { tradeKey, tradeText } from "../messages";
 import { listingForActor, myListings, photoForActor } from "../queries";
+import { rfqText } from "../rfq-messages";
 import { listingInput, stepInput } from "../schemas";
 import { listingTitle } from "../search-entry";
 import { ListingFields, listingLabels, listingValues } from "./listing-form";
@@ -100,6 +101,13 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
             </a>
           </p>
         )}
+        {verified.map((p) => (
+          <p>
+            <a href={hrefIn(`/producers/${p.id}/gem`, ctx.lang)}>
+              {rfqText(ctx.lang)("gemTitle")}: {p.name}
+            </a>
+          </p>
+        ))}
         {producers.length > 0 && rows.length === 0 && <p>{t("noListings")}</p>}
         {rows.length > 0 && (
           <ul class="cards listing-cards">

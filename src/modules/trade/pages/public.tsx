@@ -11,6 +11,7 @@ import { listDistricts, listStates } from "../../geo";
 import { certifications, photoWidths } from "../kinds";
 import { tradeText } from "../messages";
 import { bazaar, publicListing, publicPhoto } from "../queries";
+import { rfqText } from "../rfq-messages";
 import { bazaarFilters, bazaarPageSize } from "../schemas";
 import { listingTitle } from "../search-entry";
 import {
@@ -114,6 +115,7 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             </select>
           </label>
           {product && <input type="hidden" name="product" value={String(product.id)} />}
+          {f.producer !== undefined && <input type="hidden" name="producer" value={String(f.producer)} />}
           <button type="submit">{t("filter")}</button>
         </form>
         <p class="hint" id="bazaar-q-hint">
@@ -227,6 +229,19 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             ))}
           </ul>
         )}
+        <p class="button-row">
+          <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { listing: String(l.id) })}>
+            {rfqText(ctx.lang)("requestQuote")}
+          </a>
+          {product && (
+            <a
+              class="button-link"
+              href={hrefIn("/buyers/interests/new", ctx.lang, { product: String(product.id) })}
+            >
+              {rfqText(ctx.lang)("addInterest")}: {product.name}
+            </a>
+          )}
+        </p>
         {description && <p class="prose">{description}</p>}
         <dl class="facts">
           <dt>{t("priceBand")}</dt>

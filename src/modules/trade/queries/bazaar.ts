@@ -5,8 +5,8 @@ import { type BazaarFilters, bazaarPageSize } from "../schemas";
 import { listings } from "../tables";
 import { coverPhotos, type Listing, namesFor } from "./listings";
 
-/** Counting stops here: "more than 10,000" tells a buyer as much as an exact count over a million rows would. */
-export const bazaarCountCap = 10_000;
+/** Counting stops here: "more than 1,000" tells a buyer as much as an exact count over a million rows would. */
+export const bazaarCountCap = 1_000;
 
 const certificationWhere = (cert: BazaarFilters["cert"]) =>
   cert === "gi"
@@ -29,6 +29,7 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
     f.state !== undefined ? eq(listings.stateLgdCode, f.state) : undefined,
     f.district !== undefined ? eq(listings.districtLgdCode, f.district) : undefined,
     f.product !== undefined ? eq(listings.odopProductId, f.product) : undefined,
+    f.producer !== undefined ? eq(listings.producerId, f.producer) : undefined,
     f.sector ? eq(listings.sectorCode, f.sector) : undefined,
     certificationWhere(f.cert),
   );
@@ -38,7 +39,8 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
   if (f.q) {
     // Product and certification filters are not in the search index: the window of matches is read in full and
     // narrowed here (it is at most a few hundred ids).
-    const narrowHere = f.product !== undefined || (f.cert !== undefined && f.cert !== "gi");
+    const narrowHere =
+      f.product !== undefined || f.producer !== undefined || (f.cert !== undefined && f.cert !== "gi");
     const found = await search(
       db,
       f.q,

@@ -1,3 +1,6 @@
 export * from "./bazaar";
 export * from "./buyers";
 export * from "./listings";
+export * from "./orders";
+export * from "./pipeline";
+export * from "./rfqs";
