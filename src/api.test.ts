@@ -13,6 +13,8 @@ import { person } from "../test/support/people";
 import { createApp } from "./app";
 import { type Actor, actorOf } from "./modules/accounts";
 import { createPlan, movePlan } from "./modules/planning/commands/plans";
+import { registerProducer, reviewProducer } from "./modules/producers";
+import { createListing, stepListing } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import { createLogger } from "./platform/logger";
 
@@ -45,6 +47,8 @@ const examples: Record<string, string> = {
   "/export-plans": "/export-plans?state=9",
   "/export-plans/{id}": "/export-plans/1", // the plan adopted below, the first of the fresh database
   "/export-plan-status": "/export-plan-status?state=9",
+  "/listings": "/listings?district=187",
+  "/listings/{id}": "/listings/1", // the listing published below, the first of the fresh database
 };
 
 describe("the open data API", () => {
@@ -67,6 +71,33 @@ describe("the open data API", () => {
     });
     await movePlan(t.db, officer, planId, { version: 1, step: "circulate" });
     await movePlan(t.db, officer, planId, { version: 2, step: "adopt", decisionId });
+    // A Varanasi producer's listing, published: the example of the bazaar's API.
+    const owner = await person(t.db);
+    const ownerActor = (await actorOf(t.db, owner.userId, { requestId: null, ip: null })) as Actor;
+    const producerId = await registerProducer(t.db, ownerActor, {
+      name: "Lohta Weavers",
+      kind: "shg",
+      districtLgdCode: inVaranasi.districtLgdCode,
+      otherProducts: "Silk",
+      phone: "+91 98390 00001",
+      email: "lohta@example.org",
+    });
+    await reviewProducer(t.db, officer, producerId, 1, { decision: "verified" });
+    const listingId = await createListing(t.db, ownerActor, producerId, {
+      titleEn: "Katan silk stole",
+      otherProduct: "Silk stole",
+      hsCode: "5007",
+      unit: "piece",
+      minOrder: 20,
+      monthlyCapacity: 500,
+      leadTimeDays: 21,
+      priceMinInr: 1800,
+      priceMaxInr: 2400,
+      organic: false,
+      bis: false,
+      samplesAvailable: true,
+    });
+    await stepListing(t.db, ownerActor, listingId, { transition: "publish", version: 1 });
     await buildAllOpenData(t.db, openDataDir); // as the server's job does when the data changes
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });

@@ -50,7 +50,13 @@ import {
   registerProducersApi,
   verifiedProducersOfProduct,
 } from "./modules/producers";
-import { bazaarPublicPages, tradeActions, tradeAuditTexts, tradePages } from "./modules/trade";
+import {
+  bazaarPublicPages,
+  registerTradeApi,
+  tradeActions,
+  tradeAuditTexts,
+  tradePages,
+} from "./modules/trade";
 import { openDataSources } from "./open-data-sources";
 import { type Database, migrationState } from "./platform/db";
 import { AppError, httpStatusOf } from "./platform/errors";
@@ -339,6 +345,7 @@ function apiApp(
   registerProducersApi(api, db);
   registerCommitteesApi(api, db);
   registerPlanningApi(api, db);
+  registerTradeApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),

@@ -53,10 +53,16 @@ runCli(async () => {
     );
     // The demo buyer's profile and the demo producer's listings in the bazaar, with generated photos.
     const userOf = (role: string) => accounts.find((a) => a.role === role)?.userId as number;
-    await seedDemoTrade(database.db, configuredFileStore(config), {
-      producerUserId: userOf("producer"),
-      buyerUserId: userOf("buyer"),
-    });
+    await seedDemoTrade(
+      database.db,
+      configuredFileStore(config),
+      {
+        producerUserId: userOf("producer"),
+        buyerUserId: userOf("buyer"),
+        districtOfficerUserId: userOf("district"),
+      },
+      { origin: config.publicOrigin },
+    );
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);
     console.log(`password: ${values.password}`);

@@ -18,7 +18,9 @@ const producerItem = z.object({
     .describe("The ODOP product it makes (id in the products list), if any"),
   otherProducts: z.string().nullable(),
   description: z.string().nullable(),
-  profile: z.string().describe("Its page in the directory, where signed-in buyers see the contact"),
+  profile: z
+    .string()
+    .describe("Its page in the directory (contacts are exchanged only through an accepted quote)"),
 });
 
 /** The verified producer directory as open data: no contact details, no demo producers. */

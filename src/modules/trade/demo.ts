@@ -1,11 +1,12 @@
 import sharp from "sharp";
 import type { Db } from "../../platform/db";
 import type { FileStore } from "../../platform/file-store";
+import { indiaDateTime } from "../../platform/india-time";
 import { actorOf } from "../accounts";
 import { productsByIds } from "../catalog";
-import { producersOwnedBy } from "../producers";
-import { addPhoto, createListing, saveBuyer, stepListing } from "./commands";
-import { myListings } from "./queries";
+import { demoDomain, producersOwnedBy, registerProducer, reviewProducer } from "../producers";
+import { addPhoto, createListing, respond, saveBuyer, sendRfq, stepListing, stepOrder } from "./commands";
+import { myListings, rfqForBuyer } from "./queries";
 
 /**
  * A generated picture for a demo listing: bands of colour and the words "demo photo", never a real product's photo
@@ -28,7 +29,8 @@ async function demoPicture(hue: number, label: string): Promise<Buffer> {
 export async function seedDemoTrade(
   db: Db,
   store: FileStore,
-  people: { producerUserId: number; buyerUserId: number },
+  people: { producerUserId: number; buyerUserId: number; districtOfficerUserId: number },
+  mail: { origin: string },
 ): Promise<void> {
   const meta = { requestId: "seed-demo", ip: null };
   await saveBuyer(
@@ -81,6 +83,7 @@ export async function seedDemoTrade(
       hue: 200,
     },
   ];
+  const listingIds: number[] = [];
   for (const o of offers) {
     const id = await createListing(db, producerActor, producer.id, {
       titleEn: `${name} (demo listing ${o.n})`,
@@ -110,5 +113,107 @@ export async function seedDemoTrade(
         await demoPicture(o.hue + k * 40, `Demo photo ${o.n}.${k + 1}`),
       );
     await stepListing(db, producerActor, id, { transition: "publish", version: 1 });
+    listingIds.push(id);
   }
+  await seedDemoRfqs(db, { ...people, producer, product: product ?? null }, mail);
+}
+
+/**
+ * A second demo producer of the district, verified; then two demo RFQs of the demo buyer: one with two quotes
+ * waiting for the buyer, one whose accepted quote became an order that has shipped.
+ */
+async function seedDemoRfqs(
+  db: Db,
+  p: {
+    producerUserId: number;
+    buyerUserId: number;
+    districtOfficerUserId: number;
+    producer: { id: number; districtLgdCode: number };
+    product: { id: number; name: string } | null;
+  },
+  mail: { origin: string },
+) {
+  if (!p.product) return;
+  const meta = { requestId: "seed-demo", ip: null };
+  const producerActor = await actorOf(db, p.producerUserId, meta);
+  const buyer = await actorOf(db, p.buyerUserId, meta);
+  const second = await registerProducer(
+    db,
+    producerActor,
+    {
+      name: "Demo silk house, Varanasi (demo)",
+      kind: "msme",
+      districtLgdCode: p.producer.districtLgdCode,
+      odopProductId: p.product.id,
+      description: "A second generated demo profile, so that an RFQ has two quotes. Not a real enterprise.",
+      phone: "+91 00000 00001",
+      email: `producer@${demoDomain}`,
+    },
+    { isDemo: true },
+  );
+  await reviewProducer(db, await actorOf(db, p.districtOfficerUserId, meta), second, 1, {
+    decision: "verified",
+  });
+  const day = (n: number) => indiaDateTime(new Date(Date.now() + n * 86_400_000)).date;
+  const ask = (subject: string) =>
+    sendRfq(
+      db,
+      buyer,
+      {
+        odopProductId: p.product?.id,
+        subject,
+        details: "Demo request: generated for trying the platform.",
+        quantity: 300,
+        unit: "piece",
+        targetPriceInr: 2500,
+        destinationCountry: "AE",
+        incoterm: "FOB",
+        neededBy: day(75),
+        openDays: 14,
+      },
+      mail,
+    );
+  const quoteAll = async (rfqId: number) => {
+    const { responses } = await rfqForBuyer(db, buyer as NonNullable<typeof buyer>, rfqId);
+    for (const [i, r] of responses.entries())
+      await respond(
+        db,
+        producerActor,
+        r.id,
+        {
+          transition: "quote",
+          quote: {
+            priceInr: 2400 + i * 150,
+            quantity: 300,
+            leadTimeDays: 35 + i * 10,
+            validUntil: day(20),
+            incoterm: "FOB",
+            notes: "Demo quote",
+            version: r.version,
+          },
+        },
+        mail,
+      );
+    return (await rfqForBuyer(db, buyer as NonNullable<typeof buyer>, rfqId)).responses;
+  };
+  await quoteAll(await ask(`${p.product.name}: stoles for a Dubai store (demo)`));
+  const [won] = await quoteAll(await ask(`${p.product.name}: sarees for a wedding season (demo)`));
+  if (!won) return;
+  const { orderId } = await respond(db, buyer, won.id, { transition: "accept", version: won.version }, mail);
+  if (!orderId) return;
+  const steps = [
+    [producerActor, "sample"],
+    [buyer, "confirm"],
+    [producerActor, "produce"],
+    [producerActor, "ship"],
+  ] as const;
+  for (const [i, [who, transition]] of steps.entries())
+    await stepOrder(
+      db,
+      who,
+      orderId,
+      transition,
+      { happenedOn: day(0), note: "Demo milestone", version: i + 1 },
+      mail,
+    );
 }

@@ -1,6 +1,16 @@
 /** trade: buyers, the bazaar's listings and their photos (next: enquiries, RFQs, quotes, orders, GeM onboarding). */
-export { expireRfqs, generateDemoListings, saveBuyer, sendDigests } from "./commands";
+
+export { registerTradeApi } from "./api";
+export {
+  createListing,
+  expireRfqs,
+  generateDemoListings,
+  saveBuyer,
+  sendDigests,
+  stepListing,
+} from "./commands";
 export { seedDemoTrade } from "./demo";
+export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
 export { demoListingsAfter } from "./queries";
 

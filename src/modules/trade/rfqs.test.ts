@@ -179,7 +179,9 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
       { producer_id: a.id, state: "declined_by_buyer" },
       { producer_id: b.id, state: "accepted" },
     ]);
-    expect((await mailTo(a.owner.email))[0]?.subject).toContain("The request Katan silk stoles, 2 m is closed");
+    expect((await mailTo(a.owner.email))[0]?.subject).toContain(
+      "The request Katan silk stoles, 2 m is closed",
+    );
     expect((await mailTo(b.owner.email))[0]?.subject).toContain(
       "Your quote on Katan silk stoles, 2 m is accepted",
     );

@@ -4,14 +4,11 @@ import { formatNumber, type Lang } from "../../../web/i18n";
 import { hrefIn, nameIn, type PageContext } from "../../../web/layout";
 import type { PhotoSize } from "../kinds";
 import { type TradeText, tradeText } from "../messages";
+import { publicPhotoUrl } from "../presenters";
 import type { Listing, ListingNames, ListingPhoto } from "../queries";
 import { listingTitle } from "../search-entry";
 
-/** Where a published listing's photo is served (public, cached for a year: a photo's bytes never change). */
-export const publicPhotoUrl = (photoId: number, size: PhotoSize) => `/bazaar/photos/${photoId}/${size}.webp`;
-/** Where its owner and officers see any listing's photo (drafts', hidden ones'): never cached. */
-export const ownPhotoUrl = (listingId: number, photoId: number, size: PhotoSize) =>
-  `/listings/${listingId}/photos/${photoId}/${size}.webp`;
+export { ownPhotoUrl, publicPhotoUrl } from "../presenters";
 
 const amount = (n: number) => formatNumber(n, 2);
 

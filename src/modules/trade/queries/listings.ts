@@ -177,3 +177,58 @@ export async function demoListingsAfter(db: DbOrTx, afterId: number, limit: numb
     .orderBy(asc(listings.id))
     .limit(limit);
 }
+
+const openWhere = and(eq(listings.state, "published"), eq(listings.isDemo, false));
+
+/** What changes the bazaar's open data: how many real listings are published, and when one last changed. */
+export async function listingDataStamp(db: DbOrTx): Promise<string> {
+  const [row] = await db
+    .select({ stamp: sql<string>`count(*) || '-' || coalesce(max(${listings.updatedAt})::text, '')` })
+    .from(listings)
+    .where(openWhere);
+  return row?.stamp ?? "0-";
+}
+
+/** Published real listings (never demo), a page at a time by id: the open data file and the API read them so. */
+export async function openListingsAfter(db: DbOrTx, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(listings)
+    .where(and(openWhere, gt(listings.id, afterId)))
+    .orderBy(asc(listings.id))
+    .limit(limit);
+}
+
+/** Published real listings for the API, filtered and paged, newest first. */
+export async function openListings(
+  db: DbOrTx,
+  f: { state?: number; district?: number; product?: number; hsCode?: string; limit: number; offset: number },
+) {
+  const where = and(
+    openWhere,
+    f.state !== undefined ? eq(listings.stateLgdCode, f.state) : undefined,
+    f.district !== undefined ? eq(listings.districtLgdCode, f.district) : undefined,
+    f.product !== undefined ? eq(listings.odopProductId, f.product) : undefined,
+    f.hsCode ? eq(listings.hsCode, f.hsCode) : undefined,
+  );
+  const [items, [{ n } = { n: 0 }]] = await Promise.all([
+    db
+      .select()
+      .from(listings)
+      .where(where)
+      .orderBy(desc(listings.publishedAt), desc(listings.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
+  ]);
+  return { items, total: n };
+}
+
+/** One published real listing with its photos, for the API (null for drafts, hidden and demo ones). */
+export async function openListing(db: DbOrTx, id: number) {
+  const [l] = await db
+    .select()
+    .from(listings)
+    .where(and(openWhere, eq(listings.id, id)));
+  return l ? { listing: l, photos: (await photosOf(db, [id])).get(id) ?? [] } : null;
+}
