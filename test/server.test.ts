@@ -83,16 +83,17 @@ describe.runIf(!serverUrl)("npm start on the embedded database", () => {
     expect((await post("/forgot-password", { email: "buyer@demo.odophub.invalid" })).status).toBe(200);
     // The worker delivers within a few seconds; without SMTP_URL, into DATA_DIR/outbox.
     const outbox = path.join(dataDir, "outbox");
+    // The demo buyer also gets the demo RFQs' mail: the reset is the one with its subject.
+    const isReset = (f: string) =>
+      f.includes("buyer@demo") &&
+      fs.readFileSync(path.join(outbox, f), "utf8").includes("Subject: ODOP Hub: choose a new password");
     let files: string[] = [];
-    for (let i = 0; i < 50 && !files.some((f) => f.includes("buyer@demo")); i++) {
+    for (let i = 0; i < 50 && !files.some(isReset); i++) {
       await new Promise((r) => setTimeout(r, 200));
       files = fs.existsSync(outbox) ? fs.readdirSync(outbox) : [];
     }
     expect(files.some((f) => f.includes("first.admin@example.gov.in"))).toBe(true);
-    const reset = files.find((f) => f.includes("buyer@demo")) as string;
-    expect(fs.readFileSync(path.join(outbox, reset), "utf8")).toContain(
-      "Subject: ODOP Hub: choose a new password",
-    );
+    expect(files.some(isReset)).toBe(true);
     const read = spawnSync(
       path.join(repoRoot, "node_modules", ".bin", "tsx"),
       ["src/cli/outbox.ts", "--last", "1"],

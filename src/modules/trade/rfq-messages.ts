@@ -4,6 +4,7 @@ import { defineCatalogue } from "../../web/i18n";
 export const rfqText = defineCatalogue(
   {
     requestQuote: "Request a quote",
+    askAllProducers: "Ask every producer of {product}",
     rfqNew: "Request quotes",
     rfqIntro:
       "Say what you need; verified producers that make it are asked to quote. Your contact is shared only with the producer whose quote you accept.",
@@ -157,6 +158,7 @@ export const rfqText = defineCatalogue(
   },
   {
     requestQuote: "कोटेशन माँगें",
+    askAllProducers: "{product} के हर उत्पादक से पूछें",
     rfqNew: "कोटेशन माँगें",
     rfqIntro:
       "बताएँ आपको क्या चाहिए; जो सत्यापित उत्पादक इसे बनाते हैं, उनसे कोटेशन माँगा जाता है। आपका संपर्क केवल उसी उत्पादक को दिखता है जिसका कोटेशन आप स्वीकार करते हैं।",

@@ -72,6 +72,7 @@ describe("open data downloads", () => {
       "export-plan-targets",
       "export-plan-interventions",
       "export-plan-bottlenecks",
+      "bazaar-listings",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {

@@ -234,6 +234,11 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             {rfqText(ctx.lang)("requestQuote")}
           </a>
           {product && (
+            <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { product: String(product.id) })}>
+              {rfqText(ctx.lang)("askAllProducers", { product: product.name })}
+            </a>
+          )}
+          {product && (
             <a
               class="button-link"
               href={hrefIn("/buyers/interests/new", ctx.lang, { product: String(product.id) })}
