@@ -43,13 +43,14 @@ describe.runIf(haveBrowser)("the bazaar and trade in a real browser", () => {
     Promise.all([page.waitForLoadState("load"), page.click(`${form} button[type=submit]`)]);
 
   /** A producer of Varanasi's Silk Products, verified by the district's officer. */
-  const verifiedProducer = async (name: string, officer: Actor) => {
+  const verifiedProducer = async (name: string, officer: Actor, odopProductId?: number) => {
     const owner = await person(t.db);
     const id = await registerProducer(t.db, (await actorOf(t.db, owner.userId, meta)) as Actor, {
       name,
       kind: "weaver",
       districtLgdCode: inVaranasi.districtLgdCode,
-      otherProducts: "Silk",
+      odopProductId,
+      otherProducts: odopProductId ? undefined : "Silk",
       phone: "+91 90000 11111",
       email: `${owner.userId}@example.org`,
     });
@@ -64,7 +65,11 @@ describe.runIf(haveBrowser)("the bazaar and trade in a real browser", () => {
     emails.officer = o.email;
     const officer = (await actorOf(t.db, o.userId, meta)) as Actor;
     const a = await verifiedProducer("Lohta Silk Collective", officer);
-    const b = await verifiedProducer("Sarnath Handloom House", officer);
+    // The second makes the ODOP product by its profile, with no listing: an RFQ for the product reaches it too.
+    const [silk] = await rows(
+      sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
+    );
+    const b = await verifiedProducer("Sarnath Handloom House", officer, Number(silk?.id));
     Object.assign(ids, { producerA: a.id, producerB: b.id });
     Object.assign(emails, { producerA: a.email, producerB: b.email, buyer: (await person(t.db)).email });
     photoFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "odop-photo-")), "stole.jpg");
