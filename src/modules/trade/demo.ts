@@ -5,7 +5,16 @@ import { indiaDateTime } from "../../platform/india-time";
 import { actorOf } from "../accounts";
 import { productsByIds } from "../catalog";
 import { demoDomain, producersOwnedBy, registerProducer, reviewProducer } from "../producers";
-import { addPhoto, createListing, respond, saveBuyer, sendRfq, stepListing, stepOrder } from "./commands";
+import {
+  addInterest,
+  addPhoto,
+  createListing,
+  respond,
+  saveBuyer,
+  sendRfq,
+  stepListing,
+  stepOrder,
+} from "./commands";
 import { myListings, rfqForBuyer } from "./queries";
 
 /**
@@ -196,6 +205,7 @@ async function seedDemoRfqs(
       );
     return (await rfqForBuyer(db, buyer as NonNullable<typeof buyer>, rfqId)).responses;
   };
+  await addInterest(db, buyer, { odopProductId: p.product.id });
   await quoteAll(await ask(`${p.product.name}: stoles for a Dubai store (demo)`));
   const [won] = await quoteAll(await ask(`${p.product.name}: sarees for a wedding season (demo)`));
   if (!won) return;
