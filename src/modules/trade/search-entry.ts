@@ -7,6 +7,9 @@ import type { Listing } from "./queries";
 export const listingTitle = (l: { titleEn: string | null; titleHi: string | null }, lang: "en" | "hi") =>
   (lang === "hi" ? (l.titleHi ?? l.titleEn) : (l.titleEn ?? l.titleHi)) ?? "";
 
+/** "Producer · product · District, State": what a card and a search hit say of a listing under its title. */
+export const byline = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" · ");
+
 /** A listing as the site search knows it: found by its titles, product, place, sector, HS heading and producer. */
 export async function listingEntry(db: DbOrTx, l: Listing, producerName: string): Promise<ListingEntry> {
   const district = await getDistrict(db, l.districtLgdCode);
@@ -17,8 +20,16 @@ export async function listingEntry(db: DbOrTx, l: Listing, producerName: string)
     listingId: l.id,
     titleEn: listingTitle(l, "en"),
     titleHi: l.titleHi,
-    contextEn: `${producerName} · ${district?.nameEn ?? ""}, ${state?.nameEn ?? ""}`,
-    contextHi: `${producerName} · ${district?.nameHi ?? district?.nameEn ?? ""}, ${state?.nameHi ?? state?.nameEn ?? ""}`,
+    contextEn: byline([
+      producerName,
+      product?.name ?? l.otherProduct,
+      `${district?.nameEn ?? ""}, ${state?.nameEn ?? ""}`,
+    ]),
+    contextHi: byline([
+      producerName,
+      product?.name ?? l.otherProduct,
+      `${district?.nameHi ?? district?.nameEn ?? ""}, ${state?.nameHi ?? state?.nameEn ?? ""}`,
+    ]),
     stateLgdCode: l.stateLgdCode,
     districtLgdCode: l.districtLgdCode,
     sectorCode: l.sectorCode,

@@ -69,8 +69,9 @@ export async function indexListingsInBulk(tx: DbOrTx, rows: SQL): Promise<void> 
   await tx.execute(sql`
     insert into ${searchEntries} (kind, ref, title_en, context_en, context_hi, state_lgd_code, district_lgd_code,
       sector_code, has_gi, terms, is_demo)
-    select 'listing', l.listing_id::text, l.title, l.producer_name || ' · ' || e.context_en,
-           l.producer_name || ' · ' || e.context_hi, p.state_lgd_code, p.district_lgd_code, p.sector_code, false,
+    select 'listing', l.listing_id::text, l.title, l.producer_name || ' · ' || p.name || ' · ' || e.context_en,
+           l.producer_name || ' · ' || p.name || ' · ' || e.context_hi, p.state_lgd_code, p.district_lgd_code,
+           p.sector_code, false,
            e.terms || ' ' || l.extra_terms, l.is_demo
     from (${rows}) l
     join ${products} p on p.id = l.product_id

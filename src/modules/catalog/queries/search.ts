@@ -74,7 +74,7 @@ export async function search(
 }
 
 const registryWindow = 2000;
-const listingWindow = 500;
+const listingWindow = 100;
 
 async function searchIn(
   db: DbOrTx,
@@ -92,7 +92,7 @@ async function searchIn(
     parts.push(alt);
   }
   // For a word in hundreds of thousands of listings, let the index stop after a sample (the ranking looks at the
-  // first 500); set only now, so that it never cuts short the dictionary look-ups above. The registry's index is far
+  // first 100); set only now, so that it never cuts short the dictionary look-ups above. The registry's index is far
   // smaller than the sample, so the registry is always read in full.
   await db.execute(sql`select set_config('gin_fuzzy_search_limit', ${String(4 * listingWindow)}, true)`);
   const tsq = sql`to_tsquery('simple', ${parts.join(" & ")})`;
@@ -105,7 +105,7 @@ async function searchIn(
     filters.sector ? eq(searchEntries.sectorCode, filters.sector) : undefined,
     filters.gi ? eq(searchEntries.hasGi, true) : undefined,
   );
-  // Ranking and counting look at the first matches of the registry (2,000) and of the listings (500) only: a common
+  // Ranking and counting look at the first matches of the registry (2,000) and of the listings (100) only: a common
   // word in a million listings would otherwise rank and count every one of them.
   const columns = {
     id: searchEntries.id,
@@ -119,17 +119,19 @@ async function searchIn(
     hasGi: searchEntries.hasGi,
     isDemo: searchEntries.isDemo,
   };
-  const candidates = unionAll(
-    db
-      .select(columns)
-      .from(searchEntries)
-      .where(and(where, ne(searchEntries.kind, "listing")))
-      .limit(registryWindow),
-    db
-      .select(columns)
-      .from(searchEntries)
-      .where(and(where, eq(searchEntries.kind, "listing")))
-      .limit(listingWindow),
+  const registry = db
+    .select(columns)
+    .from(searchEntries)
+    .where(and(where, ne(searchEntries.kind, "listing")))
+    .limit(registryWindow);
+  const listings = db
+    .select(columns)
+    .from(searchEntries)
+    .where(and(where, eq(searchEntries.kind, "listing")))
+    .limit(listingWindow);
+  // A search of one side (the bazaar's, of listings only) reads only that side's index.
+  const candidates = (
+    filters.kind === "listing" ? listings : filters.kind ? registry : unionAll(registry, listings)
   ).as("c");
   // An exact title first, then States and districts before products and GI goods.
   const score = sql<number>`(

@@ -140,18 +140,12 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             </>
           )}
         </p>
-        {result.rows.length === 0 ? (
+        {result.cards.length === 0 ? (
           <p>{t("bazaarEmpty")}</p>
         ) : (
           <ul class="cards listing-cards">
-            {result.rows.map((l, i) => (
-              <ListingCard
-                ctx={ctx}
-                listing={l}
-                cover={result.covers.get(l.id)}
-                names={result.names}
-                eager={i < eagerCards}
-              />
+            {result.cards.map((card, i) => (
+              <ListingCard ctx={ctx} card={card} eager={i < eagerCards} />
             ))}
           </ul>
         )}

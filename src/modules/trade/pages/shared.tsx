@@ -5,7 +5,7 @@ import { hrefIn, nameIn, type PageContext } from "../../../web/layout";
 import type { PhotoSize } from "../kinds";
 import { type TradeText, tradeText } from "../messages";
 import { publicPhotoUrl } from "../presenters";
-import type { Listing, ListingNames, ListingPhoto } from "../queries";
+import type { BazaarCard, Listing, ListingNames } from "../queries";
 import { listingTitle } from "../search-entry";
 
 export { ownPhotoUrl, publicPhotoUrl } from "../presenters";
@@ -44,19 +44,13 @@ export function placeLine(ctx: { lang: Lang }, names: ListingNames, l: Listing):
 
 /**
  * A listing as a card of the bazaar: its cover photo (sized, lazy unless it is among the first on the page), title,
- * producer and place, price band and minimum order.
+ * the line under it (producer, product, place), price band and minimum order.
  */
-export function ListingCard(props: {
-  ctx: PageContext;
-  listing: Listing;
-  cover: ListingPhoto | undefined;
-  names: ListingNames;
-  eager: boolean;
-}) {
-  const { ctx, listing: l, cover, names } = props;
+export function ListingCard(props: { ctx: PageContext; card: BazaarCard; eager: boolean }) {
+  const { ctx } = props;
+  const { listing: l, cover, byline } = props.card;
   const t = tradeText(ctx.lang);
   const title = listingTitle(l, ctx.lang);
-  const product = names.product(l.odopProductId);
   return (
     <li class="listing-card">
       {cover ? (
@@ -75,10 +69,7 @@ export function ListingCard(props: {
         <a href={hrefIn(`/bazaar/listings/${l.id}`, ctx.lang)}>{title}</a>
         {l.isDemo && <span class="badge">{t("demo")}</span>}
       </h2>
-      <p>
-        {names.producer(l.producerId)} · {placeLine(ctx, names, l)}
-      </p>
-      {(product || l.otherProduct) && <p class="muted">{product?.name ?? l.otherProduct}</p>}
+      <p>{byline[ctx.lang]}</p>
       <p>
         <strong>{priceText(t, l)}</strong>
       </p>

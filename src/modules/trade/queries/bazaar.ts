@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { search } from "../../catalog";
 import { type BazaarFilters, bazaarPageSize } from "../schemas";
+import { byline } from "../search-entry";
 import { listings } from "../tables";
-import { coverPhotos, type Listing, namesFor } from "./listings";
+import { coverPhotos, type Listing, type ListingPhoto, listingsWithCovers, namesFor } from "./listings";
 
 /** Counting stops here: "more than 1,000" tells a buyer as much as an exact count over a million rows would. */
 export const bazaarCountCap = 1_000;
@@ -33,12 +34,9 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
     f.sector ? eq(listings.sectorCode, f.sector) : undefined,
     certificationWhere(f.cert),
   );
-  let rows: Listing[];
-  let total: number;
-  let capped: boolean;
   if (f.q) {
-    // Product and certification filters are not in the search index: the window of matches is read in full and
-    // narrowed here (it is at most a few hundred ids).
+    // Product, producer and certification filters are not in the search index: the window of matches (at most a
+    // hundred) is read in full and narrowed here.
     const narrowHere =
       f.product !== undefined || f.producer !== undefined || (f.cert !== undefined && f.cert !== "gi");
     const found = await search(
@@ -47,43 +45,73 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
       { kind: "listing", state: f.state, district: f.district, sector: f.sector, gi: f.cert === "gi" },
       narrowHere ? { limit: 500, offset: 0 } : { limit: bazaarPageSize, offset },
     );
-    const ids = found.hits.map((h) => Number(h.ref));
-    const matched = ids.length
-      ? await db
-          .select()
-          .from(listings)
-          .where(and(where, inArray(listings.id, ids)))
-      : [];
-    const order = new Map(ids.map((id, i) => [id, i]));
-    matched.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    rows = narrowHere ? matched.slice(offset, offset + bazaarPageSize) : matched;
-    total = narrowHere ? matched.length : found.total;
-    capped = found.capped;
-  } else {
-    rows = await db
-      .select()
-      .from(listings)
-      .where(where)
-      // As the indexes are ordered (descending, nulls last), so that they answer without sorting.
-      .orderBy(sql`${listings.publishedAt} desc nulls last`, sql`${listings.id} desc nulls last`)
-      .limit(bazaarPageSize)
-      .offset(offset);
-    const [{ n } = { n: 0 }] = (await db
-      .execute(
-        sql`select count(*)::int as n from (select 1 from ${listings} where ${where} limit ${bazaarCountCap + 1}) x`,
-      )
-      .then((r) => (r as unknown as { rows: { n: number }[] }).rows)) as { n: number }[];
-    total = Math.min(n, bazaarCountCap);
-    capped = n > bazaarCountCap;
-  }
-  return {
-    rows,
-    total,
-    capped,
-    covers: await coverPhotos(
+    const { rows, covers } = await listingsWithCovers(
       db,
-      rows.map((r) => r.id),
-    ),
-    names: await namesFor(db, rows),
+      found.hits.map((h) => Number(h.ref)),
+      where,
+    );
+    // The search's order, and the words it shows under each title (written when the listing was published).
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const cards = found.hits.flatMap((h): BazaarCard[] => {
+      const listing = byId.get(Number(h.ref));
+      return listing
+        ? [
+            {
+              listing,
+              cover: covers.get(listing.id),
+              byline: { en: h.contextEn, hi: h.contextHi ?? h.contextEn },
+            },
+          ]
+        : [];
+    });
+    return {
+      cards: narrowHere ? cards.slice(offset, offset + bazaarPageSize) : cards,
+      total: narrowHere ? cards.length : found.total,
+      capped: found.capped,
+    };
+  }
+  const rows = await db
+    .select()
+    .from(listings)
+    .where(where)
+    // As the indexes are ordered (descending, nulls last), so that they answer without sorting.
+    .orderBy(sql`${listings.publishedAt} desc nulls last`, sql`${listings.id} desc nulls last`)
+    .limit(bazaarPageSize)
+    .offset(offset);
+  const [{ n } = { n: 0 }] = (await db
+    .execute(
+      sql`select count(*)::int as n from (select 1 from ${listings} where ${where} limit ${bazaarCountCap + 1}) x`,
+    )
+    .then((r) => (r as unknown as { rows: { n: number }[] }).rows)) as { n: number }[];
+  const covers = await coverPhotos(
+    db,
+    rows.map((r) => r.id),
+  );
+  const names = await namesFor(db, rows);
+  const line = (l: Listing, lang: "en" | "hi") => {
+    const d = names.district(l.districtLgdCode);
+    const st = names.state(l.stateLgdCode);
+    const place = (en?: string, hi?: string | null) => (lang === "hi" ? (hi ?? en) : en) ?? "";
+    return byline([
+      names.producer(l.producerId),
+      names.product(l.odopProductId)?.name ?? l.otherProduct,
+      `${place(d?.nameEn, d?.nameHi)}, ${place(st?.nameEn, st?.nameHi)}`,
+    ]);
+  };
+  return {
+    cards: rows.map((listing) => ({
+      listing,
+      cover: covers.get(listing.id),
+      byline: { en: line(listing, "en"), hi: line(listing, "hi") },
+    })),
+    total: Math.min(n, bazaarCountCap),
+    capped: n > bazaarCountCap,
   };
 }
+
+/** A listing as a card shows it: its row, its cover photo, and the line under its title in each language. */
+export type BazaarCard = {
+  listing: Listing;
+  cover: ListingPhoto | undefined;
+  byline: { en: string; hi: string };
+};

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { type Actor, placeScope } from "../../accounts";
@@ -34,6 +34,28 @@ export async function coverPhotos(db: DbOrTx, ids: readonly number[]): Promise<M
     .where(inArray(listingPhotos.listingId, [...ids]))
     .orderBy(asc(listingPhotos.listingId), asc(listingPhotos.position), asc(listingPhotos.id));
   return new Map(rows.map((r) => [r.listingId, r]));
+}
+
+/**
+ * Some listings with their cover photos, in one query (the bazaar's search path, where every query counts): the
+ * cover is the photo with the lowest position, which is unique within a listing.
+ */
+export async function listingsWithCovers(db: DbOrTx, ids: readonly number[], where?: SQL) {
+  if (ids.length === 0) return { rows: [] as Listing[], covers: new Map<number, ListingPhoto>() };
+  const found = await db
+    .select({ listing: listings, cover: listingPhotos })
+    .from(listings)
+    .leftJoin(
+      listingPhotos,
+      and(
+        eq(listingPhotos.listingId, listings.id),
+        sql`${listingPhotos.position} = (select min(p.position) from ${listingPhotos} p where p.listing_id = ${listings.id})`,
+      ),
+    )
+    .where(and(where, inArray(listings.id, [...ids])));
+  const covers = new Map<number, ListingPhoto>();
+  for (const f of found) if (f.cover) covers.set(f.listing.id, f.cover);
+  return { rows: found.map((f) => f.listing), covers };
 }
 
 /** What pages show beside listings: the names of their producers, products, districts and States. */

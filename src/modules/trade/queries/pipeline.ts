@@ -23,7 +23,8 @@ export type PipelineRow = {
 /**
  * The trade pipeline of a place, without anyone's contact: per district of a State (or the one district), or per
  * State for the nation — RFQs that reached its producers, quotes, orders (delivered ones too), their value, the
- * median time to a first quote, and GeM onboarding. Demo rows are left out.
+ * median time to a first quote, and GeM onboarding. Demo rows count only for demo accounts (a demo deployment shows
+ * its demo; a real officer never sees them).
  */
 export async function pipeline(
   db: DbOrTx,
@@ -56,7 +57,9 @@ export async function pipeline(
       .where(
         and(
           r.where,
-          sql`not exists (select 1 from rfqs where rfqs.id = ${rfqResponses.rfqId} and rfqs.is_demo)`,
+          actor.isDemo
+            ? undefined
+            : sql`not exists (select 1 from rfqs where rfqs.id = ${rfqResponses.rfqId} and rfqs.is_demo)`,
         ),
       )
       .groupBy(r.key),
@@ -68,7 +71,7 @@ export async function pipeline(
         value: sql<number>`coalesce(sum(${orders.quantity} * ${orders.priceInr}) filter (where ${orders.state} <> 'cancelled'), 0)::float8`,
       })
       .from(orders)
-      .where(and(o.where, eq(orders.isDemo, false)))
+      .where(and(o.where, actor.isDemo ? undefined : eq(orders.isDemo, false)))
       .groupBy(o.key),
     db
       .select({
