@@ -10,7 +10,7 @@ import { indiaDateTime } from "../../platform/india-time";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
 import { registerProducer, reviewProducer } from "../producers";
-import { rfqsPerDay, sendRfq } from "./commands";
+import { rfqsPerAddressPerDay, rfqsPerDay, sendRfq } from "./commands";
 
 type Row = Record<string, unknown>;
 const rows = async (db: TestDatabase["db"], q: ReturnType<typeof sql>) =>
@@ -289,7 +289,7 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
     expect(Number((await rows(t.db, sql`select count(*)::int as n from rfqs`))[0]?.n)).toBe(before);
   });
 
-  it("throttles an RFQ flood from one account, and refuses unconfirmed addresses and people without a buyer profile", async () => {
+  it("throttles an RFQ flood from one account or one address, and refuses unconfirmed addresses and people without a buyer profile", async () => {
     await producer();
     const flood = await person(t.db, "buyer");
     const actor = await actorOf(t.db, flood.userId, { requestId: null, ip: "203.0.113.77" });
@@ -314,6 +314,24 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
         .filter((r) => r.status === "rejected")
         .every((r) => (r as PromiseRejectedResult).reason.code === "too_many"),
     ).toBe(true);
+    // Several accounts on one address share its cap; the same account elsewhere is not held by it.
+    const office = "203.0.113.78";
+    for (let k = 0; k < rfqsPerAddressPerDay / rfqsPerDay; k++) {
+      const b = await person(t.db, "buyer");
+      const a = await actorOf(t.db, b.userId, { requestId: null, ip: office });
+      for (let i = 0; i < rfqsPerDay; i++) await sendRfq(t.db, a, input, { origin: "http://localhost" });
+    }
+    const late = await person(t.db, "buyer");
+    await expect(
+      sendRfq(t.db, await actorOf(t.db, late.userId, { requestId: null, ip: office }), input, {
+        origin: "http://localhost",
+      }),
+    ).rejects.toMatchObject({ code: "too_many" });
+    expect(
+      await sendRfq(t.db, await actorOf(t.db, late.userId, { requestId: null, ip: "203.0.113.79" }), input, {
+        origin: "http://localhost",
+      }),
+    ).toBeGreaterThan(0);
     const unconfirmed = await person(t.db, "buyer", undefined, { verified: false });
     await expect(
       sendRfq(t.db, await actorOf(t.db, unconfirmed.userId, meta), input, { origin: "http://localhost" }),

@@ -99,11 +99,19 @@ export function productPage(
         <GiList ctx={ctx} gi={gi} empty={t("giNone")} />
         <h2>{t("producersOfProduct")}</h2>
         {producers > 0 ? (
-          <p>
-            <a href={hrefIn("/producers", lang, { product: String(product.id) })}>
-              {t(producers === 1 ? "productProducersOne" : "productProducersMany", { n: producers })}
-            </a>
-          </p>
+          <>
+            <p>
+              <a href={hrefIn("/producers", lang, { product: String(product.id) })}>
+                {t(producers === 1 ? "productProducersOne" : "productProducersMany", { n: producers })}
+              </a>
+            </p>
+            <p>
+              <a href={hrefIn("/bazaar", lang, { product: String(product.id) })}>{t("productInBazaar")}</a> ·{" "}
+              <a href={hrefIn("/rfqs/new", lang, { product: String(product.id) })}>
+                {t("productRequestQuotes")}
+              </a>
+            </p>
+          </>
         ) : (
           <>
             <p>{t("productNoProducers", { product: product.name })}</p>
