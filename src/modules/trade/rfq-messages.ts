@@ -4,6 +4,8 @@ import { defineCatalogue } from "../../web/i18n";
 export const rfqText = defineCatalogue(
   {
     requestQuote: "Request a quote",
+    theRequest: "The request",
+    theQuote: "The quote",
     askAllProducers: "Ask every producer of {product}",
     rfqNew: "Request quotes",
     rfqIntro:
@@ -158,6 +160,8 @@ export const rfqText = defineCatalogue(
   },
   {
     requestQuote: "कोटेशन माँगें",
+    theRequest: "अनुरोध",
+    theQuote: "कोटेशन",
     askAllProducers: "{product} के हर उत्पादक से पूछें",
     rfqNew: "कोटेशन माँगें",
     rfqIntro:

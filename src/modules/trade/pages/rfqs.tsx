@@ -481,6 +481,7 @@ async function ResponsePage(props: {
         <p>
           {t("state")}: <strong>{t(`rstate_${r.state}`)}</strong>
         </p>
+        {r.priceInr !== null && <h2>{t("theQuote")}</h2>}
         <QuoteTerms ctx={ctx} r={r} unit={asBuyer.rfq.unit} />
         {r.state === "quoted" && asBuyer.rfq.state === "open" && (
           <p class="button-row">
@@ -554,13 +555,19 @@ async function ResponsePage(props: {
           })}
         </p>
       )}
+      <h2>{t("theRequest")}</h2>
       <RfqTerms ctx={ctx} rfq={rfq} />
       {orderId && (
         <p>
           <a href={hrefIn(`/orders/${orderId}`, ctx.lang)}>{t("orders")}</a>
         </p>
       )}
-      {r.state === "quoted" && <QuoteTerms ctx={ctx} r={r} unit={rfq.unit} />}
+      {r.state === "quoted" && (
+        <>
+          <h2>{t("theQuote")}</h2>
+          <QuoteTerms ctx={ctx} r={r} unit={rfq.unit} />
+        </>
+      )}
       {r.state === "quoted" && r.revisions >= maxRevisions && <p>{t("revisedOnce")}</p>}
       {canQuote && (
         <>
