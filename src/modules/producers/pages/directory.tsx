@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { csrfToken } from "../../../web/csrf";
+import { FilterSelect } from "../../../web/filter-select";
 import { PostForm } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
@@ -57,53 +58,43 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
         </p>
         <form method="get" action="/producers" class="filters">
           {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
-          <label>
-            {pt("state")}
-            <select name="state">
-              <option value="">{pt("all")}</option>
-              {states.map((s) => (
-                <option value={String(s.lgdCode)} selected={s.lgdCode === f.state}>
-                  {stateName.get(s.lgdCode)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={pt("state")}
+            name="state"
+            all={pt("all")}
+            value={f.state}
+            options={states.map((s) => ({ value: String(s.lgdCode), label: stateName.get(s.lgdCode) ?? "" }))}
+          />
           {stateDistricts.length === 0 && <p class="hint">{pt("districtAfterState")}</p>}
           {stateDistricts.length > 0 && (
-            <label>
-              {pt("district")}
-              <select name="district">
-                <option value="">{pt("all")}</option>
-                {stateDistricts.map((d) => (
-                  <option value={String(d.lgdCode)} selected={d.lgdCode === f.district}>
-                    {nameIn(ctx.lang, d.nameEn, d.nameHi)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={pt("district")}
+              name="district"
+              all={pt("all")}
+              value={f.district}
+              options={stateDistricts.map((d) => ({
+                value: String(d.lgdCode),
+                label: nameIn(ctx.lang, d.nameEn, d.nameHi),
+              }))}
+            />
           )}
-          <label>
-            {pt("kind")}
-            <select name="kind">
-              <option value="">{pt("all")}</option>
-              {producerKinds.map((k) => (
-                <option value={k} selected={k === f.kind}>
-                  {pt(`kind_${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {pt("sector")}
-            <select name="sector">
-              <option value="">{pt("all")}</option>
-              {sectorTaxonomy.map((sec) => (
-                <option value={sec.code} selected={sec.code === f.sector}>
-                  {ctx.lang === "hi" ? sec.nameHi : sec.nameEn}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={pt("kind")}
+            name="kind"
+            all={pt("all")}
+            value={f.kind}
+            options={producerKinds.map((k) => ({ value: k, label: pt(`kind_${k}`) }))}
+          />
+          <FilterSelect
+            label={pt("sector")}
+            name="sector"
+            all={pt("all")}
+            value={f.sector}
+            options={sectorTaxonomy.map((sec) => ({
+              value: sec.code,
+              label: ctx.lang === "hi" ? sec.nameHi : sec.nameEn,
+            }))}
+          />
           {product && <input type="hidden" name="product" value={String(product.id)} />}
           <label>
             {pt("searchName")}

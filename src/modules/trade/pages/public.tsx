@@ -2,6 +2,8 @@ import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import type { FileStore } from "../../../platform/file-store";
+import { Fact } from "../../../web/fact";
+import { FilterSelect } from "../../../web/filter-select";
 import { formatNumber } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
@@ -68,52 +70,45 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
               aria-describedby="bazaar-q-hint"
             />
           </label>
-          <label>
-            {t("state")}
-            <select name="state">
-              <option value="">{t("all")}</option>
-              {states.map((s) => (
-                <option value={String(s.lgdCode)} selected={s.lgdCode === f.state}>
-                  {nameIn(ctx.lang, s.nameEn, s.nameHi)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("state")}
+            name="state"
+            all={t("all")}
+            value={f.state}
+            options={states.map((s) => ({
+              value: String(s.lgdCode),
+              label: nameIn(ctx.lang, s.nameEn, s.nameHi),
+            }))}
+          />
           {stateDistricts.length > 0 && (
-            <label>
-              {t("district")}
-              <select name="district">
-                <option value="">{t("all")}</option>
-                {stateDistricts.map((d) => (
-                  <option value={String(d.lgdCode)} selected={d.lgdCode === f.district}>
-                    {nameIn(ctx.lang, d.nameEn, d.nameHi)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t("district")}
+              name="district"
+              all={t("all")}
+              value={f.district}
+              options={stateDistricts.map((d) => ({
+                value: String(d.lgdCode),
+                label: nameIn(ctx.lang, d.nameEn, d.nameHi),
+              }))}
+            />
           )}
-          <label>
-            {t("sector")}
-            <select name="sector">
-              <option value="">{t("all")}</option>
-              {sectorTaxonomy.map((s) => (
-                <option value={s.code} selected={s.code === f.sector}>
-                  {ctx.lang === "hi" ? s.nameHi : s.nameEn}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("certification")}
-            <select name="cert">
-              <option value="">{t("all")}</option>
-              {certifications.map((k) => (
-                <option value={k} selected={k === f.cert}>
-                  {t(`cert_${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("sector")}
+            name="sector"
+            all={t("all")}
+            value={f.sector}
+            options={sectorTaxonomy.map((s) => ({
+              value: s.code,
+              label: ctx.lang === "hi" ? s.nameHi : s.nameEn,
+            }))}
+          />
+          <FilterSelect
+            label={t("certification")}
+            name="cert"
+            all={t("all")}
+            value={f.cert}
+            options={certifications.map((k) => ({ value: k, label: t(`cert_${k}`) }))}
+          />
           {product && <input type="hidden" name="product" value={String(product.id)} />}
           {f.producer !== undefined && <input type="hidden" name="producer" value={String(f.producer)} />}
           <button type="submit">{t("filter")}</button>
@@ -246,10 +241,9 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
           <dt>{t("priceBand")}</dt>
           <dd>{priceText(t, l)}</dd>
           {l.fobUsd !== null && (
-            <>
-              <dt>{t("fob")}</dt>
-              <dd>{t("fobValue", { usd: formatNumber(l.fobUsd, 2), unit: t(`unit_${l.unit}`) })}</dd>
-            </>
+            <Fact term={t("fob")}>
+              {t("fobValue", { usd: formatNumber(l.fobUsd, 2), unit: t(`unit_${l.unit}`) })}
+            </Fact>
           )}
           <dt>{t("minOrder")}</dt>
           <dd>{quantityText(t, l, l.minOrder)}</dd>
@@ -265,24 +259,9 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
               (l.otherProduct ?? "")
             )}
           </dd>
-          {l.hsCode && (
-            <>
-              <dt>{t("hsCode")}</dt>
-              <dd>{l.hsCode}</dd>
-            </>
-          )}
-          {certs.length > 0 && (
-            <>
-              <dt>{t("certifications")}</dt>
-              <dd>{certs.join(" · ")}</dd>
-            </>
-          )}
-          {l.packaging && (
-            <>
-              <dt>{t("packaging")}</dt>
-              <dd>{l.packaging}</dd>
-            </>
-          )}
+          {l.hsCode && <Fact term={t("hsCode")}>{l.hsCode}</Fact>}
+          {certs.length > 0 && <Fact term={t("certifications")}>{certs.join(" · ")}</Fact>}
+          {l.packaging && <Fact term={t("packaging")}>{l.packaging}</Fact>}
           <dt>{t("samples")}</dt>
           <dd>{l.samplesAvailable ? t("samplesYes") : t("samplesNo")}</dd>
         </dl>

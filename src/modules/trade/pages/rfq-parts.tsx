@@ -1,3 +1,4 @@
+import { Fact } from "../../../web/fact";
 import { PostForm, TextArea } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
 import { hrefIn, type PageContext } from "../../../web/layout";
@@ -28,12 +29,7 @@ export function QuoteTerms(props: { ctx: PageContext; r: RfqResponse; unit: stri
       <dd>{r.validUntil}</dd>
       <dt>{t("incoterm")}</dt>
       <dd>{r.incoterm}</dd>
-      {r.notes && (
-        <>
-          <dt>{t("notes")}</dt>
-          <dd>{r.notes}</dd>
-        </>
-      )}
+      {r.notes && <Fact term={t("notes")}>{r.notes}</Fact>}
     </dl>
   );
 }

@@ -5,6 +5,7 @@ import { indiaDateTime } from "../../../platform/india-time";
 import { countryName, countryOptions } from "../../../web/countries";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
+import { Fact } from "../../../web/fact";
 import {
   ErrorSummary,
   type FieldErrors,
@@ -328,10 +329,7 @@ function RfqTerms(props: {
         {formatNumber(rfq.quantity, 2)} {tradeText(ctx.lang)(`unit_${rfq.unit}`)}
       </dd>
       {rfq.targetPriceInr !== null && (
-        <>
-          <dt>{t("targetPrice")}</dt>
-          <dd>₹{formatNumber(rfq.targetPriceInr, 2)}</dd>
-        </>
+        <Fact term={t("targetPrice")}>₹{formatNumber(rfq.targetPriceInr, 2)}</Fact>
       )}
       <dt>{t("destination")}</dt>
       <dd>{countryName(rfq.destinationCountry, ctx.lang)}</dd>
@@ -339,18 +337,8 @@ function RfqTerms(props: {
       <dd>{rfq.incoterm}</dd>
       <dt>{t("neededBy")}</dt>
       <dd>{rfq.neededBy}</dd>
-      {rfq.hsCode && (
-        <>
-          <dt>{t("hsHeading")}</dt>
-          <dd>{rfq.hsCode}</dd>
-        </>
-      )}
-      {rfq.details && (
-        <>
-          <dt>{t("details")}</dt>
-          <dd>{rfq.details}</dd>
-        </>
-      )}
+      {rfq.hsCode && <Fact term={t("hsHeading")}>{rfq.hsCode}</Fact>}
+      {rfq.details && <Fact term={t("details")}>{rfq.details}</Fact>}
     </dl>
   );
 }
