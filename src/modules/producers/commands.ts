@@ -4,7 +4,6 @@ import { AppError } from "../../platform/errors";
 import { enqueueMail } from "../../platform/outbox";
 import {
   type Actor,
-  actionsInLastDay,
   addGrant,
   authorize,
   mailboxOf,

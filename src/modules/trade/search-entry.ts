@@ -1,14 +1,12 @@
 import type { DbOrTx } from "../../platform/db";
 import { type ListingEntry, productById, sectorTaxonomy } from "../catalog";
 import { getDistrict, getState } from "../geo";
+import { byline } from "./byline";
 import type { Listing } from "./queries";
 
 /** How a listing is titled where only one language is asked for: its own words in that language, or the other's. */
 export const listingTitle = (l: { titleEn: string | null; titleHi: string | null }, lang: "en" | "hi") =>
   (lang === "hi" ? (l.titleHi ?? l.titleEn) : (l.titleEn ?? l.titleHi)) ?? "";
-
-/** "Producer · product · District, State": what a card and a search hit say of a listing under its title. */
-export const byline = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" · ");
 
 /** A listing as the site search knows it: found by its titles, product, place, sector, HS heading and producer. */
 export async function listingEntry(db: DbOrTx, l: Listing, producerName: string): Promise<ListingEntry> {

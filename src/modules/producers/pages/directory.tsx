@@ -1,9 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
-import { csrfToken } from "../../../web/csrf";
 import { FilterSelect } from "../../../web/filter-select";
-import { PostForm } from "../../../web/forms";
 import { formatNumber } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
@@ -15,7 +13,6 @@ import { productById, sectorTaxonomy } from "../../catalog";
 import { getDistricts, listDistricts, listStates } from "../../geo";
 import { producerKinds } from "../kinds";
 import { producerText } from "../messages";
-import { can } from "../policy";
 import {
   directory,
   directoryPageSize,

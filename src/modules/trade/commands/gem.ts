@@ -19,7 +19,7 @@ export async function setGem(
 ): Promise<void> {
   const actor = requireVerifiedActor(actorOrNull);
   const producer = await producerSummary(db, producerId);
-  if (!producer || producer.status !== "verified") throw new AppError("not_found", "No such producer");
+  if (producer?.status !== "verified") throw new AppError("not_found", "No such producer");
   const grant = authorize(can(actor, "gem:set", producer), "set this producer's GeM onboarding");
   await db.transaction(async (tx) => {
     const [before] = await tx

@@ -280,7 +280,7 @@ async function GemPage(props: {
   const t = rfqText(ctx.lang);
   const actor = requireActor(c.get("actor"));
   const producer = await producerSummary(db, id);
-  if (!producer || producer.status !== "verified" || !can(actor, "gem:set", producer))
+  if (producer?.status !== "verified" || !can(actor, "gem:set", producer))
     throw new AppError("not_found", "No such producer");
   const gem = await gemOf(db, id);
   const values = props.form?.values ?? {

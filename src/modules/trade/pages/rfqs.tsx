@@ -266,7 +266,7 @@ export function rfqPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const id = routeId(c, "rid");
     const { rfq, responses, names } = await rfqOfResponse(db, actor, id);
     const r = responses.find((x) => x.id === id);
-    if (!r || r.state !== "quoted")
+    if (r?.state !== "quoted")
       throw new AppError("conflict", t("outOfTurn", { state: t(`rstate_${r?.state ?? "expired"}`) }));
     return c.html(
       <Layout ctx={ctx} title={t("acceptTitle")} description={t("acceptTitle")}>

@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { search } from "../../catalog";
+import { byline } from "../byline";
 import { type BazaarFilters, bazaarPageSize } from "../schemas";
-import { byline } from "../search-entry";
 import { listings } from "../tables";
 import { coverPhotos, type Listing, type ListingPhoto, listingsWithCovers, namesFor } from "./listings";
 
