@@ -12,7 +12,7 @@ import { productById, sectorTaxonomy } from "../../catalog";
 import { listDistricts, listStates } from "../../geo";
 import { certifications, photoWidths } from "../kinds";
 import { tradeText } from "../messages";
-import { bazaar, publicListing, publicPhoto } from "../queries";
+import { bazaar, producerRating, publicListing, publicPhoto } from "../queries";
 import { rfqText } from "../rfq-messages";
 import { bazaarFilters, bazaarPageSize } from "../schemas";
 import { listingTitle } from "../search-entry";
@@ -162,6 +162,7 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
       ctx.lang === "hi" ? (l.descriptionHi ?? l.descriptionEn) : (l.descriptionEn ?? l.descriptionHi);
     const certs = certificationTexts(t, l);
     const [first, ...rest] = photos;
+    const rating = await producerRating(db, l.producerId);
     return c.html(
       <Layout
         ctx={ctx}
@@ -185,6 +186,32 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             <a href={hrefIn(`/districts/${district.lgdCode}`, ctx.lang)}>{placeLine(ctx, names, l)}</a>
           ) : (
             placeLine(ctx, names, l)
+          )}
+        </p>
+        {rating.n > 0 && rating.mean !== null && (
+          <p>
+            {t(rating.n === 1 ? "ratedOne" : "ratedMany", {
+              mean: formatNumber(rating.mean, 1),
+              n: rating.n,
+            })}
+          </p>
+        )}
+        <p class="button-row">
+          <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { listing: String(l.id) })}>
+            {rfqText(ctx.lang)("requestQuote")}
+          </a>
+          {product && (
+            <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { product: String(product.id) })}>
+              {rfqText(ctx.lang)("askAllProducers", { product: product.name })}
+            </a>
+          )}
+          {product && (
+            <a
+              class="button-link"
+              href={hrefIn("/buyers/interests/new", ctx.lang, { product: String(product.id) })}
+            >
+              {rfqText(ctx.lang)("addInterest")}: {product.name}
+            </a>
           )}
         </p>
         {first && (
@@ -218,24 +245,6 @@ export function bazaarPublicPages(app: Hono, db: Db, deps: { store: FileStore })
             ))}
           </ul>
         )}
-        <p class="button-row">
-          <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { listing: String(l.id) })}>
-            {rfqText(ctx.lang)("requestQuote")}
-          </a>
-          {product && (
-            <a class="button-link" href={hrefIn("/rfqs/new", ctx.lang, { product: String(product.id) })}>
-              {rfqText(ctx.lang)("askAllProducers", { product: product.name })}
-            </a>
-          )}
-          {product && (
-            <a
-              class="button-link"
-              href={hrefIn("/buyers/interests/new", ctx.lang, { product: String(product.id) })}
-            >
-              {rfqText(ctx.lang)("addInterest")}: {product.name}
-            </a>
-          )}
-        </p>
         {description && <p class="prose">{description}</p>}
         <dl class="facts">
           <dt>{t("priceBand")}</dt>
