@@ -5,6 +5,7 @@ import { buildAllOpenData } from "./open-data-sources";
 import type { Db } from "./platform/db";
 import type { JobRunner } from "./platform/job-runner";
 import type { Logger } from "./platform/logger";
+import { refreshStatistics } from "./platform/maintenance";
 import { deliverDueMail, type MailTransport } from "./platform/outbox";
 
 /**
@@ -31,6 +32,7 @@ export function registerJobs(
       escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
     )
     .every("rfq-expiry", 3600, (now) => expireRfqs(db, now ?? new Date(), { origin: deps.origin }))
+    .every("statistics", 6 * 3600, () => refreshStatistics(db))
     .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
     .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
     .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload));
