@@ -21,6 +21,16 @@ function behavesAsAStore(make: () => FileStore) {
     expect(await store.get("../../etc/passwd")).toBeNull();
     await expect(store.put("../outside", pdf)).rejects.toThrow(/unsafe file key/);
   });
+  it("deletes the bytes under a key, and a key already gone is no error", async () => {
+    const store = make();
+    const a = await store.put("photos/3", pdf);
+    const b = await store.put("photos/3", Buffer.from("kept"));
+    await store.delete(a);
+    expect(await store.get(a)).toBeNull();
+    expect((await store.get(b))?.toString()).toBe("kept");
+    await store.delete(a);
+    await store.delete("../../etc/passwd");
+  });
 }
 
 describe("files in a folder (DATA_DIR/files)", () => {

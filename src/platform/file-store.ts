@@ -13,6 +13,8 @@ export interface FileStore {
   put(prefix: string, bytes: Buffer): Promise<string>;
   /** The bytes under `key`, or null when they are gone. */
   get(key: string): Promise<Buffer | null>;
+  /** Removes the bytes under `key`; a key already gone is no error. */
+  delete(key: string): Promise<void>;
 }
 
 const safeKey = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
@@ -34,6 +36,11 @@ export class DirectoryFileStore implements FileStore {
   async get(key: string): Promise<Buffer | null> {
     if (!safeKey.test(key)) return null;
     return fs.promises.readFile(path.join(this.dir, key)).catch(() => null);
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!safeKey.test(key)) return;
+    await fs.promises.rm(path.join(this.dir, key), { force: true });
   }
 }
 
@@ -83,6 +90,14 @@ export class S3FileStore implements FileStore {
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`the file store did not give the file: HTTP ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!safeKey.test(key)) return;
+    const res = await this.client.fetch(this.url(key), { method: "DELETE" });
+    // S3 answers 204 whether or not the key was there.
+    if (!res.ok && res.status !== 404)
+      throw new Error(`the file store did not delete the file: HTTP ${res.status}`);
   }
 }
 

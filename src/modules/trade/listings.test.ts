@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +9,7 @@ import { freshDatabase, type TestDatabase } from "../../../test/support/database
 import { person, signedIn } from "../../../test/support/people";
 import type { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
+import { DirectoryFileStore } from "../../platform/file-store";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
 import { registerProducer, reviewProducer } from "../producers";
@@ -55,11 +59,19 @@ const listingForm = (overrides: Record<string, string> = {}) => ({
 describe("the bazaar's listings over HTTP", () => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), "odop-listing-files-"));
   beforeAll(async () => {
     t = await freshDatabase({ seeded: true });
-    app = createApp({ database: t, logger: createLogger("silent") });
+    app = createApp({
+      database: t,
+      logger: createLogger("silent"),
+      fileStore: new DirectoryFileStore(files),
+    });
   });
-  afterAll(() => t.dispose());
+  afterAll(async () => {
+    await t.dispose();
+    fs.rmSync(files, { recursive: true, force: true });
+  });
 
   /** A producer of Varanasi, verified (or not) by its district's officer, with its owner signed in. */
   const producer = async (opts: { verified?: boolean; place?: typeof inVaranasi } = {}) => {
@@ -363,8 +375,11 @@ describe("the bazaar's listings over HTTP", () => {
       );
     const [first, second] = await rows(
       t.db,
-      sql`select id from listing_photos where listing_id = ${id} order by position`,
+      sql`select id, variants from listing_photos where listing_id = ${id} order by position`,
     );
+    const keysOf = (p: Row | undefined) =>
+      Object.values(p?.variants as Record<string, { key: string }>).map((v) => v.key);
+    for (const key of keysOf(first)) expect(fs.existsSync(path.join(files, key))).toBe(true);
     await browser.get(from);
     expect((await browser.post(`/listings/${id}/photos/${second?.id}/first`, {})).status).toBe(303);
     const order = await rows(
@@ -378,6 +393,9 @@ describe("the bazaar's listings over HTTP", () => {
     expect(
       (await rows(t.db, sql`select id from listing_photos where listing_id = ${id}`)).map((r) => r.id),
     ).toEqual([second?.id]);
+    // Its files are gone from the store; the other photo's stay.
+    for (const key of keysOf(first)) expect(fs.existsSync(path.join(files, key))).toBe(false);
+    for (const key of keysOf(second)) expect(fs.existsSync(path.join(files, key))).toBe(true);
   });
 
   it("filters the bazaar by district, ODOP product and certification, and pages it", async () => {

@@ -83,16 +83,20 @@ export async function addPhoto(
   });
 }
 
-/** Removes a photo, or makes it the first one (the photo cards show). Audited. */
+/**
+ * Removes a photo (its files too, once the removal is committed), or makes it the first one (the photo cards show).
+ * Audited.
+ */
 export async function changePhoto(
   db: Db,
+  store: FileStore,
   actorOrNull: Actor | null,
   id: number,
   photoId: number,
   change: "remove" | "first",
 ): Promise<void> {
   const actor = requireVerifiedActor(actorOrNull);
-  await db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
     const { listing, grant } = await ownedListing(tx, actor, id);
     const where = and(eq(listingPhotos.id, photoId), eq(listingPhotos.listingId, id));
     const [photo] = await tx.select().from(listingPhotos).where(where);
@@ -113,5 +117,8 @@ export async function changePhoto(
       districtLgdCode: listing.districtLgdCode,
       before: { photoId },
     });
+    return change === "remove" ? photo : null;
   });
+  // After the commit: a crash before this leaves files nobody points to, never a record without its files.
+  if (removed) for (const v of Object.values(removed.variants)) await store.delete(v.key);
 }

@@ -277,7 +277,7 @@ export function listingPages(app: PersonalRoutes<AppEnv>, db: Db, deps: { store:
       const actor = requireActor(c.get("actor"));
       const id = routeId(c);
       await ownListing(db, actor, id);
-      await changePhoto(db, actor, id, routeId(c, "pid"), change);
+      await changePhoto(db, deps.store, actor, id, routeId(c, "pid"), change);
       const done = change === "remove" ? "photoRemoved" : "photoFirst";
       return c.redirect(`${hrefIn(`/listings/${id}/edit`, contextOf(c).lang, { done })}#photos`, 303);
     });
