@@ -196,6 +196,7 @@ CREATE INDEX "buyer_interests_user" ON "buyer_interests" USING btree ("user_id")
 CREATE INDEX "gem_onboarding_district" ON "gem_onboarding" USING btree ("district_lgd_code","status");--> statement-breakpoint
 CREATE INDEX "listing_photos_listing" ON "listing_photos" USING btree ("listing_id","position");--> statement-breakpoint
 CREATE INDEX "listings_producer" ON "listings" USING btree ("producer_id");--> statement-breakpoint
+CREATE INDEX "listings_state_updated" ON "listings" USING btree ("state","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "listings_published" ON "listings" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "listings"."state" = 'published';--> statement-breakpoint
 CREATE INDEX "listings_published_district" ON "listings" USING btree ("district_lgd_code","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "listings"."state" = 'published';--> statement-breakpoint
 CREATE INDEX "listings_published_state" ON "listings" USING btree ("state_lgd_code","published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "listings"."state" = 'published';--> statement-breakpoint

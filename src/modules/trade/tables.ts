@@ -87,6 +87,8 @@ export const listings = pgTable(
   },
   (t) => [
     index("listings_producer").on(t.producerId),
+    // Officers' lists: a state, most recently changed first.
+    index("listings_state_updated").on(t.state, t.updatedAt.desc(), t.id.desc()),
     // The bazaar reads published listings newest first, narrowed by place, product or sector.
     index("listings_published").on(t.publishedAt.desc(), t.id.desc()).where(sql`${t.state} = 'published'`),
     index("listings_published_district")

@@ -11,6 +11,7 @@ import {
   parseForm,
   TextArea,
 } from "../../../web/forms";
+import { formatNumber } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout } from "../../../web/layout";
 import { Notice } from "../../../web/notice";
@@ -35,13 +36,17 @@ export function moderationPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const state = tabs.find((s) => s === c.req.query("state")) ?? "published";
     const page = pageNumber(c.req.query("page"));
     const csrf = csrfToken(c);
-    const { rows, total, names } = await moderationList(db, requireActor(c.get("actor")), { state, page });
+    const { rows, total, capped, names } = await moderationList(db, requireActor(c.get("actor")), {
+      state,
+      page,
+    });
     const done = c.req.query("done");
     return c.html(
       <Layout ctx={ctx} title={t("moderationTitle")} description={t("moderationIntro")}>
         <h1>{t("moderationTitle")}</h1>
         {(done === "hidden" || done === "restored") && <Notice kind="success">{t(done)}</Notice>}
         <p>{t("moderationIntro")}</p>
+        {capped && <p>{t("bazaarCapped", { n: formatNumber(total) })}</p>}
         <nav class="tabs" aria-label={t("certification")}>
           {tabs.map((s) => (
             <a
