@@ -32,6 +32,11 @@ export const entityNames: Record<string, { en: string; hi: string }> = {
   gi_link: { en: "GI link (product-GI)", hi: "जीआई लिंक (उत्पाद-जीआई)" },
   committee: { en: "committee", hi: "समिति" },
   committee_member: { en: "committee member", hi: "समिति सदस्य" },
+  listing: { en: "bazaar listing", hi: "बाज़ार लिस्टिंग" },
+  rfq: { en: "request for quotes", hi: "कोटेशन अनुरोध" },
+  order: { en: "order", hi: "ऑर्डर" },
+  buyer_interest: { en: "followed product", hi: "अनुसरित उत्पाद" },
+  district: { en: "district", hi: "ज़िला" },
 };
 
 /** The action in words, or its code where no module has named it. */
