@@ -52,6 +52,7 @@ import {
 } from "./modules/producers";
 import {
   bazaarPublicPages,
+  producerRating,
   registerTradeApi,
   tradeActions,
   tradeAuditTexts,
@@ -219,7 +220,7 @@ export function createApp(deps: {
   committeeManagePages(personalRoutes, db);
   meetingManagePages(personalRoutes, db);
   planManagePages(personalRoutes, db, { store: fileStore, escalateAfterDays: deps.escalateAfterDays ?? 15 });
-  producersPages(personalRoutes, db);
+  producersPages(personalRoutes, db, { ratingOf: (id) => producerRating(db, id) });
   tradePages(personalRoutes, db, { store: fileStore });
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many

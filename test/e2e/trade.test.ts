@@ -192,6 +192,8 @@ describe.runIf(haveBrowser)("the bazaar and trade in a real browser", () => {
     // The buyer's stars show on the producer's listing, for the next buyer (in Hindi: a page not seen, so not cached).
     await buyer.goto(`${base}/bazaar/listings/${ids.listing}?lang=hi`);
     expect(await buyer.textContent("main")).toContain("क्रेताओं की रेटिंग: 5 में से 5 (1 पहुँचा ऑर्डर)");
+    await buyer.goto(`${base}/producers/${ids.producerA}?lang=hi`);
+    expect(await buyer.textContent("main")).toContain("क्रेताओं की रेटिंग: 5 में से 5 (1 पहुँचा ऑर्डर)");
 
     const officer = await signIn(emails.officer);
     await officer.goto(`${base}/officer/trade`);

@@ -95,6 +95,8 @@ export const producerText = defineCatalogue(
     reviewConflict: "The producer changed the profile after you opened it. Check it again before deciding.",
     submitted: "Registered",
     contact: "Contact",
+    ratedOne: "Buyers' rating: {mean} of 5 (1 delivered order)",
+    ratedMany: "Buyers' rating: {mean} of 5 ({n} delivered orders)",
     contactByQuote:
       "Its phone and email are shared with a buyer whose request for quotes it answers, once the buyer accepts its quote.",
     itsListings: "Its listings in the bazaar, and requests for quotes",
@@ -205,6 +207,8 @@ export const producerText = defineCatalogue(
     reviewConflict: "आपके खोलने के बाद उत्पादक ने प्रोफ़ाइल बदली है। निर्णय से पहले फिर से जाँचें।",
     submitted: "पंजीकृत",
     contact: "संपर्क",
+    ratedOne: "क्रेताओं की रेटिंग: 5 में से {mean} (1 पहुँचा ऑर्डर)",
+    ratedMany: "क्रेताओं की रेटिंग: 5 में से {mean} ({n} पहुँचे ऑर्डर)",
     contactByQuote:
       "इसका फ़ोन और ईमेल उस क्रेता को दिखता है जिसके कोटेशन अनुरोध का यह उत्तर देता है, जब क्रेता इसका कोटेशन स्वीकार करता है।",
     itsListings: "बाज़ार में इसकी लिस्टिंग, और कोटेशन अनुरोध",

@@ -12,7 +12,7 @@ export {
 export { seedDemoTrade } from "./demo";
 export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
-export { demoListingsAfter } from "./queries";
+export { demoListingsAfter, producerRating } from "./queries";
 
 /** The trade module's audited actions, in words, for the audit log. */
 export const tradeAuditTexts = {

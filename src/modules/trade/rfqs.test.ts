@@ -257,7 +257,11 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
     // The audit log says each step in words.
     const admin = await signedIn(app, (await person(t.db, "national_admin")).email);
     const log = await (await admin.get("/audit")).text();
-    for (const words of ["Accepted a quote: an order placed", "Recorded an order&#39;s delivery", "Rated an order"])
+    for (const words of [
+      "Accepted a quote: an order placed",
+      "Recorded an order&#39;s delivery",
+      "Rated an order",
+    ])
       expect(log).toContain(words);
   });
 

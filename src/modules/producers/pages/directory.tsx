@@ -21,10 +21,10 @@ import {
   publicProducer,
 } from "../queries";
 import { directoryFilters } from "../schemas";
-import { productNames } from "./shared";
+import { type ProducerPageExtras, productNames } from "./shared";
 
 /** The public directory, a producer's public page (its contact is exchanged only through an accepted quote), one's own profiles. */
-export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
+export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db, extras: ProducerPageExtras) {
   app.get("/producers", async (c) => {
     const ctx = contextOf(c);
     const pt = producerText(ctx.lang);
@@ -133,7 +133,8 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.get("/producers/:id{[0-9]+}", async (c) => {
     const p = await publicProducer(db, routeId(c));
     if (!p) throw new AppError("not_found", "No such producer");
-    return c.html(await ProfilePage({ c, db, p }));
+    const rating = (await extras.ratingOf?.(p.id)) ?? { n: 0, mean: null };
+    return c.html(await ProfilePage({ c, db, p, rating }));
   });
 
   app.get("/producers/mine", async (c) => {
@@ -185,8 +186,13 @@ export function directoryPages(app: PersonalRoutes<AppEnv>, db: Db) {
   });
 }
 
-async function ProfilePage(props: { c: Context<AppEnv>; db: Db; p: PublicProducer }) {
-  const { c, db, p } = props;
+async function ProfilePage(props: {
+  c: Context<AppEnv>;
+  db: Db;
+  p: PublicProducer;
+  rating: { n: number; mean: number | null };
+}) {
+  const { c, db, p, rating } = props;
   const ctx = contextOf(c);
   const pt = producerText(ctx.lang);
   const [district] = await getDistricts(db, [p.districtLgdCode]);
@@ -228,6 +234,11 @@ async function ProfilePage(props: { c: Context<AppEnv>; db: Db; p: PublicProduce
         )}
       </dl>
       {p.description && <p>{p.description}</p>}
+      {rating.n > 0 && rating.mean !== null && (
+        <p>
+          {pt(rating.n === 1 ? "ratedOne" : "ratedMany", { mean: formatNumber(rating.mean, 1), n: rating.n })}
+        </p>
+      )}
       <h2>{pt("contact")}</h2>
       <p>{pt("contactByQuote")}</p>
       <p>

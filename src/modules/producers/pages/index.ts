@@ -8,11 +8,19 @@ import { reviewWork } from "../queries";
 import { directoryPages } from "./directory";
 import { profileFormPages } from "./profile-form";
 import { reviewPages } from "./review";
+import type { ProducerPageExtras } from "./shared";
+
+export type { ProducerPageExtras } from "./shared";
 
 /** The producers pages: all personal (the directory shows contacts to buyers), never cached, CSRF-checked. */
-export function producersPages(routes: PersonalRoutes<AppEnv>, db: Db): void {
+
+export function producersPages(
+  routes: PersonalRoutes<AppEnv>,
+  db: Db,
+  extras: ProducerPageExtras = {},
+): void {
   profileFormPages(routes, db);
-  directoryPages(routes, db);
+  directoryPages(routes, db, extras);
   reviewPages(routes, db);
 }
 

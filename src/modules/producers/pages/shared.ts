@@ -11,3 +11,9 @@ export async function productNames(
   const products = revision ? await productsOfDistricts(db, revision.id, districts) : [];
   return new Map(products.map((p) => [p.id, p.name]));
 }
+
+/** What other modules add to a producer's public page (the app composes them; producers imports no later module). */
+export type ProducerPageExtras = {
+  /** Buyers' mean rating of its delivered orders, if any. */
+  ratingOf?: (producerId: number) => Promise<{ n: number; mean: number | null }>;
+};
