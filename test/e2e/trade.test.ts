@@ -227,10 +227,7 @@ describe.runIf(haveBrowser)("the bazaar and trade in a real browser", () => {
       return !!i && i.complete && i.naturalWidth > 0;
     });
     expect(await buyer.getAttribute(".listing-photo img", "width")).toBe("800");
-    await Promise.all([
-      buyer.waitForEvent("load"),
-      buyer.click("text=Ask every producer of Silk Products"),
-    ]);
+    await Promise.all([buyer.waitForEvent("load"), buyer.click("text=Ask every producer of Silk Products")]);
     await buyer.fill("#f-subject", "Katan silk stoles for a Dubai store");
     await buyer.fill("#f-quantity", "400");
     await buyer.selectOption("#f-destinationCountry", "AE");
