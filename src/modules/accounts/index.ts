@@ -15,7 +15,7 @@ export {
   requireActor,
   requireVerifiedActor,
 } from "./policy";
-export { accountSummary, mailboxOf, officersFor } from "./queries/account";
+export { accountSummary, mailboxesOf, mailboxOf, officersFor } from "./queries/account";
 export { actorOf } from "./queries/actor";
 export { actionsInLastDay } from "./queries/audit";
 export { email as emailSchema } from "./schemas";

@@ -13,6 +13,7 @@ import {
 } from "../accounts";
 import { liveRevision, productsOfDistricts } from "../catalog";
 import { getDistrict } from "../geo";
+import { demoDomain } from "./kinds";
 import { decisionMail } from "./mail";
 import { can } from "./policy";
 import type { ProducerInput } from "./schemas";
@@ -202,7 +203,7 @@ export async function generateDemoProducers(
         districtLgdCode: d.districtLgdCode,
         description: "Generated for benchmarks. Not a real enterprise.",
         phone: "+91 00000 00000",
-        email: `generated-${d.districtLgdCode}@demo.odophub.invalid`,
+        email: `generated-${d.districtLgdCode}@${demoDomain}`,
         status: "verified" as const,
         isDemo: true,
       })),

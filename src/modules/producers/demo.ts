@@ -2,9 +2,10 @@ import type { Db } from "../../platform/db";
 import { actorOf, createDemoUser, type Place } from "../accounts";
 import { listDistricts, listStates } from "../geo";
 import { districtProducts, registerProducer, reviewProducer } from "./commands";
+import { demoDomain } from "./kinds";
 import { producersOwnedBy } from "./queries";
 
-export const demoDomain = "demo.odophub.invalid";
+export { demoDomain } from "./kinds";
 
 /**
  * One demo account per role, in a real State and district (Uttar Pradesh, Varanasi), with a demo producer verified by

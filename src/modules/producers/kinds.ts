@@ -5,3 +5,6 @@ export const producerKinds = ["artisan", "weaver", "msme", "fpo", "shg", "cooper
  * information (both with a reason the producer sees). An edit by its owner sends it back to pending.
  */
 export const verificationStatuses = ["pending", "verified", "rejected", "returned"] as const;
+
+/** The domain of every demo account and generated producer's address: reserved, so no mail to it reaches anyone. */
+export const demoDomain = "demo.odophub.invalid";

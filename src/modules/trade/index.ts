@@ -1,4 +1,4 @@
-/** trade: buyers, the bazaar's listings and their photos (next: enquiries, RFQs, quotes, orders, GeM onboarding). */
+/** trade: buyers, the bazaar's listings and photos, RFQs and quotes, orders and ratings, GeM onboarding, the pipeline. */
 
 export { registerTradeApi } from "./api";
 export {

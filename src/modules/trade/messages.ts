@@ -158,6 +158,7 @@ export const tradeText = defineCatalogue(
     moderationIntro:
       "Listings of the producers in your district or State. Hide one that misleads buyers or breaks the rules, with the reason its producer is told.",
     moderationEmpty: "No listing here.",
+    listingsByState: "Listings by state",
     hide: "Hide",
     hideTitle: "Hide this listing?",
     hideIntro:
@@ -335,6 +336,7 @@ export const tradeText = defineCatalogue(
     moderationIntro:
       "आपके ज़िले या राज्य के उत्पादकों की लिस्टिंग। जो क्रेताओं को भ्रमित करे या नियम तोड़े, उसे कारण बताकर छिपाएँ; कारण उत्पादक को भेजा जाता है।",
     moderationEmpty: "यहाँ कोई लिस्टिंग नहीं।",
+    listingsByState: "स्थिति के अनुसार लिस्टिंग",
     hide: "छिपाएँ",
     hideTitle: "यह लिस्टिंग छिपाएँ?",
     hideIntro:

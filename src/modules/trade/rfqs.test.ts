@@ -228,9 +228,13 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
     );
     await b.browser.get(`/orders/${orderId}`);
     expect((await b.browser.post(`/orders/${orderId}/rate`, { stars: "4" })).status).toBe(303);
-    expect(
-      (await browser.post(`/orders/${orderId}/rate`, { stars: "1" }, { from: `/buyers/me` })).status,
-    ).toBe(409);
+    const twice = await browser.post(
+      `/orders/${orderId}/rate?lang=hi`,
+      { stars: "1" },
+      { from: "/buyers/me" },
+    );
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain("आप इस ऑर्डर को पहले ही रेटिंग दे चुके हैं।");
     expect(
       await rows(t.db, sql`select side, stars from order_ratings where order_id = ${orderId} order by side`),
     ).toEqual([

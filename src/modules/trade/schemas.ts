@@ -125,8 +125,9 @@ export const rfqInput = z
     neededBy: isoDate,
     openDays: z.coerce.number().int().min(1, "openDays").max(maxOpenDays, "openDays"),
   })
+  // Said at the HS heading: the one field the form shows when neither a listing nor a product was chosen.
   .refine((v) => v.listingId !== undefined || v.odopProductId !== undefined || v.hsCode, {
-    path: ["odopProductId"],
+    path: ["hsCode"],
     message: "rfqTarget",
     when: always,
   });
@@ -143,6 +144,9 @@ export const quoteInput = z.object({
   version: intId,
 });
 export type QuoteInput = z.infer<typeof quoteInput>;
+
+/** An officer's switch: RFQs to its district's producers wait for its approval ("on"), or not. */
+export const approvalInput = z.object({ district: lgdCode, on: ticked });
 
 export const messageInput = z.object({ body: z.string().trim().min(1).max(2000) });
 export const reasonInput = z.object({

@@ -163,6 +163,15 @@ export async function mailboxOf(db: DbOrTx, userId: number) {
   return row ?? null;
 }
 
+/** The mailboxes of several people at once (a notice to many: one query, not one per person). */
+export async function mailboxesOf(db: DbOrTx, userIds: readonly number[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: users.id, email: users.email, lang: users.lang })
+    .from(users)
+    .where(inArray(users.id, [...new Set(userIds)]));
+}
+
 /**
  * The mailboxes of the officers who hold `role` for a place (its district's officers, its State's officers, or the
  * national administrators), each with its language: whom a workflow tells that it is their move.

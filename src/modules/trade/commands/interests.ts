@@ -2,11 +2,12 @@ import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
-import { type Actor, mailboxOf, recordAudit, requireVerifiedActor } from "../../accounts";
-import { hsHeadings, productsByIds } from "../../catalog";
+import { type Actor, mailboxesOf, recordAudit, requireVerifiedActor } from "../../accounts";
+import { productsByIds } from "../../catalog";
 import { tradeMail } from "../mail";
 import { listingTitle } from "../search-entry";
 import { buyerInterests, listings } from "../tables";
+import { requireHsHeading } from "./hs-heading";
 import { linkTo, type MailContext } from "./rfqs";
 
 /** A buyer follows an ODOP product or an HS heading (at most 20 interests). */
@@ -18,8 +19,7 @@ export async function addInterest(
   const actor = requireVerifiedActor(actorOrNull);
   if (input.odopProductId !== undefined && (await productsByIds(db, [input.odopProductId])).length === 0)
     throw new AppError("bad_request", "No such product", { field: "odopProductId" });
-  if (input.hsCode && (await hsHeadings(db, [input.hsCode])).length === 0)
-    throw new AppError("bad_request", `No HS heading ${input.hsCode}`, { field: "hsCode" });
+  await requireHsHeading(db, input.hsCode);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`interests:${actor.userId}`}))`);
     const mine = await tx.select().from(buyerInterests).where(eq(buyerInterests.userId, actor.userId));
@@ -73,6 +73,7 @@ export async function sendDigests(db: Db, now: Date, mail: MailContext): Promise
     const interests = await tx.select().from(buyerInterests).orderBy(asc(buyerInterests.userId));
     const byUser = new Map<number, typeof interests>();
     for (const i of interests) byUser.set(i.userId, [...(byUser.get(i.userId) ?? []), i]);
+    const mailboxes = new Map((await mailboxesOf(tx, [...byUser.keys()])).map((m) => [m.userId, m]));
     let sent = 0;
     for (const [userId, mine] of byUser) {
       const since = new Date(Math.min(...mine.map((i) => i.notifiedUpTo.getTime())));
@@ -97,7 +98,7 @@ export async function sendDigests(db: Db, now: Date, mail: MailContext): Promise
         .limit(20);
       await tx.update(buyerInterests).set({ notifiedUpTo: now }).where(eq(buyerInterests.userId, userId));
       if (found.length === 0) continue;
-      const to = await mailboxOf(tx, userId);
+      const to = mailboxes.get(userId);
       if (!to) continue;
       const lines = found
         .map((l) => `- ${listingTitle(l, to.lang)}: ${linkTo(mail, `/bazaar/listings/${l.id}`, to.lang)}`)

@@ -4,7 +4,7 @@ import { AppError } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
 import { nextState } from "../../../platform/workflow";
 import { type Actor, authorize, mailboxOf, recordAudit, requireVerifiedActor } from "../../accounts";
-import { hsHeadings, indexListing, unindexListing } from "../../catalog";
+import { indexListing, unindexListing } from "../../catalog";
 import { districtProducts, producerSummary } from "../../producers";
 import { type ListingTransition, listingFlow } from "../listing-flow";
 import { moderationMail } from "../mail";
@@ -12,6 +12,7 @@ import { can } from "../policy";
 import type { ListingInput } from "../schemas";
 import { listingEntry, listingTitle } from "../search-entry";
 import { listings } from "../tables";
+import { requireHsHeading } from "./hs-heading";
 
 type Listing = typeof listings.$inferSelect;
 
@@ -34,8 +35,7 @@ async function columnsOf(db: DbOrTx, districtLgdCode: number, input: ListingInpu
       throw new AppError("bad_request", "Not an ODOP product of this district", { field: "odopProductId" });
     sectorCode = product.sectorCode ?? sectorCode;
   }
-  if (input.hsCode && (await hsHeadings(db, [input.hsCode])).length === 0)
-    throw new AppError("bad_request", `No HS heading ${input.hsCode}`, { field: "hsCode" });
+  await requireHsHeading(db, input.hsCode);
   const orNull = <T>(v: T | undefined) => (v === undefined || v === "" ? null : v);
   return {
     titleEn: orNull(input.titleEn),

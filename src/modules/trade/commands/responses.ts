@@ -11,7 +11,14 @@ import { can } from "../policy";
 import { maxRevisions, type ResponseTransition, responseFlow, rfqFlow } from "../rfq-flow";
 import type { QuoteInput } from "../schemas";
 import { orderEvents, orders, rfqMessages, rfqResponses, rfqs } from "../tables";
-import { closeLiveResponses, linkTo, lockedRfq, type MailContext, tellProducer } from "./rfqs";
+import {
+  closeLiveResponses,
+  invitationVars,
+  linkTo,
+  lockedRfq,
+  type MailContext,
+  tellProducers,
+} from "./rfqs";
 
 export type ResponseStep =
   | { transition: "quote" | "revise"; quote: QuoteInput }
@@ -137,25 +144,11 @@ export async function respond(
     // The other side hears of it.
     const vars = { subject: rfq.subject, producer: producer.name };
     if (step.transition === "approve")
-      await tellProducer(
-        tx,
-        producer.ownerUserId,
-        "invited",
-        {
-          ...vars,
-          quantity: `${rfq.quantity} ${rfq.unit}`,
-          country: rfq.destinationCountry,
-          incoterm: rfq.incoterm,
-          neededBy: rfq.neededBy,
-          closes: indiaDateTime(rfq.closesAt).date,
-        },
-        mail,
-        "/rfqs/inbox",
-      );
+      await tellProducers(tx, [producer.ownerUserId], "invited", invitationVars(rfq), mail, "/rfqs/inbox");
     if (step.transition === "accept" || step.transition === "reject")
-      await tellProducer(
+      await tellProducers(
         tx,
-        producer.ownerUserId,
+        [producer.ownerUserId],
         step.transition === "accept" ? "accepted" : "rejected",
         vars,
         mail,

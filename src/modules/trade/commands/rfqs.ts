@@ -9,18 +9,20 @@ import {
   type Actor,
   actionsInLastDay,
   authorize,
+  mailboxesOf,
   mailboxOf,
   officersFor,
   recordAudit,
   requireVerifiedActor,
 } from "../../accounts";
-import { hsHeadings, liveProductIdsOfHsHeading, productsByIds } from "../../catalog";
+import { liveProductIdsOfHsHeading, productsByIds } from "../../catalog";
 import { verifiedProducers } from "../../producers";
 import { tradeMail } from "../mail";
 import { can } from "../policy";
 import { liveResponses, maxOpenDays, responseFlow, rfqFlow } from "../rfq-flow";
 import type { RfqInput } from "../schemas";
 import { listings, rfqApprovalDistricts, rfqResponses, rfqs } from "../tables";
+import { requireHsHeading } from "./hs-heading";
 
 /** RFQs one account, and one address, may send in a day: a buyer's real needs, far below a flood. */
 export const rfqsPerDay = 20;
@@ -49,8 +51,7 @@ async function recipientsOf(db: DbOrTx, input: RfqInput) {
     productIds = [input.odopProductId];
   }
   if (input.hsCode) {
-    if ((await hsHeadings(db, [input.hsCode])).length === 0)
-      throw new AppError("bad_request", `No HS heading ${input.hsCode}`, { field: "hsCode" });
+    await requireHsHeading(db, input.hsCode);
     productIds = [...productIds, ...(await liveProductIdsOfHsHeading(db, input.hsCode))];
   }
   // Producers with published listings of the product or heading are reached too, whatever their profile says.
@@ -153,16 +154,15 @@ export async function sendRfq(
         held: recipients.filter((r) => approving.has(r.districtLgdCode)).length,
       },
     });
-    const rfq = {
-      subject: input.subject,
-      quantity: `${input.quantity} ${input.unit}`,
-      country: input.destinationCountry,
-      incoterm: input.incoterm,
-      neededBy: input.neededBy,
-      closes: indiaDateTime(closesAt).date,
-    };
-    for (const p of recipients.filter((r) => !approving.has(r.districtLgdCode)))
-      await tellProducer(tx, p.ownerUserId, "invited", rfq, mail, "/rfqs/inbox");
+    const rfq = invitationVars({ ...input, closesAt });
+    await tellProducers(
+      tx,
+      recipients.filter((r) => !approving.has(r.districtLgdCode)).map((r) => r.ownerUserId),
+      "invited",
+      rfq,
+      mail,
+      "/rfqs/inbox",
+    );
     for (const district of approving) {
       const place = recipients.find((r) => r.districtLgdCode === district) as (typeof recipients)[number];
       for (const o of await officersFor(tx, "district_officer", place))
@@ -175,26 +175,46 @@ export async function sendRfq(
   });
 }
 
-/** Mails a producer's owner about an RFQ, in the owner's language, the country named in it. */
-export async function tellProducer(
+/** What an invitation to quote says of an RFQ: what, how much, where to, on which terms, by when, until when. */
+export const invitationVars = (r: {
+  subject: string;
+  quantity: number;
+  unit: string;
+  destinationCountry: string;
+  incoterm: string;
+  neededBy: string;
+  closesAt: Date;
+}) => ({
+  subject: r.subject,
+  quantity: `${r.quantity} ${r.unit}`,
+  country: r.destinationCountry,
+  incoterm: r.incoterm,
+  neededBy: r.neededBy,
+  closes: indiaDateTime(r.closesAt).date,
+});
+
+/** Mails producers' owners about an RFQ, each in their language with the country named in it (one query for all). */
+export async function tellProducers(
   tx: DbOrTx,
-  ownerUserId: number,
+  ownerUserIds: readonly number[],
   kind: "invited" | "accepted" | "rejected" | "closed",
   rfq: { subject: string; country?: string } & Record<string, string | number | undefined>,
   mail: MailContext,
   path: string,
 ) {
-  const owner = await mailboxOf(tx, ownerUserId);
-  if (!owner) return;
   const vars = Object.fromEntries(Object.entries(rfq).filter(([, v]) => v !== undefined)) as Record<
     string,
     string | number
   >;
-  if (rfq.country) vars.country = countryName(rfq.country, owner.lang);
-  await enqueueMail(
-    tx,
-    tradeMail(owner.lang, kind, { to: owner.email, link: linkTo(mail, path, owner.lang), vars }),
-  );
+  for (const owner of await mailboxesOf(tx, ownerUserIds))
+    await enqueueMail(
+      tx,
+      tradeMail(owner.lang, kind, {
+        to: owner.email,
+        link: linkTo(mail, path, owner.lang),
+        vars: rfq.country ? { ...vars, country: countryName(rfq.country, owner.lang) } : vars,
+      }),
+    );
 }
 
 /** An RFQ locked for this transaction, at the version the person saw (409 when it moved on meanwhile). */
@@ -249,8 +269,15 @@ export async function closeLiveResponses(
     .where(and(eq(rfqResponses.rfqId, rfqId), inArray(rfqResponses.state, [...liveResponses])))
     .returning({ producerId: rfqResponses.producerId, id: rfqResponses.id });
   if (!mail || closed.length === 0) return;
-  for (const p of await verifiedProducers(tx, { ids: closed.map((c) => c.producerId) }, closed.length))
-    await tellProducer(tx, p.ownerUserId, "closed", rfq, mail, "/rfqs/inbox");
+  const owners = await verifiedProducers(tx, { ids: closed.map((c) => c.producerId) }, closed.length);
+  await tellProducers(
+    tx,
+    owners.map((p) => p.ownerUserId),
+    "closed",
+    rfq,
+    mail,
+    "/rfqs/inbox",
+  );
 }
 
 /**

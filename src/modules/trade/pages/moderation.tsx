@@ -47,7 +47,7 @@ export function moderationPages(app: PersonalRoutes<AppEnv>, db: Db) {
         {(done === "hidden" || done === "restored") && <Notice kind="success">{t(done)}</Notice>}
         <p>{t("moderationIntro")}</p>
         {capped && <p>{t("bazaarCapped", { n: formatNumber(total) })}</p>}
-        <nav class="tabs" aria-label={t("certification")}>
+        <nav class="tabs" aria-label={t("listingsByState")}>
           {tabs.map((s) => (
             <a
               href={hrefIn("/officer/listings", ctx.lang, { state: s })}

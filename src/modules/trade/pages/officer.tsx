@@ -26,7 +26,7 @@ import { tradeKey, tradeText } from "../messages";
 import { can } from "../policy";
 import { approvingDistricts, gemOf, gemOfProducers, heldForOfficer, pipeline } from "../queries";
 import { rfqKey, rfqText } from "../rfq-messages";
-import { gemInput, reasonInput } from "../schemas";
+import { approvalInput, gemInput, reasonInput } from "../schemas";
 import { rfqRefusal } from "./rfq-refusal";
 
 const keyOf = (lang: "en" | "hi") => rfqKey(rfqText(lang), tradeKey(tradeText(lang)));
@@ -66,7 +66,7 @@ export function officerTradePages(app: PersonalRoutes<AppEnv>, db: Db) {
           rows={rows}
           empty={t("approvalsEmpty")}
           columns={[
-            { label: t("subject"), cell: (r) => r.rfq.subject },
+            { label: t("request"), cell: (r) => r.rfq.subject },
             { label: t("details"), cell: (r) => r.rfq.details ?? "" },
             { label: t("producer"), cell: (r) => names.get(r.response.producerId) ?? "" },
             { label: t("closes"), cell: (r) => formatWhen(r.rfq.closesAt, ctx.lang) },
@@ -105,10 +105,9 @@ export function officerTradePages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.post("/officer/rfqs/approval", async (c) => {
     const actor = requireActor(c.get("actor"));
     const lang = contextOf(c).lang;
-    const body = await c.req.parseBody();
-    const district = Number(body.district);
-    if (!Number.isInteger(district) || district <= 0) throw new AppError("bad_request", "No district");
-    await setRfqApproval(db, actor, district, body.on === "on");
+    const form = await parseForm(c, approvalInput, lang);
+    if (!form.ok) throw new AppError("bad_request", "No district");
+    await setRfqApproval(db, actor, form.data.district, form.data.on);
     return c.redirect(hrefIn("/officer/rfqs", lang), 303);
   });
   app.get("/rfqs/responses/:rid{[0-9]+}/refuse", async (c) =>

@@ -47,7 +47,7 @@ export function orderPages(app: PersonalRoutes<AppEnv>, db: Db) {
           empty={t("noOrders")}
           columns={[
             {
-              label: t("subject"),
+              label: t("request"),
               cell: (r) => <a href={hrefIn(`/orders/${r.order.id}`, ctx.lang)}>{r.subject}</a>,
             },
             { label: t("producer"), cell: (r) => names.get(r.order.producerId) ?? "" },
@@ -159,8 +159,13 @@ async function OrderPage(props: {
       )}
       {"buyer" in o.contact && o.contact.buyer && (
         <p>
-          {o.contact.buyer.organisation}, {countryName(o.contact.buyer.country || "IN", ctx.lang)} ·{" "}
-          <a href={`mailto:${o.contact.buyer.email}`}>{o.contact.buyer.email}</a>
+          {[
+            o.contact.buyer.organisation,
+            o.contact.buyer.country && countryName(o.contact.buyer.country, ctx.lang),
+          ]
+            .filter(Boolean)
+            .join(", ")}{" "}
+          · <a href={`mailto:${o.contact.buyer.email}`}>{o.contact.buyer.email}</a>
         </p>
       )}
       <h2>{t("milestones")}</h2>
@@ -173,10 +178,10 @@ async function OrderPage(props: {
           </li>
         ))}
       </ol>
+      {stepErrors._form && <Notice kind="error">{stepErrors._form}</Notice>}
       {open.length > 0 && (
         <PostForm action={hrefIn(`/orders/${id}/step`, ctx.lang)} csrf={csrf}>
           <h3>{t("milestones")}</h3>
-          {stepErrors._form && <Notice kind="error">{stepErrors._form}</Notice>}
           <input type="hidden" name="version" value={String(o.order.version)} />
           <SelectField
             name="transition"
@@ -216,10 +221,11 @@ async function OrderPage(props: {
           ))}
         </ul>
       )}
+      {/* Outside the form: a refused rating (already given) is said even when the form is no longer shown. */}
+      {props.rating?.errors._form && <Notice kind="error">{props.rating.errors._form}</Notice>}
       {o.order.state === "delivered" && !myRating && (
         <PostForm action={hrefIn(`/orders/${id}/rate`, ctx.lang)} csrf={csrf}>
           <h2>{o.side === "buyer" ? t("rateProducer") : t("rateBuyer")}</h2>
-          {props.rating?.errors._form && <Notice kind="error">{props.rating.errors._form}</Notice>}
           <SelectField
             name="stars"
             label={t("stars")}

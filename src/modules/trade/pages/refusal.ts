@@ -12,7 +12,7 @@ export function listingRefusal(err: unknown, lang: Lang): { errors: FieldErrors;
   if (err.code === "bad_request" && field) {
     const words: Record<string, string> = {
       odopProductId: t("notProduct"),
-      hsCode: t("hsUnknown", { code: err.message.replace(/\D/g, "") }),
+      hsCode: t("hsUnknown", { code: String(err.details.code ?? "") }),
       reason: t("reasonRequired"),
     };
     return { errors: { [field]: words[field] ?? err.message }, status: 400 };

@@ -26,22 +26,22 @@ export function rfqRefusal(err: unknown, lang: Lang): { errors: FieldErrors; sta
       neededBy: t("neededPast"),
       validUntil: t("neededPast"),
       openDays: t("openDaysRange"),
-      hsCode: tradeText(lang)("hsUnknown", { code: err.message.replace(/\D/g, "") }),
-      listingId: t("notListing"),
+      hsCode: tradeText(lang)("hsUnknown", { code: String(err.details.code ?? "") }),
       happenedOn: t("happenedRange"),
-      odopProductId: t("rfqTarget"),
     };
+    // The listing or product a request is about comes with the link, not from a field: its error is the form's.
+    if (field === "listingId") return { errors: { _form: t("notListing") }, status: 400 };
+    if (field === "odopProductId") return { errors: { _form: t("notProduct") }, status: 400 };
     return { errors: { [field]: words[field] ?? err.message }, status: 400 };
   }
   if (err.code !== "conflict") throw err;
   const reason = err.details.reason;
   if (reason === "no_recipients") return { errors: { _form: t("noRecipients") }, status: 409 };
   if (reason === "revised") return { errors: { _form: t("revisedOnce") }, status: 409 };
-  if (reason === "rated" || reason === "quote_expired" || reason === "too_many_interests")
-    return { errors: { _form: err.message }, status: 409 };
+  if (reason === "rated") return { errors: { _form: t("alreadyRated") }, status: 409 };
+  if (reason === "quote_expired") return { errors: { _form: t("quoteExpired") }, status: 409 };
+  if (reason === "too_many_interests") return { errors: { _form: t("tooManyInterests") }, status: 409 };
   if (typeof err.details.state === "string")
     return { errors: { _form: t("outOfTurn", { state: stateWords(err.details.state, lang) }) }, status: 409 };
   return { errors: { _form: t("stillConflict") }, status: 409 };
 }
-
-export { stateWords };

@@ -183,7 +183,7 @@ export function rfqPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const actor = requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const t = rfqText(ctx.lang);
-    const rows = await producerInbox(db, actor);
+    const { rows, names } = await producerInbox(db, actor);
     return c.html(
       <Layout ctx={ctx} title={t("inbox")} description={t("inbox")}>
         <h1>{t("inbox")}</h1>
@@ -196,9 +196,10 @@ export function rfqPages(app: PersonalRoutes<AppEnv>, db: Db) {
           empty={t("inboxEmpty")}
           columns={[
             {
-              label: t("subject"),
+              label: t("request"),
               cell: (r) => <a href={hrefIn(`/rfqs/responses/${r.response.id}`, ctx.lang)}>{r.rfq.subject}</a>,
             },
+            { label: t("producer"), cell: (r) => names.get(r.response.producerId) ?? "" },
             { label: t("state"), cell: (r) => t(`rstate_${r.response.state}`) },
             {
               label: t("quantity"),
@@ -362,8 +363,6 @@ async function NewRfqPage(props: { c: Context<AppEnv>; db: Db; values: FormValue
     neededBy: t("neededBy"),
     openDays: t("openDays"),
     hsCode: t("hsHeading"),
-    odopProductId: t("hsHeading"),
-    listingId: t("rfqNew"),
   };
   return (
     <Layout ctx={ctx} title={t("rfqNew")} description={t("rfqIntro")}>
@@ -451,7 +450,10 @@ async function ResponsePage(props: {
   const actor = requireActor(c.get("actor"));
   const csrf = csrfToken(c);
   // The buyer's view when the person is the RFQ's buyer; otherwise the producer's (404 for anyone else).
-  const asBuyer = await rfqOfResponse(db, actor, id).catch(() => null);
+  const asBuyer = await rfqOfResponse(db, actor, id).catch((err) => {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  });
   if (asBuyer) {
     const r = asBuyer.responses.find((x) => x.id === id);
     if (!r || r.state === "held" || r.state === "refused") throw new AppError("not_found", "No such request");

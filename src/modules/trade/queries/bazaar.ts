@@ -4,9 +4,16 @@ import { search } from "../../catalog";
 import { byline } from "../byline";
 import { type BazaarFilters, bazaarPageSize } from "../schemas";
 import { listings } from "../tables";
-import { coverPhotos, type Listing, type ListingPhoto, listingsWithCovers, namesFor } from "./listings";
+import {
+  countUpTo,
+  coverPhotos,
+  type Listing,
+  type ListingPhoto,
+  listingsWithCovers,
+  namesFor,
+} from "./listings";
 
-/** Counting stops here: "more than 1,000" tells a buyer as much as an exact count over a million rows would. */
+/** Counting stops here (see `countUpTo`). */
 export const bazaarCountCap = 1_000;
 
 const certificationWhere = (cert: BazaarFilters["cert"]) =>
@@ -78,11 +85,7 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
     .orderBy(sql`${listings.publishedAt} desc nulls last`, sql`${listings.id} desc nulls last`)
     .limit(bazaarPageSize)
     .offset(offset);
-  const [{ n } = { n: 0 }] = (await db
-    .execute(
-      sql`select count(*)::int as n from (select 1 from ${listings} where ${where} limit ${bazaarCountCap + 1}) x`,
-    )
-    .then((r) => (r as unknown as { rows: { n: number }[] }).rows)) as { n: number }[];
+  const count = await countUpTo(db, where, bazaarCountCap);
   const covers = await coverPhotos(
     db,
     rows.map((r) => r.id),
@@ -104,8 +107,7 @@ export async function bazaar(db: DbOrTx, f: BazaarFilters) {
       cover: covers.get(listing.id),
       byline: { en: line(listing, "en"), hi: line(listing, "hi") },
     })),
-    total: Math.min(n, bazaarCountCap),
-    capped: n > bazaarCountCap,
+    ...count,
   };
 }
 

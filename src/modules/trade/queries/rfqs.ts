@@ -62,11 +62,12 @@ export async function rfqForBuyer(db: DbOrTx, actor: Actor, id: number) {
   return { rfq, responses, names, messages, orderId: order[0]?.id ?? null };
 }
 
-/** The RFQs sent to a person's producers, newest first: the producer's inbox. */
+/** The RFQs sent to a person's producers, newest first, with the producers' names: the producer's inbox. */
 export async function producerInbox(db: DbOrTx, actor: Actor) {
   const mine = await producersOwnedBy(db, actor.userId);
-  if (mine.length === 0) return [];
-  return db
+  const names = new Map(mine.map((p) => [p.id, p.name]));
+  if (mine.length === 0) return { rows: [], names };
+  const rows = await db
     .select({ response: rfqResponses, rfq: rfqs })
     .from(rfqResponses)
     .innerJoin(rfqs, eq(rfqs.id, rfqResponses.rfqId))
@@ -81,6 +82,7 @@ export async function producerInbox(db: DbOrTx, actor: Actor) {
     )
     .orderBy(desc(rfqResponses.createdAt))
     .limit(200);
+  return { rows, names };
 }
 
 /**
