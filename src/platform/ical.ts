@@ -36,3 +36,36 @@ export function meetingInvite(e: {
   });
   return calendar.toString();
 }
+
+/** Several meetings in one calendar file (a participant's whole diary), published rather than sent as invitations. */
+export function meetingsCalendar(
+  entries: {
+    uid: string;
+    sequence: number;
+    start: Date;
+    end: Date;
+    summary: string;
+    description: string;
+    location: string | null;
+    url: string;
+  }[],
+  opts: { name?: string } = {},
+): string {
+  const calendar = ical({
+    prodId: { company: "ODOP Hub", product: "events", language: "EN" },
+    name: opts.name ?? null,
+  });
+  calendar.method(ICalCalendarMethod.PUBLISH);
+  for (const e of entries)
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      start: e.start,
+      end: e.end,
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      url: e.url,
+    });
+  return calendar.toString();
+}

@@ -21,3 +21,20 @@ export const isoDate = z
       message: "dateFormat",
     },
   );
+
+/** Free text a form may leave empty, trimmed, at most `max` characters. */
+export const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/** A positive quantity or price as typed: digits with at most two decimals, commas allowed (1,00,000). */
+export const amount = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/,/g, ""))
+  .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v) && Number(v) > 0, { message: "amountFormat" })
+  .transform(Number);
+
+/** A checkbox: sent as "on" when ticked, absent when not. */
+export const ticked = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");

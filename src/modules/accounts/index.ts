@@ -2,7 +2,7 @@
 export type { AuditTexts } from "./audit-texts";
 export { recordAudit, recordAudits } from "./commands/audit";
 export { addGrant, createAdmin, createDemoUser } from "./commands/grants";
-export { signUp, userIdByEmail } from "./commands/register";
+export { setTimeZone, signUp, userIdByEmail } from "./commands/register";
 export { type AccountAction, accountsPages } from "./pages";
 export { formatWhen } from "./pages/shared";
 export {
@@ -10,6 +10,7 @@ export {
   authorize,
   type Grant,
   grantFor,
+  missionGrant,
   type Place,
   placeScope,
   requireActor,

@@ -1,10 +1,9 @@
 import type { Mail } from "../../platform/outbox";
 import type { Lang } from "../../web/i18n";
+import { accountText } from "./messages";
+import type { InvitationTarget } from "./policy";
 
-const roleNames = {
-  en: { state_officer: "State officer (SEPC)", district_officer: "District officer (DEPC)" },
-  hi: { state_officer: "राज्य अधिकारी (एसईपीसी)", district_officer: "ज़िला अधिकारी (डीईपीसी)" },
-} as const;
+const roleName = (lang: Lang, role: InvitationTarget["role"]) => accountText(lang)(`role_${role}`);
 
 /** The messages accounts send, in the recipient's language. Links are single-use; the text says for how long. */
 export const accountMail = {
@@ -45,16 +44,11 @@ export const accountMail = {
           body: `Hello,\n\nOpen this link to choose a new password (valid once, for a limited time):\n${p.link}\n\nAll sessions of your account end when the password changes. If you did not ask for this, ignore this message.\n`,
         },
   /** In both languages: the inviter does not know which the invitee reads. */
-  invitation: (p: {
-    to: string;
-    link: string;
-    role: "state_officer" | "district_officer";
-    by: string;
-  }): Mail => ({
+  invitation: (p: { to: string; link: string; role: InvitationTarget["role"]; by: string }): Mail => ({
     to: p.to,
-    subject: `ODOP Hub: invitation as ${roleNames.en[p.role]} · आमंत्रण: ${roleNames.hi[p.role]}`,
+    subject: `ODOP Hub: invitation as ${roleName("en", p.role)} · आमंत्रण: ${roleName("hi", p.role)}`,
     body:
-      `${p.by} invites you to ODOP Hub as ${roleNames.en[p.role]}. Accept within 7 days:\n${p.link}\n\n` +
-      `${p.by} आपको ओडीओपी हब पर ${roleNames.hi[p.role]} के रूप में आमंत्रित करते हैं। 7 दिनों के भीतर स्वीकार करें:\n${p.link}\n`,
+      `${p.by} invites you to ODOP Hub as ${roleName("en", p.role)}. Accept within 7 days:\n${p.link}\n\n` +
+      `${p.by} आपको ओडीओपी हब पर ${roleName("hi", p.role)} के रूप में आमंत्रित करते हैं। 7 दिनों के भीतर स्वीकार करें:\n${p.link}\n`,
   }),
 };

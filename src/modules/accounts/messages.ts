@@ -66,6 +66,11 @@ export const accountText = defineCatalogue(
     role_national_admin: "National administrator",
     role_state_officer: "State officer (SEPC)",
     role_district_officer: "District officer (DEPC)",
+    role_mission_officer: "Indian Mission officer",
+    missionIn: "Indian Mission in {country}",
+    inviteCountry: "Country of the Mission",
+    forMissionOfficer: "For an Indian Mission officer",
+    countryRequired: "Choose the country of the Mission",
     role_producer: "Producer",
     role_buyer: "Buyer",
     role_self: "Own account",
@@ -206,6 +211,11 @@ export const accountText = defineCatalogue(
     role_national_admin: "राष्ट्रीय प्रशासक",
     role_state_officer: "राज्य अधिकारी (एसईपीसी)",
     role_district_officer: "ज़िला अधिकारी (डीईपीसी)",
+    role_mission_officer: "भारतीय मिशन अधिकारी",
+    missionIn: "{country} में भारतीय मिशन",
+    inviteCountry: "मिशन का देश",
+    forMissionOfficer: "भारतीय मिशन अधिकारी के लिए",
+    countryRequired: "मिशन का देश चुनें",
     role_producer: "उत्पादक",
     role_buyer: "क्रेता",
     role_self: "स्वयं का खाता",
@@ -291,4 +301,10 @@ type AccountText = ReturnType<typeof accountText>;
 /** A schema's message key, in words, when it is one of ours. */
 export const accountKey = (t: AccountText) => (key: string) =>
   key in accountKeys ? t(key as keyof typeof accountKeys) : undefined;
-const accountKeys = { passwordsDiffer: 1, stateRequired: 1, districtRequired: 1, linkInvalid: 1 } as const;
+const accountKeys = {
+  passwordsDiffer: 1,
+  stateRequired: 1,
+  districtRequired: 1,
+  countryRequired: 1,
+  linkInvalid: 1,
+} as const;

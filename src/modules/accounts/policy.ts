@@ -9,6 +9,8 @@ export type Grant = {
   role: Role;
   stateLgdCode: number | null;
   districtLgdCode: number | null;
+  /** A Mission officer's country (ISO 3166-1 alpha-2). */
+  country?: string | null;
 };
 
 /** Who is acting, and through which request: what the audit log records beside each write. */
@@ -19,6 +21,8 @@ export type Actor = {
   isDemo: boolean;
   emailVerified: boolean;
   grants: Grant[];
+  /** The IANA time zone the person keeps their diary in, once they have chosen one (null: India time). */
+  timeZone?: string | null;
   requestId: string | null;
   ip: string | null;
 };
@@ -62,9 +66,22 @@ export function placeScope(actor: Actor | null, roles: readonly Role[]): PlaceSc
 const inviters: Record<InvitationTarget["role"], readonly Role[]> = {
   state_officer: ["national_admin"],
   district_officer: ["national_admin", "state_officer"],
+  mission_officer: ["national_admin"],
 };
 
-export type InvitationTarget = Place & { role: "state_officer" | "district_officer" };
+/** Whom an invitation makes an officer of what: a State, a district, or (an Indian Mission) a country. */
+export type InvitationTarget = Place & {
+  role: "state_officer" | "district_officer" | "mission_officer";
+  country?: string | null;
+};
+export const officerRoles = ["state_officer", "district_officer", "mission_officer"] as const;
+
+/** A Mission officer's grant for `country`, or the administrator's (who acts for every Mission). */
+export function missionGrant(actor: Actor | null, country: string): Grant | undefined {
+  return actor?.grants.find(
+    (g) => g.role === "national_admin" || (g.role === "mission_officer" && g.country === country),
+  );
+}
 
 /** The permissions of this module and what each is asked about. */
 type Rules = {

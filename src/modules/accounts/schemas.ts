@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCountry } from "../../web/countries";
 
 /** Shared shapes of the account forms; the same schemas parse pages' forms, JSON and the CLI's arguments. */
 export const email = z.string().trim().min(1).max(254).pipe(z.email());
@@ -34,9 +35,10 @@ export const changePasswordInput = z
 export const invitationInput = z
   .object({
     email,
-    role: z.enum(["state_officer", "district_officer"]),
+    role: z.enum(["state_officer", "district_officer", "mission_officer"]),
     stateLgdCode: lgdCode.optional(),
     districtLgdCode: lgdCode.optional(),
+    country: z.string().trim().toUpperCase().refine(isCountry, { message: "countryRequired" }).optional(),
   })
   .refine((v) => v.role !== "state_officer" || v.stateLgdCode !== undefined, {
     path: ["stateLgdCode"],
@@ -45,6 +47,10 @@ export const invitationInput = z
   .refine((v) => v.role !== "district_officer" || v.districtLgdCode !== undefined, {
     path: ["districtLgdCode"],
     message: "districtRequired",
+  })
+  .refine((v) => v.role !== "mission_officer" || v.country !== undefined, {
+    path: ["country"],
+    message: "countryRequired",
   });
 export type InvitationInput = z.infer<typeof invitationInput>;
 

@@ -28,6 +28,8 @@ export const users = pgTable(
     lang: text("lang", { enum: ["en", "hi"] })
       .notNull()
       .default("en"),
+    /** The IANA time zone the person keeps their diary in (a buyer in New York); null: India time. */
+    timeZone: text("time_zone"),
     /** Made by `npm run seed:demo`: shown as demo, kept out of open data and exports. */
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +64,8 @@ export const grants = pgTable(
     role: text("role", { enum: roles }).notNull(),
     stateLgdCode: integer("state_lgd_code").references(() => states.lgdCode),
     districtLgdCode: integer("district_lgd_code").references(() => districts.lgdCode),
+    /** An Indian Mission officer's country (ISO 3166-1 alpha-2); null for every other role. */
+    country: text("country"),
     grantedBy: integer("granted_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -76,6 +80,7 @@ export const invitations = pgTable("invitations", {
   role: text("role", { enum: roles }).notNull(),
   stateLgdCode: integer("state_lgd_code").references(() => states.lgdCode),
   districtLgdCode: integer("district_lgd_code").references(() => districts.lgdCode),
+  country: text("country"),
   invitedBy: integer("invited_by")
     .notNull()
     .references(() => users.id),

@@ -7,12 +7,21 @@ export {
   generateDemoListings,
   saveBuyer,
   sendDigests,
+  sendRfq,
   stepListing,
 } from "./commands";
 export { seedDemoTrade } from "./demo";
 export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
-export { demoListingsAfter, producerRating } from "./queries";
+export {
+  buyerOf,
+  buyersOf,
+  demoListingsAfter,
+  followedProductsOf,
+  producerRating,
+  publishedListingsOf,
+} from "./queries";
+export type { RfqInput } from "./schemas";
 
 /** The trade module's audited actions, in words, for the audit log. */
 export const tradeAuditTexts = {

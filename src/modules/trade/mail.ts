@@ -1,5 +1,6 @@
 import type { Mail } from "../../platform/outbox";
 import type { Lang } from "../../web/i18n";
+import { noticeMail } from "../../web/notice-mail";
 
 /** An officer hid a listing (with the reason) or showed it again: told to its producer in the producer's language. */
 export function moderationMail(
@@ -113,16 +114,8 @@ const notices = {
 export type TradeNotice = keyof (typeof notices)["en"];
 
 /** A trade notice to one person in that person's language, ending with the link to act on it. */
-export function tradeMail(
+export const tradeMail = (
   lang: Lang,
   kind: TradeNotice,
   p: { to: string; link: string; vars: Record<string, string | number> },
-): Mail {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p.vars[k] ?? ""));
-  const [subject, body] = notices[lang][kind];
-  return {
-    to: p.to,
-    subject: `${lang === "hi" ? "ओडीओपी हब" : "ODOP Hub"}: ${fill(subject)}`,
-    body: `${fill(body)}\n${p.link}\n`,
-  };
-}
+): Mail => noticeMail(notices, lang, kind, p);

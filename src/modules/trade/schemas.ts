@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intId, isoDate, lgdCode } from "../../platform/ids";
+import { amount, intId, isoDate, lgdCode, optionalText, ticked } from "../../platform/ids";
 import { isCountry } from "../../web/countries";
 import { sectorTaxonomy } from "../catalog";
 import { certifications, gemStatuses, listingUnits } from "./kinds";
@@ -14,20 +14,7 @@ export const buyerInput = z.object({
 export type BuyerInput = z.infer<typeof buyerInput>;
 
 const sectorCodes = sectorTaxonomy.map((s) => s.code) as [string, ...string[]];
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-/** A positive quantity or price as typed: digits with at most two decimals, commas allowed (1,00,000). */
-const amount = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/,/g, ""))
-  .refine((v) => /^\d{1,12}(\.\d{1,2})?$/.test(v) && Number(v) > 0, { message: "amountFormat" })
-  .transform(Number);
 const always = () => true;
-/** A checkbox: sent as "on" when ticked, absent when not. */
-const ticked = z
-  .string()
-  .optional()
-  .transform((v) => v === "on");
 
 /**
  * A listing as its producer writes it. A title in English, Hindi or both; the district's ODOP product, or another

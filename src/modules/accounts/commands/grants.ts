@@ -4,7 +4,15 @@ import { AppError } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
 import { getDistrict, getState } from "../../geo";
 import { accountMail } from "../mail";
-import { type Actor, authorize, can, type Grant, type InvitationTarget, type Place } from "../policy";
+import {
+  type Actor,
+  authorize,
+  can,
+  type Grant,
+  type InvitationTarget,
+  officerRoles,
+  type Place,
+} from "../policy";
 import { actorOf } from "../queries/actor";
 import type { InvitationInput } from "../schemas";
 import { hashPassword, hashToken, newToken } from "../secrets";
@@ -21,10 +29,11 @@ export async function addGrant(
   userId: number,
   role: Grant["role"],
   place: Place,
+  country: string | null = null,
 ): Promise<number> {
   const [row] = await tx
     .insert(grants)
-    .values({ userId, role, ...place, grantedBy: by?.userId ?? null })
+    .values({ userId, role, ...place, country, grantedBy: by?.userId ?? null })
     .returning({ id: grants.id });
   const id = (row as { id: number }).id;
   await recordAudit(tx, by, via, {
@@ -32,13 +41,15 @@ export async function addGrant(
     entityType: "grant",
     entityId: id,
     ...place,
-    after: { userId, role, ...place },
+    after: { userId, role, ...place, ...(country ? { country } : {}) },
   });
   return id;
 }
 
 /** The place an invitation is for, taken from the registry (never from the form: a district's State is looked up). */
 async function targetOf(db: DbOrTx, input: InvitationInput): Promise<InvitationTarget> {
+  if (input.role === "mission_officer")
+    return { role: input.role, stateLgdCode: null, districtLgdCode: null, country: input.country as string };
   if (input.role === "state_officer") {
     const state = await getState(db, input.stateLgdCode as number);
     if (!state) throw new AppError("bad_request", "No such State/UT", { field: "stateLgdCode" });
@@ -68,6 +79,7 @@ export async function invite(
         role: target.role,
         stateLgdCode: target.stateLgdCode,
         districtLgdCode: target.districtLgdCode,
+        country: target.country ?? null,
         invitedBy: actor.userId,
         expiresAt: sql`now() + interval '7 days'`,
       })
@@ -79,7 +91,11 @@ export async function invite(
       entityId: id,
       stateLgdCode: target.stateLgdCode,
       districtLgdCode: target.districtLgdCode,
-      after: { email: input.email, role: target.role },
+      after: {
+        email: input.email,
+        role: target.role,
+        ...(target.country ? { country: target.country } : {}),
+      },
     });
     await enqueueMail(
       tx,
@@ -135,7 +151,7 @@ export async function acceptInvitation(
     const place = { stateLgdCode: inv.stateLgdCode, districtLgdCode: inv.districtLgdCode };
     const via =
       inviter?.grants.find((g) => g.role === "national_admin" || g.role === "state_officer") ?? null;
-    await addGrant(tx, inviter, via, userId, inv.role, place);
+    await addGrant(tx, inviter, via, userId, inv.role, place, inv.country);
     const self = await actorOf(tx, userId, meta);
     await recordAudit(tx, self, null, {
       action: "invitation.accept",
@@ -221,8 +237,7 @@ export async function createDemoUser(
 export async function revokeGrant(db: Db, actor: Actor, grantId: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [g] = await tx.select().from(grants).where(eq(grants.id, grantId)).for("update");
-    if (!g || g.revokedAt || (g.role !== "state_officer" && g.role !== "district_officer"))
-      throw new AppError("not_found", "No such officer role");
+    if (!g || g.revokedAt || !isOfficerRole(g.role)) throw new AppError("not_found", "No such officer role");
     const target = { role: g.role, stateLgdCode: g.stateLgdCode, districtLgdCode: g.districtLgdCode };
     const via = authorize(can(actor, "grant:revoke", target), "revoke this role");
     await tx.update(grants).set({ revokedAt: sql`now()` }).where(eq(grants.id, grantId));
@@ -245,8 +260,7 @@ export async function withdrawInvitation(db: Db, actor: Actor, invitationId: num
     if (!inv || inv.acceptedAt || inv.expiresAt <= new Date())
       throw new AppError("not_found", "No open invitation");
     const target = { role: inv.role, stateLgdCode: inv.stateLgdCode, districtLgdCode: inv.districtLgdCode };
-    if (target.role !== "state_officer" && target.role !== "district_officer")
-      throw new AppError("not_found", "No open invitation");
+    if (!isOfficerRole(target.role)) throw new AppError("not_found", "No open invitation");
     const via = authorize(
       can(actor, "invitation:create", { ...target, role: target.role }),
       "withdraw this invitation",
@@ -262,3 +276,6 @@ export async function withdrawInvitation(db: Db, actor: Actor, invitationId: num
     });
   });
 }
+
+const isOfficerRole = (role: Grant["role"]): role is InvitationTarget["role"] =>
+  (officerRoles as readonly string[]).includes(role);

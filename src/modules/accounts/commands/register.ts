@@ -280,3 +280,8 @@ export async function changePassword(
     });
   });
 }
+
+/** Remembers the time zone a person keeps their diary in (chosen where they give their hours). */
+export async function setTimeZone(tx: DbOrTx, userId: number, timeZone: string): Promise<void> {
+  await tx.update(users).set({ timeZone }).where(eq(users.id, userId));
+}

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { allCountries } from "../../../web/countries";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
 import {
@@ -50,7 +51,13 @@ export function officerPages(app: PersonalRoutes<AppEnv>, db: Db) {
     } catch (err) {
       const field = err instanceof AppError && err.code === "bad_request" ? String(err.details.field) : null;
       if (!field) throw err;
-      const message = at(field === "stateLgdCode" ? "stateRequired" : "districtRequired");
+      const message = at(
+        field === "stateLgdCode"
+          ? "stateRequired"
+          : field === "country"
+            ? "countryRequired"
+            : "districtRequired",
+      );
       return c.html(await InvitePage({ c, db, values: form.values, errors: { [field]: message } }), 400);
     }
     return c.redirect(hrefIn("/account/invite", ctx.lang, { done: "inviteSent" }), 303);
@@ -188,7 +195,9 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
   const place = await placeNames(db, ctx.lang, sent);
   const stateName = new Map(states.map((s) => [s.lgdCode, nameIn(ctx.lang, s.nameEn, s.nameHi)]));
   const field = { values, errors, lang: ctx.lang };
-  const roles = admin ? (["state_officer", "district_officer"] as const) : (["district_officer"] as const);
+  const roles = admin
+    ? (["state_officer", "district_officer", "mission_officer"] as const)
+    : (["district_officer"] as const);
   return (
     <Layout ctx={ctx} title={at("inviteTitle")} description={at("inviteIntro")}>
       <h1>{at("inviteTitle")}</h1>
@@ -203,6 +212,7 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
           role: at("inviteRole"),
           stateLgdCode: at("inviteState"),
           districtLgdCode: at("inviteDistrict"),
+          country: at("inviteCountry"),
         }}
       />
       <PostForm action={hrefIn("/account/invite", ctx.lang)} csrf={csrfToken(c)}>
@@ -241,6 +251,19 @@ async function InvitePage({ c, db, values, errors }: PageProps) {
               label: `${nameIn(ctx.lang, d.nameEn, d.nameHi)} (${stateName.get(d.stateLgdCode) ?? ""})`,
             }))}
         />
+        {admin && (
+          <SelectField
+            {...field}
+            name="country"
+            optional="conditional"
+            hint={at("forMissionOfficer")}
+            label={at("inviteCountry")}
+            blank={at("choose")}
+            options={allCountries(ctx.lang)
+              .filter((k) => k.code !== "IN")
+              .map((k) => ({ value: k.code, label: k.name }))}
+          />
+        )}
         <button type="submit">{at("inviteSend")}</button>
       </PostForm>
       <h2>{at("invitationsSent")}</h2>

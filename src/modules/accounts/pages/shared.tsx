@@ -1,4 +1,5 @@
 import type { Db } from "../../../platform/db";
+import { countryName } from "../../../web/countries";
 import type { PageContext } from "../../../web/layout";
 import { nameIn } from "../../../web/layout";
 import { getDistricts, listStates } from "../../geo";
@@ -13,7 +14,8 @@ export async function placeNames(db: Db, lang: PageContext["lang"], places: Part
     (await getDistricts(db, [...new Set(codes)])).map((d) => [d.lgdCode, nameIn(lang, d.nameEn, d.nameHi)]),
   );
   const at = accountText(lang);
-  return (p: { stateLgdCode?: number | null; districtLgdCode?: number | null }) => {
+  return (p: { stateLgdCode?: number | null; districtLgdCode?: number | null; country?: string | null }) => {
+    if (p.country) return at("missionIn", { country: countryName(p.country, lang) });
     if (p.districtLgdCode)
       return `${districts.get(p.districtLgdCode) ?? p.districtLgdCode}, ${states.get(p.stateLgdCode ?? -1) ?? ""}`;
     if (p.stateLgdCode) return states.get(p.stateLgdCode) ?? String(p.stateLgdCode);

@@ -57,6 +57,7 @@ export async function invitationsSentBy(db: DbOrTx, userId: number) {
       role: invitations.role,
       stateLgdCode: invitations.stateLgdCode,
       districtLgdCode: invitations.districtLgdCode,
+      country: invitations.country,
       createdAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
@@ -94,6 +95,7 @@ const officerColumns = {
   role: grants.role,
   stateLgdCode: grants.stateLgdCode,
   districtLgdCode: grants.districtLgdCode,
+  country: grants.country,
   createdAt: grants.createdAt,
   name: users.name,
   email: users.email,
@@ -103,7 +105,9 @@ const officerColumns = {
  * the district officers of its State for a State officer. */
 function officersWhere(actor: Actor) {
   const scope = placeScope(actor, ["national_admin", "state_officer"]);
-  const roles: Role[] = scope.all ? ["state_officer", "district_officer"] : ["district_officer"];
+  const roles: Role[] = scope.all
+    ? ["state_officer", "district_officer", "mission_officer"]
+    : ["district_officer"];
   return and(
     isNull(grants.revokedAt),
     inArray(grants.role, roles),

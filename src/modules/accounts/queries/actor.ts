@@ -15,6 +15,7 @@ export async function actorOf(db: DbOrTx, userId: number, meta: Meta): Promise<A
       name: users.name,
       isDemo: users.isDemo,
       verifiedAt: users.emailVerifiedAt,
+      timeZone: users.timeZone,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -25,6 +26,7 @@ export async function actorOf(db: DbOrTx, userId: number, meta: Meta): Promise<A
       role: grants.role,
       stateLgdCode: grants.stateLgdCode,
       districtLgdCode: grants.districtLgdCode,
+      country: grants.country,
     })
     .from(grants)
     .where(and(eq(grants.userId, userId), isNull(grants.revokedAt)))
@@ -36,6 +38,7 @@ export async function actorOf(db: DbOrTx, userId: number, meta: Meta): Promise<A
     isDemo: user.isDemo,
     emailVerified: user.verifiedAt !== null,
     grants: held,
+    timeZone: user.timeZone,
     requestId: meta.requestId,
     ip: meta.ip,
   };

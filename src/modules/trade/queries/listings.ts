@@ -275,3 +275,12 @@ export async function openListing(db: DbOrTx, id: number) {
     .where(and(openWhere, eq(listings.id, id)));
   return l ? { listing: l, photos: (await photosOf(db, [id])).get(id) ?? [] } : null;
 }
+
+/** A producer's published listings, by title: what a buyer may ask a quote for after meeting it. */
+export async function publishedListingsOf(db: DbOrTx, producerId: number) {
+  return db
+    .select({ id: listings.id, titleEn: listings.titleEn, titleHi: listings.titleHi, unit: listings.unit })
+    .from(listings)
+    .where(and(eq(listings.producerId, producerId), eq(listings.state, "published")))
+    .orderBy(asc(listings.id));
+}
