@@ -50,6 +50,7 @@ import {
   registerProducersApi,
   verifiedProducersOfProduct,
 } from "./modules/producers";
+import { eventPublicPages, promotionActions, promotionAuditTexts, promotionPages } from "./modules/promotion";
 import {
   bazaarPublicPages,
   producerRating,
@@ -176,6 +177,7 @@ export function createApp(deps: {
     "/exports",
     "/export-plans",
     "/bazaar",
+    "/events",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
@@ -205,6 +207,7 @@ export function createApp(deps: {
       ...(await planActions(db, actor, lang)),
       ...(await bottleneckActions(db, actor, lang)),
       ...(await tradeActions(db, actor, lang)),
+      ...(await promotionActions(db, actor, lang)),
     ],
     auditTexts: {
       ...catalogAuditTexts,
@@ -212,6 +215,7 @@ export function createApp(deps: {
       ...committeeAuditTexts,
       ...planAuditTexts,
       ...tradeAuditTexts,
+      ...promotionAuditTexts,
     },
   });
   giReviewPages(personalRoutes, db);
@@ -222,6 +226,7 @@ export function createApp(deps: {
   planManagePages(personalRoutes, db, { store: fileStore, escalateAfterDays: deps.escalateAfterDays ?? 15 });
   producersPages(personalRoutes, db, { ratingOf: (id) => producerRating(db, id) });
   tradePages(personalRoutes, db, { store: fileStore });
+  promotionPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
   // combinations to keep, and the API has its own caching.
@@ -238,6 +243,7 @@ export function createApp(deps: {
   committeePublicPages(app, db, { followUps: (ids, lang) => decisionFollowUps(db, ids, lang) });
   planPublicPages(app, db);
   bazaarPublicPages(app, db, { store: fileStore });
+  eventPublicPages(app, db);
   app.route(
     "/",
     catalogPages(db, {

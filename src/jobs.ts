@@ -1,5 +1,6 @@
 import { renderMinutesPdfs } from "./modules/committees";
 import { escalationPass, renderPlanPdfs } from "./modules/planning";
+import { runMatching } from "./modules/promotion";
 import { expireRfqs, sendDigests } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import type { Db } from "./platform/db";
@@ -35,5 +36,6 @@ export function registerJobs(
     .every("statistics", 6 * 3600, () => refreshStatistics(db))
     .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
     .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
-    .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload));
+    .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload))
+    .handle("meet-matching", (payload) => runMatching(db, payload, { origin: deps.origin }));
 }

@@ -230,6 +230,7 @@ const en = {
     "its code in the December 2022 LGD list (the district is no longer in the current one)",
   producersNav: "Producers",
   bazaarNav: "Bazaar",
+  eventsNav: "Events",
   backHome: "Back to the home page",
   footerData:
     "Data: LGD (GODL-India); DPIIT / Invest India ODOP list; IP India GI register; DGCI&S; boundaries © DataMeet, covid19india (CC BY 4.0, MIT).",
@@ -466,6 +467,7 @@ const hi: Record<MessageKey, string> = {
   districtMatch_lgd_dec2022_only: "दिसंबर 2022 की एलजीडी सूची के कोड से (ज़िला अब वर्तमान सूची में नहीं है)",
   producersNav: "उत्पादक",
   bazaarNav: "बाज़ार",
+  eventsNav: "आयोजन",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:
     "आँकड़े: एलजीडी (GODL-India); डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची; आईपी इंडिया जीआई रजिस्टर; डीजीसीआईएंडएस; सीमाएँ © DataMeet, covid19india (CC BY 4.0, MIT)।",

@@ -113,6 +113,9 @@ export function Layout(props: {
                 <a href={hrefIn("/bazaar", lang)}>{t("bazaarNav")}</a>
               </li>
               <li>
+                <a href={hrefIn("/events", lang)}>{t("eventsNav")}</a>
+              </li>
+              <li>
                 <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
               </li>
             </ul>

@@ -1,7 +1,10 @@
 /**
- * promotion: events, registration and attendance, buyer-seller meets and their matching, gift catalogues. So far the
- * matching and scheduling of a meet across time zones (pure functions); the events and pages come next.
+ * promotion: events, registration and attendance, virtual buyer-seller meets (matching across time zones, diaries,
+ * ratings, RFQs from meetings), gift catalogues.
  */
+export { createEvent, stepEvent } from "./commands/events";
+export { requestMatching, runMatching } from "./commands/meet";
+export { register } from "./commands/registrations";
 export {
   candidatePairs,
   type MatchInput,
@@ -10,4 +13,36 @@ export {
   type Participant,
   tiers,
 } from "./matching";
+export { eventPublicPages, promotionActions, promotionPages } from "./pages";
 export { availableHours, type Interval, meetingSlots } from "./slots";
+
+/** The promotion module's audited actions, in words, for the audit log. */
+export const promotionAuditTexts = {
+  "event.create": { en: "Wrote an event", hi: "आयोजन लिखा" },
+  "event.update": { en: "Changed an event", hi: "आयोजन बदला" },
+  "event.publish": { en: "Published an event", hi: "आयोजन प्रकाशित किया" },
+  "event.cancel": { en: "Cancelled an event", hi: "आयोजन रद्द किया" },
+  "event.outcomes": { en: "Recorded an event's outcomes", hi: "आयोजन के परिणाम दर्ज किए" },
+  "registration.apply": {
+    en: "Registered for an event (awaiting approval)",
+    hi: "आयोजन के लिए पंजीकरण किया (स्वीकृति बाकी)",
+  },
+  "registration.join": { en: "Registered for an event", hi: "आयोजन के लिए पंजीकरण किया" },
+  "registration.queue": { en: "Joined an event's waitlist", hi: "आयोजन की प्रतीक्षा सूची में जुड़े" },
+  "registration.approve": { en: "Approved a registration", hi: "पंजीकरण स्वीकृत किया" },
+  "registration.approve_waitlist": {
+    en: "Approved a registration onto the waitlist",
+    hi: "पंजीकरण स्वीकृत कर प्रतीक्षा सूची में रखा",
+  },
+  "registration.refuse": { en: "Refused a registration", hi: "पंजीकरण अस्वीकार किया" },
+  "registration.withdraw": { en: "Withdrew from an event", hi: "आयोजन से नाम वापस लिया" },
+  "registration.promote": { en: "Moved up from the waitlist", hi: "प्रतीक्षा सूची से आगे आए" },
+  "registration.check_in": { en: "Checked a participant in", hi: "प्रतिभागी की उपस्थिति दर्ज की" },
+  "registration.check_out": { en: "Undid a check-in", hi: "उपस्थिति वापस ली" },
+  "meet.hours": { en: "Gave hours for a meet", hi: "बैठक के लिए घंटे दिए" },
+  "meet.wishes": { en: "Ranked whom to meet", hi: "किनसे मिलना है, क्रम दिया" },
+  "meet.match": { en: "Asked for a meet's matching", hi: "बैठक का मिलान माँगा" },
+  "meet.scheduled": { en: "Scheduled a meet's meetings", hi: "बैठक की मुलाक़ातें तय कीं" },
+  "meet.move": { en: "Moved a meeting", hi: "मुलाक़ात का समय बदला" },
+  "meet.rate": { en: "Rated a meeting", hi: "मुलाक़ात को रेटिंग दी" },
+};

@@ -134,3 +134,16 @@ export const outcomesInput = z.object({
 export const versionInput = z.object({ version: intId });
 export const reasonInput = z.object({ reason: z.string().trim().min(1, "reasonRequired").max(1000) });
 export type OutcomesInput = z.infer<typeof outcomesInput>;
+
+/** The public list's filters, from the query string. */
+export const eventFilters = z.object({
+  when: z.enum(["upcoming", "past"]).default("upcoming"),
+  kind: z.enum(eventKinds).optional(),
+  state: z.coerce.number().int().positive().max(999_999).optional(),
+  product: intId.optional(),
+  online: z
+    .enum(["yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "yes")),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});

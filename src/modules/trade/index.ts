@@ -13,6 +13,7 @@ export {
 export { seedDemoTrade } from "./demo";
 export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
+export { rfqRefusal } from "./pages/rfq-refusal";
 export {
   buyerOf,
   buyersOf,

@@ -171,7 +171,7 @@ export async function mailboxOf(db: DbOrTx, userId: number) {
 export async function mailboxesOf(db: DbOrTx, userIds: readonly number[]) {
   if (userIds.length === 0) return [];
   return db
-    .select({ userId: users.id, email: users.email, lang: users.lang })
+    .select({ userId: users.id, email: users.email, lang: users.lang, name: users.name })
     .from(users)
     .where(inArray(users.id, [...new Set(userIds)]));
 }

@@ -1,5 +1,5 @@
 import { fromZonedTime } from "date-fns-tz";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
@@ -262,16 +262,4 @@ export async function recordOutcomes(
       after,
     });
   });
-}
-
-/** The products an event is for, by event. */
-export async function productIdsOfEvents(db: DbOrTx, ids: readonly number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(eventProducts)
-    .where(inArray(eventProducts.eventId, [...ids]));
-  for (const r of rows) out.set(r.eventId, [...(out.get(r.eventId) ?? []), r.productId]);
-  return out;
 }

@@ -49,7 +49,7 @@ async function ownMeetRegistration(tx: DbOrTx, actor: Actor, registrationId: num
   if (!r) throw new AppError("not_found", "No such registration");
   const grant = authorize(can(actor, "registration:own", r), "change this registration");
   const [e] = await tx.select().from(events).where(eq(events.id, r.eventId));
-  if (!e || e.kind !== "vbsm") throw new AppError("not_found", "No such meet");
+  if (e?.kind !== "vbsm") throw new AppError("not_found", "No such meet");
   if (r.state !== "confirmed") throw new AppError("conflict", "Only a confirmed place", { state: r.state });
   if (e.startsAt <= new Date()) throw new AppError("conflict", "The meet has begun", { reason: "closed" });
   if (r.version !== version)
@@ -185,7 +185,7 @@ export async function runMatching(db: Db, payload: unknown, mail: MailContext): 
   const eventId = Number((payload as { eventId?: unknown }).eventId);
   await db.transaction(async (tx) => {
     const [e] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
-    if (!e || e.kind !== "vbsm" || e.state !== "published" || !e.dayFrom || !e.dayTo || !e.meetingMinutes)
+    if (e?.kind !== "vbsm" || e.state !== "published" || !e.dayFrom || !e.dayTo || !e.meetingMinutes)
       return;
     const [kept] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -515,14 +515,12 @@ export async function rateMeeting(
       .from(meetingRatings)
       .where(and(eq(meetingRatings.meetingId, m.id), eq(meetingRatings.registrationId, mine.id)));
     if (done) throw new AppError("conflict", "Already rated", { reason: "rated" });
-    await tx
-      .insert(meetingRatings)
-      .values({
-        meetingId: m.id,
-        registrationId: mine.id,
-        stars: input.stars,
-        comment: input.comment ?? null,
-      });
+    await tx.insert(meetingRatings).values({
+      meetingId: m.id,
+      registrationId: mine.id,
+      stars: input.stars,
+      comment: input.comment ?? null,
+    });
     await recordAudit(tx, actor, grant, {
       action: "meet.rate",
       entityType: "meeting",

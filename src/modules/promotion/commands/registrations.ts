@@ -17,6 +17,8 @@ import { producersOwnedBy } from "../../producers";
 import { buyerOf } from "../../trade";
 import { type PromotionNotice, promotionMail } from "../mail";
 import { can } from "../policy";
+import { waitlistPosition } from "../queries/events";
+import { participantNames } from "../queries/participants";
 import {
   hasRoom,
   type RegistrationSide,
@@ -37,18 +39,6 @@ async function confirmedCount(tx: DbOrTx, eventId: number): Promise<number> {
     .from(registrations)
     .where(and(eq(registrations.eventId, eventId), eq(registrations.state, "confirmed")));
   return row?.n ?? 0;
-}
-
-/** A waitlisted registration's place in the queue (1 is next). */
-async function waitlistPosition(tx: DbOrTx, r: RegistrationRow): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrations)
-    .where(
-      sql`${registrations.eventId} = ${r.eventId} and ${registrations.state} = 'waitlisted'
-        and (${registrations.queuedAt}, ${registrations.id}) <= (${r.queuedAt}, ${r.id})`,
-    );
-  return row?.n ?? 1;
 }
 
 /** Tells a registered person what happened to their place, in their language, with the event's time on its clock. */
@@ -285,7 +275,7 @@ async function callOffMeetings(tx: DbOrTx, e: EventRow, r: RegistrationRow, mail
         gone.map((g) => g.other),
       ),
     );
-  const name = (await mailboxOf(tx, r.userId))?.email ?? "";
+  const name = (await participantNames(tx, [r])).get(r.id)?.name ?? "";
   for (const g of gone) {
     const other = others.find((o) => o.id === g.other);
     const to = other ? await mailboxOf(tx, other.userId) : null;
