@@ -185,8 +185,7 @@ export async function runMatching(db: Db, payload: unknown, mail: MailContext): 
   const eventId = Number((payload as { eventId?: unknown }).eventId);
   await db.transaction(async (tx) => {
     const [e] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
-    if (e?.kind !== "vbsm" || e.state !== "published" || !e.dayFrom || !e.dayTo || !e.meetingMinutes)
-      return;
+    if (e?.kind !== "vbsm" || e.state !== "published" || !e.dayFrom || !e.dayTo || !e.meetingMinutes) return;
     const [kept] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(meetings)
