@@ -5,6 +5,7 @@ import { seedDemoCommittees } from "../modules/committees";
 import { getState } from "../modules/geo";
 import { seedDemoPlan } from "../modules/planning";
 import { seedDemo } from "../modules/producers";
+import { seedDemoPromotion } from "../modules/promotion";
 import { seedDemoTrade } from "../modules/trade";
 import { configuredFileStore } from "../platform/file-store";
 import { openForCli, runCli } from "./context";
@@ -60,6 +61,19 @@ runCli(async () => {
         producerUserId: userOf("producer"),
         buyerUserId: userOf("buyer"),
         districtOfficerUserId: userOf("district"),
+      },
+      { origin: config.publicOrigin },
+    );
+    // Past and upcoming demo events, and a buyer-seller meet with buyers on three clocks and its schedule.
+    await seedDemoPromotion(
+      database.db,
+      {
+        adminUserId: userOf("admin"),
+        districtOfficerUserId: userOf("district"),
+        producerUserId: userOf("producer"),
+        buyerUserId: userOf("buyer"),
+        password: values.password as string,
+        place,
       },
       { origin: config.publicOrigin },
     );

@@ -5,6 +5,7 @@
 export { createEvent, stepEvent } from "./commands/events";
 export { requestMatching, runMatching } from "./commands/meet";
 export { register } from "./commands/registrations";
+export { seedDemoPromotion } from "./demo";
 export {
   candidatePairs,
   type MatchInput,

@@ -186,7 +186,10 @@ export async function updateEvent(
   });
 }
 
-/** Publishes an event (registration opens) or cancels it (everyone registered is told, with the reason). */
+/**
+ * Publishes an event (registration opens while it has not begun; an event already held may be published to record
+ * what came of it) or cancels it (everyone registered is told, with the reason).
+ */
 export async function stepEvent(
   db: Db,
   actorOrNull: Actor | null,
@@ -199,8 +202,6 @@ export async function stepEvent(
   await db.transaction(async (tx) => {
     const { e, grant } = await lockedEvent(tx, actor, id, input.version);
     const to = nextState(eventFlow, transition, e.state);
-    if (transition === "publish" && e.endsAt <= new Date())
-      throw new AppError("conflict", "The event is over", { reason: "event_over" });
     await tx
       .update(events)
       .set({ state: to, version: sql`${events.version} + 1`, updatedAt: sql`now()` })

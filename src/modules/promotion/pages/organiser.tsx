@@ -58,19 +58,15 @@ function ManageNav(props: { c: Ctx; e: { id: number; kind: string } }) {
     ...(props.e.kind === "vbsm" ? [[`/events/${props.e.id}/schedule`, t("meetings")]] : []),
   ];
   return (
-    <nav aria-label={t("manage")}>
-      <ul class="inline-list">
-        {links.map(([href, label]) => (
-          <li>
-            <a
-              href={hrefIn(href as string, ctx.lang)}
-              aria-current={props.c.req.path === href ? "page" : undefined}
-            >
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <nav class="tabs" aria-label={t("manage")}>
+      {links.map(([href, label]) => (
+        <a
+          href={hrefIn(href as string, ctx.lang)}
+          aria-current={props.c.req.path === href ? "page" : undefined}
+        >
+          {label}
+        </a>
+      ))}
     </nav>
   );
 }

@@ -68,12 +68,11 @@ export function eventPublicPages(app: Hono, db: Db): void {
     const [{ rows, total }, states] = await Promise.all([publicEvents(db, f), listStates(db)]);
     const organiser = await organiserNames(db, ctx.lang, rows);
     const filtered = Object.keys(c.req.query()).some((k) => !["lang", "page", "when"].includes(k));
-    const tab = (when: "upcoming" | "past") =>
-      when === f.when ? (
-        <strong aria-current="page">{t(when)}</strong>
-      ) : (
-        <a href={hrefIn("/events", ctx.lang, { when })}>{t(when)}</a>
-      );
+    const tab = (when: "upcoming" | "past") => (
+      <a href={hrefIn("/events", ctx.lang, { when })} aria-current={when === f.when ? "page" : undefined}>
+        {t(when)}
+      </a>
+    );
     return c.html(
       <Layout
         ctx={ctx}
@@ -83,8 +82,12 @@ export function eventPublicPages(app: Hono, db: Db): void {
       >
         <h1>{t("eventsTitle")}</h1>
         <p>{t("eventsIntro")}</p>
-        <p class="tabs">
-          {tab("upcoming")} · {tab("past")} · <a href="/events.ics">{t("calendarFeed")}</a>
+        <nav class="tabs" aria-label={t("eventsTitle")}>
+          {tab("upcoming")}
+          {tab("past")}
+        </nav>
+        <p>
+          <a href="/events.ics">{t("calendarFeed")}</a>
         </p>
         <form method="get" action="/events" class="filters">
           {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
