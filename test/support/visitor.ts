@@ -7,6 +7,8 @@ import type { Hono } from "hono";
 export class Visitor {
   readonly cookies = new Map<string, string>();
   lastHtml = "";
+  /** The form token of the newest page that had a form (a page without one leaves it as it was, as a browser's tab would). */
+  private lastToken = "";
 
   constructor(
     private readonly app: Hono,
@@ -33,9 +35,11 @@ export class Visitor {
     return res;
   }
 
-  /** The token of the last page's form. */
+  /** The token of the last page's form (or of the newest page that had one). */
   csrf(): string {
-    return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? "";
+    const token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1];
+    if (token) this.lastToken = token;
+    return this.lastToken;
   }
 
   /** Posts a form the way a browser would after showing `from` (fetched first for its token and cookie). */
