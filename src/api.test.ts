@@ -14,6 +14,7 @@ import { createApp } from "./app";
 import { type Actor, actorOf } from "./modules/accounts";
 import { createPlan, movePlan } from "./modules/planning/commands/plans";
 import { registerProducer, reviewProducer } from "./modules/producers";
+import { createEvent, stepEvent } from "./modules/promotion";
 import { createListing, stepListing } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import { createLogger } from "./platform/logger";
@@ -49,6 +50,8 @@ const examples: Record<string, string> = {
   "/export-plan-status": "/export-plan-status?state=9",
   "/listings": "/listings?district=187",
   "/listings/{id}": "/listings/1", // the listing published below, the first of the fresh database
+  "/events": "/events?kind=training&state=9",
+  "/events/{id}": "/events/1", // the training published below, the first of the fresh database
 };
 
 describe("the open data API", () => {
@@ -98,6 +101,26 @@ describe("the open data API", () => {
       samplesAvailable: true,
     });
     await stepListing(t.db, ownerActor, listingId, { transition: "publish", version: 1 });
+    // Varanasi's training on export packaging, six weeks from now, published: the example of the events' API.
+    const soon = new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10);
+    const eventId = await createEvent(t.db, officer, {
+      kind: "training",
+      organiser: `district:${inVaranasi.districtLgdCode}`,
+      titleEn: "Packaging for export",
+      descriptionEn: "A day on export packaging.",
+      timeZone: "Asia/Kolkata",
+      startDate: soon,
+      startTime: "10:00",
+      endDate: soon,
+      endTime: "16:00",
+      online: false,
+      venue: "Collectorate hall",
+      country: "IN",
+      sectorCodes: ["textiles_handloom"],
+      productIds: [],
+      approvalRequired: false,
+    });
+    await stepEvent(t.db, officer, eventId, "publish", { version: 1 }, { origin: "http://localhost" });
     await buildAllOpenData(t.db, openDataDir); // as the server's job does when the data changes
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });

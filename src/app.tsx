@@ -50,7 +50,13 @@ import {
   registerProducersApi,
   verifiedProducersOfProduct,
 } from "./modules/producers";
-import { eventPublicPages, promotionActions, promotionAuditTexts, promotionPages } from "./modules/promotion";
+import {
+  eventPublicPages,
+  promotionActions,
+  promotionAuditTexts,
+  promotionPages,
+  registerPromotionApi,
+} from "./modules/promotion";
 import {
   bazaarPublicPages,
   producerRating,
@@ -353,6 +359,7 @@ function apiApp(
   registerCommitteesApi(api, db);
   registerPlanningApi(api, db);
   registerTradeApi(api, db);
+  registerPromotionApi(api, db);
   const sub = new Hono();
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../../platform/db";
 import { actorOf, createDemoUser } from "../accounts";
 import { demoDomain, producersOwnedBy, registerProducer, reviewProducer } from "../producers";
@@ -6,8 +5,8 @@ import { saveBuyer } from "../trade";
 import { createEvent, recordOutcomes, stepEvent } from "./commands/events";
 import { meetDays, runMatching, saveHours, saveWishes } from "./commands/meet";
 import { register } from "./commands/registrations";
+import { hasDemoEvents, publicEvent } from "./queries/events";
 import type { EventInput } from "./schemas";
-import { events } from "./tables";
 
 const meta = { requestId: "seed-demo", ip: null };
 
@@ -32,8 +31,7 @@ export async function seedDemoPromotion(
   },
   mail: { origin: string },
 ): Promise<void> {
-  const [existing] = await db.select({ id: events.id }).from(events).where(eq(events.isDemo, true)).limit(1);
-  if (existing) return;
+  if (await hasDemoEvents(db)) return;
   const admin = await actorOf(db, people.adminUserId, meta);
   const officer = await actorOf(db, people.districtOfficerUserId, meta);
   if (!admin || !officer) return;
@@ -177,14 +175,14 @@ async function seedDemoMeet(
     const actor = await actorOf(db, person.userId, meta);
     regs.push(await register(db, actor, meet, { timeZone: person.zone }, mail));
   }
-  const [event] = await db.select().from(events).where(eq(events.id, meet));
+  const event = await publicEvent(db, meet);
   for (const [i, person] of people.entries()) {
     const actor = await actorOf(db, person.userId, meta);
     const id = regs[i] as number;
     await saveHours(db, actor, id, {
       timeZone: person.zone,
       version: 1,
-      days: meetDays(event as NonNullable<typeof event>).map((day) => ({
+      days: meetDays(event).map((day) => ({
         day,
         from: person.from,
         to: person.to,

@@ -2,6 +2,7 @@
  * promotion: events, registration and attendance, virtual buyer-seller meets (matching across time zones, diaries,
  * ratings, RFQs from meetings), gift catalogues.
  */
+export { registerPromotionApi } from "./api";
 export { createEvent, stepEvent } from "./commands/events";
 export { requestMatching, runMatching } from "./commands/meet";
 export { register } from "./commands/registrations";
@@ -14,6 +15,7 @@ export {
   type Participant,
   tiers,
 } from "./matching";
+export { promotionOpenData } from "./open-data";
 export { eventPublicPages, promotionActions, promotionPages } from "./pages";
 export { availableHours, type Interval, meetingSlots } from "./slots";
 

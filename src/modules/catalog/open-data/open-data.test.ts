@@ -73,6 +73,7 @@ describe("open data downloads", () => {
       "export-plan-interventions",
       "export-plan-bottlenecks",
       "bazaar-listings",
+      "events",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {

@@ -180,3 +180,64 @@ export async function rfqsFromMeetings(db: DbOrTx, eventId: number): Promise<num
     .where(eq(meetings.eventId, eventId));
   return row?.n ?? 0;
 }
+
+/** Public real events (never drafts, never demo): the open data and the API read them. */
+const openWhere = and(inArray(events.state, ["published", "cancelled"]), eq(events.isDemo, false));
+
+/** The open data's version of events: changes whenever an open event does. */
+export async function eventDataStamp(db: DbOrTx): Promise<string> {
+  const [row] = await db
+    .select({ stamp: sql<string>`count(*) || '-' || coalesce(max(${events.updatedAt})::text, '')` })
+    .from(events)
+    .where(openWhere);
+  return row?.stamp ?? "0-";
+}
+
+/** Open events a page at a time by id (the open data file). */
+export async function openEventsAfter(db: DbOrTx, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(events)
+    .where(and(openWhere, gt(events.id, afterId)))
+    .orderBy(asc(events.id))
+    .limit(limit);
+}
+
+/** Open events for the API, filtered and paged, soonest first. */
+export async function openEvents(
+  db: DbOrTx,
+  f: { kind?: EventKind; state?: number; from?: string; limit: number; offset: number },
+) {
+  const where = and(
+    openWhere,
+    f.kind ? eq(events.kind, f.kind) : undefined,
+    f.state !== undefined ? eq(events.stateLgdCode, f.state) : undefined,
+    f.from ? gt(events.endsAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(events)
+      .where(where)
+      .orderBy(asc(events.startsAt), asc(events.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: count() }).from(events).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** One open event, or null. */
+export async function openEvent(db: DbOrTx, id: number) {
+  const [e] = await db
+    .select()
+    .from(events)
+    .where(and(openWhere, eq(events.id, id)));
+  return e ?? null;
+}
+
+/** Whether `seed:demo` has made its events already. */
+export async function hasDemoEvents(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.isDemo, true)).limit(1);
+  return row !== undefined;
+}
