@@ -15,7 +15,7 @@ CREATE TABLE "catalogues" (
 	"title_hi" text,
 	"intro_en" text NOT NULL,
 	"intro_hi" text,
-	"published" boolean DEFAULT false NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" integer NOT NULL,

@@ -5,6 +5,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inVaranasi } from "../test/support/actors";
 import { freshDatabase, repoRoot, type TestDatabase } from "../test/support/database";
@@ -15,6 +16,7 @@ import { type Actor, actorOf } from "./modules/accounts";
 import { createPlan, movePlan } from "./modules/planning/commands/plans";
 import { registerProducer, reviewProducer } from "./modules/producers";
 import { createEvent, stepEvent } from "./modules/promotion";
+import { addItem, createCatalogue, stepCatalogue } from "./modules/promotion/commands/catalogues";
 import { createListing, stepListing } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import { createLogger } from "./platform/logger";
@@ -52,6 +54,7 @@ const examples: Record<string, string> = {
   "/listings/{id}": "/listings/1", // the listing published below, the first of the fresh database
   "/events": "/events?kind=training&state=9",
   "/events/{id}": "/events/1", // the training published below, the first of the fresh database
+  "/catalogue-items": "/catalogue-items?catalogue=silk-gifts",
 };
 
 describe("the open data API", () => {
@@ -121,6 +124,23 @@ describe("the open data API", () => {
       approvalRequired: false,
     });
     await stepEvent(t.db, officer, eventId, "publish", { version: 1 }, { origin: "http://localhost" });
+    // A gift catalogue of Varanasi's silk, published by the administrator: the example of the catalogues' API.
+    const admin = (await actorOf(t.db, (await person(t.db, "national_admin")).userId, {
+      requestId: null,
+      ip: null,
+    })) as Actor;
+    const silk = (
+      (await t.db.execute(
+        sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
+      )) as unknown as { rows: { id: number }[] }
+    ).rows[0];
+    const catalogueId = await createCatalogue(t.db, admin, {
+      slug: "silk-gifts",
+      titleEn: "Silk gifts",
+      introEn: "Gifts of Banaras silk.",
+    });
+    await addItem(t.db, admin, catalogueId, { productId: silk?.id as number, version: 1 });
+    await stepCatalogue(t.db, admin, catalogueId, "publish", { version: 2 });
     await buildAllOpenData(t.db, openDataDir); // as the server's job does when the data changes
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });

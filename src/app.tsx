@@ -51,6 +51,7 @@ import {
   verifiedProducersOfProduct,
 } from "./modules/producers";
 import {
+  cataloguePublicPages,
   eventPublicPages,
   promotionActions,
   promotionAuditTexts,
@@ -184,6 +185,7 @@ export function createApp(deps: {
     "/export-plans",
     "/bazaar",
     "/events",
+    "/catalogues",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
@@ -250,6 +252,7 @@ export function createApp(deps: {
   planPublicPages(app, db);
   bazaarPublicPages(app, db, { store: fileStore });
   eventPublicPages(app, db);
+  cataloguePublicPages(app, db);
   app.route(
     "/",
     catalogPages(db, {

@@ -1,9 +1,10 @@
 import { renderMinutesPdfs } from "./modules/committees";
 import { escalationPass, renderPlanPdfs } from "./modules/planning";
-import { runMatching } from "./modules/promotion";
+import { renderCataloguePdfs, runMatching } from "./modules/promotion";
 import { expireRfqs, sendDigests } from "./modules/trade";
 import { buildAllOpenData } from "./open-data-sources";
 import type { Db } from "./platform/db";
+import type { FileStore } from "./platform/file-store";
 import type { JobRunner } from "./platform/job-runner";
 import type { Logger } from "./platform/logger";
 import { refreshStatistics } from "./platform/maintenance";
@@ -23,6 +24,8 @@ export function registerJobs(
     /** Where links in mail point (PUBLIC_ORIGIN, or the local server). */
     origin: string;
     escalateAfterDays: number;
+    /** Where photos are kept (a printable catalogue shows them). */
+    store: FileStore;
   },
 ): JobRunner {
   const { db } = deps;
@@ -37,5 +40,8 @@ export function registerJobs(
     .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
     .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
     .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload))
-    .handle("meet-matching", (payload) => runMatching(db, payload, { origin: deps.origin }));
+    .handle("meet-matching", (payload) => runMatching(db, payload, { origin: deps.origin }))
+    .handle("catalogue-pdf", (payload) =>
+      renderCataloguePdfs(db, payload, { store: deps.store, origin: deps.origin }),
+    );
 }

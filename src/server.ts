@@ -106,6 +106,7 @@ async function main(): Promise<void> {
     outboxDir: path.join(config.dataDir, "outbox"),
     from: config.mailFrom,
   });
+  const fileStore = configuredFileStore(config);
   const runner = registerJobs(new JobRunner(db, logger), {
     db,
     logger,
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     openDataDir,
     origin: config.publicOriginSet ? config.publicOrigin : `http://localhost:${port}`,
     escalateAfterDays: config.escalateAfterDays,
+    store: fileStore,
   });
   // The embedded database backs itself up once a day (a PostgreSQL server is backed up by its operator's tools).
   if (database.kind === "pglite") {
@@ -138,7 +140,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     publicOrigin: config.publicOriginSet ? config.publicOrigin : undefined,
     localOrigin: `http://localhost:${port}`,
-    fileStore: configuredFileStore(config),
+    fileStore,
     escalateAfterDays: config.escalateAfterDays,
   });
   const appListener = getRequestListener(app.fetch);

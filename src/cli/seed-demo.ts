@@ -5,7 +5,7 @@ import { seedDemoCommittees } from "../modules/committees";
 import { getState } from "../modules/geo";
 import { seedDemoPlan } from "../modules/planning";
 import { seedDemo } from "../modules/producers";
-import { seedDemoPromotion } from "../modules/promotion";
+import { seedDemoCatalogue, seedDemoPromotion } from "../modules/promotion";
 import { seedDemoTrade } from "../modules/trade";
 import { configuredFileStore } from "../platform/file-store";
 import { openForCli, runCli } from "./context";
@@ -77,6 +77,8 @@ runCli(async () => {
       },
       { origin: config.publicOrigin },
     );
+    // An "A to Z of India" campaign catalogue of real products, marked demo.
+    await seedDemoCatalogue(database.db, userOf("admin"));
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);
     console.log(`password: ${values.password}`);

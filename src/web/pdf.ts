@@ -18,7 +18,9 @@ const fonts = {
 
 export type PdfBlock =
   | { kind: "title" | "heading" | "paragraph" | "small"; text: string }
-  | { kind: "list"; items: string[] };
+  | { kind: "list"; items: string[] }
+  /** A picture (JPEG or PNG) with its caption beside it: a catalogue's product. */
+  | { kind: "item"; image: Buffer; title: string; lines: string[] };
 
 /** Devanagari letters, signs and the joiners inside them, with the spaces and punctuation between such words. */
 const devanagariRun =
@@ -73,7 +75,30 @@ export function renderPdf(doc: {
     });
   };
 
+  const picture = { width: 132, height: 99, gap: 14 };
   for (const block of doc.blocks) {
+    if (block.kind === "item") {
+      // Kept whole on one page: a picture never parted from its caption.
+      if (pdf.y + picture.height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+      const top = pdf.y;
+      const left = pdf.page.margins.left;
+      pdf.image(block.image, left, top, {
+        fit: [picture.width, picture.height],
+        align: "center",
+        valign: "center",
+      });
+      const width = pdf.page.width - left - pdf.page.margins.right - picture.width - picture.gap;
+      pdf.x = left + picture.width + picture.gap;
+      pdf.y = top;
+      write(block.title, sizes.heading, true, { width, paragraphGap: 3 });
+      for (const line of block.lines) {
+        pdf.x = left + picture.width + picture.gap;
+        write(line, sizes.paragraph, false, { width, paragraphGap: 2 });
+      }
+      pdf.x = left;
+      pdf.y = Math.max(pdf.y, top + picture.height) + 12;
+      continue;
+    }
     if (block.kind === "list") {
       block.items.forEach((item, i) => {
         write(`${i + 1}. ${item}`, sizes.paragraph, false, { indent: 12, paragraphGap: 3 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { registerJobs } from "../../src/jobs";
 import type { Db } from "../../src/platform/db";
+import { DirectoryFileStore } from "../../src/platform/file-store";
 import { JobRunner } from "../../src/platform/job-runner";
 import { createLogger } from "../../src/platform/logger";
 import { mailTransport } from "../../src/platform/outbox";
@@ -23,5 +24,7 @@ export function testJobs(db: Db, opts: { outboxDir?: string; escalateAfterDays?:
     openDataDir: path.join(dir, "open-data"),
     origin: "http://localhost",
     escalateAfterDays: opts.escalateAfterDays ?? 15,
+    // The store the test's app keeps photos in (createApp's default).
+    store: new DirectoryFileStore(path.join(os.tmpdir(), `odop-files-${process.pid}`)),
   });
 }

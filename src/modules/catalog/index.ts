@@ -42,6 +42,7 @@ export {
   search,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
+export { sectorArt } from "./sector-art";
 export { sectorKeywordRules, sectorTaxonomy } from "./sectors";
 export { importSeed, seedFiles, seedRevision } from "./seed";
 

@@ -4,7 +4,8 @@ import { AppError } from "../../platform/errors";
 import { intId, isoDate, lgdCode } from "../../platform/ids";
 import type { ApiRegistry } from "../../web/api/registry";
 import { eventKinds, eventStates, organiserLevels } from "./event-flow";
-import { eventOut } from "./presenters";
+import { catalogueItemOut, eventOut } from "./presenters";
+import { itemsOf, openCatalogues } from "./queries/catalogues";
 import { openEvent, openEvents } from "./queries/events";
 
 const eventItem = z.object({
@@ -32,7 +33,23 @@ const eventItem = z.object({
   page: z.string(),
 });
 
-/** Published events (never drafts or demo, never who registered). */
+const catalogueItem = z.object({
+  catalogue: z.string().describe("The catalogue's address (/catalogues/{slug})"),
+  catalogueTitleEn: z.string(),
+  catalogueTitleHi: z.string().nullable(),
+  position: z.number().int(),
+  label: z.string().nullable(),
+  productId: z.number().int().describe("The ODOP product (id in /products)"),
+  productName: z.string(),
+  productSlug: z.string(),
+  stateLgdCode: z.number().int(),
+  districtLgdCode: z.number().int(),
+  noteEn: z.string().nullable(),
+  noteHi: z.string().nullable(),
+  page: z.string(),
+});
+
+/** Published events (never drafts or demo, never who registered), and published gift catalogues. */
 export function registerPromotionApi(api: ApiRegistry, db: Db): void {
   api.get({
     path: "/events",
@@ -59,6 +76,22 @@ export function registerPromotionApi(api: ApiRegistry, db: Db): void {
       const e = await openEvent(db, params.id);
       if (!e) throw new AppError("not_found", `No published event ${params.id}`);
       return eventOut(e);
+    },
+  });
+  api.get({
+    path: "/catalogue-items",
+    summary: "The products of published gift catalogues and campaigns, in each catalogue's order",
+    tag: "Events",
+    item: catalogueItem,
+    query: z.object({
+      catalogue: z.string().max(60).optional().describe("Only this catalogue (its address)"),
+    }),
+    handler: async ({ query }) => {
+      const all = [];
+      for (const k of await openCatalogues(db))
+        if (!query.catalogue || k.slug === query.catalogue)
+          all.push(...(await itemsOf(db, k.id)).map((i) => catalogueItemOut(k, i)));
+      return { total: all.length, items: all.slice(query.offset, query.offset + query.limit) };
     },
   });
 }

@@ -2,9 +2,11 @@ import type { Db } from "../../platform/db";
 import { actorOf, createDemoUser } from "../accounts";
 import { demoDomain, producersOwnedBy, registerProducer, reviewProducer } from "../producers";
 import { saveBuyer } from "../trade";
+import { addItem, createCatalogue, stepCatalogue, updateItem } from "./commands/catalogues";
 import { createEvent, recordOutcomes, stepEvent } from "./commands/events";
 import { meetDays, runMatching, saveHours, saveWishes } from "./commands/meet";
 import { register } from "./commands/registrations";
+import { firstProductPerLetter, hasDemoCatalogue } from "./queries/catalogues";
 import { hasDemoEvents, publicEvent } from "./queries/events";
 import type { EventInput } from "./schemas";
 
@@ -246,4 +248,29 @@ async function demoProducer(
     });
   }
   return { userId };
+}
+
+/**
+ * A demo "A to Z of India": for each letter, the first product of the live list whose name starts with it (real
+ * products; the choice is the demo's, not an official one), published, with its PDF asked for.
+ */
+export async function seedDemoCatalogue(db: Db, adminUserId: number): Promise<void> {
+  const admin = await actorOf(db, adminUserId, meta);
+  if (!admin || (await hasDemoCatalogue(db))) return;
+  const id = await createCatalogue(db, admin, {
+    slug: "a-to-z-of-india-demo",
+    titleEn: "A to Z of India (demo)",
+    titleHi: "भारत की ए से ज़ेड (डेमो)",
+    introEn:
+      "A demo campaign catalogue: one ODOP product for each letter of the alphabet, each linked to what producers offer in the bazaar. The products are real; the selection is generated.",
+    introHi:
+      "डेमो अभियान सूची: वर्णमाला के हर अक्षर के लिए एक ओडीओपी उत्पाद, हर एक बाज़ार में उत्पादकों के प्रस्तावों से जुड़ा। उत्पाद वास्तविक हैं; चयन बनाया गया है।",
+  });
+  let version = 1;
+  for (const { letter, productId } of await firstProductPerLetter(db)) {
+    await addItem(db, admin, id, { productId, version });
+    await updateItem(db, admin, id, productId, { label: letter, version: version + 1 });
+    version += 2;
+  }
+  if (version > 1) await stepCatalogue(db, admin, id, "publish", { version });
 }

@@ -6,7 +6,7 @@ export { registerPromotionApi } from "./api";
 export { createEvent, stepEvent } from "./commands/events";
 export { requestMatching, runMatching } from "./commands/meet";
 export { register } from "./commands/registrations";
-export { seedDemoPromotion } from "./demo";
+export { seedDemoCatalogue, seedDemoPromotion } from "./demo";
 export {
   candidatePairs,
   type MatchInput,
@@ -16,7 +16,8 @@ export {
   tiers,
 } from "./matching";
 export { promotionOpenData } from "./open-data";
-export { eventPublicPages, promotionActions, promotionPages } from "./pages";
+export { cataloguePublicPages, eventPublicPages, promotionActions, promotionPages } from "./pages";
+export { renderCataloguePdfs } from "./pages/catalogue-pdf";
 export { availableHours, type Interval, meetingSlots } from "./slots";
 
 /** The promotion module's audited actions, in words, for the audit log. */
@@ -48,4 +49,12 @@ export const promotionAuditTexts = {
   "meet.scheduled": { en: "Scheduled a meet's meetings", hi: "बैठक की मुलाक़ातें तय कीं" },
   "meet.move": { en: "Moved a meeting", hi: "मुलाक़ात का समय बदला" },
   "meet.rate": { en: "Rated a meeting", hi: "मुलाक़ात को रेटिंग दी" },
+  "catalogue.create": { en: "Wrote a gift catalogue", hi: "उपहार सूची लिखी" },
+  "catalogue.update": { en: "Changed a gift catalogue", hi: "उपहार सूची बदली" },
+  "catalogue.publish": { en: "Published a gift catalogue", hi: "उपहार सूची प्रकाशित की" },
+  "catalogue.withdraw": { en: "Withdrew a gift catalogue", hi: "उपहार सूची वापस ली" },
+  "catalogue.add": { en: "Added a product to a catalogue", hi: "सूची में उत्पाद जोड़ा" },
+  "catalogue.item": { en: "Labelled a catalogue's product", hi: "सूची के उत्पाद का लेबल बदला" },
+  "catalogue.move": { en: "Reordered a catalogue", hi: "सूची का क्रम बदला" },
+  "catalogue.remove": { en: "Removed a product from a catalogue", hi: "सूची से उत्पाद हटाया" },
 };

@@ -1,14 +1,19 @@
 import type { DbOrTx } from "../../platform/db";
 import type { Dataset, OpenDataSource } from "../catalog";
-import { eventOut } from "./presenters";
+import { catalogueItemOut, eventOut } from "./presenters";
+import { catalogueDataStamp, itemsOf, openCatalogues } from "./queries/catalogues";
 import { eventDataStamp, openEventsAfter } from "./queries/events";
 
 // The columns are the presenter's fields, in its order: read off an empty row so that the two cannot drift apart.
 const columns = Object.keys(eventOut({} as never));
+const itemColumns = Object.keys(catalogueItemOut({} as never, { product: {} } as never));
 
-/** Published events as open data: real ones only (never demo or drafts), never who registered. */
+/**
+ * Published events as open data: real ones only (never demo or drafts), never who registered; and the products of
+ * published real gift catalogues.
+ */
 export const promotionOpenData: OpenDataSource = {
-  stamp: eventDataStamp,
+  stamp: async (db) => `${await eventDataStamp(db)}|${await catalogueDataStamp(db)}`,
   datasets: async (db: DbOrTx): Promise<Dataset[]> => [
     {
       id: "events",
@@ -30,6 +35,23 @@ export const promotionOpenData: OpenDataSource = {
           after = page[page.length - 1]?.id ?? after;
           yield page.map(eventOut);
         }
+      },
+    },
+    {
+      id: "gift-catalogues",
+      title: "ODOP gift catalogues and campaigns",
+      titleHi: "ओडीओपी उपहार सूचियाँ और अभियान",
+      description:
+        "The products of each published gift catalogue or campaign (such as an \"A to Z of India\"), one row per product in the catalogue's order: the catalogue's address and titles, the position and label, the ODOP product (id, name, address) with its State and district (LGD codes), and the notes in English and Hindi.",
+      descriptionHi:
+        "हर प्रकाशित उपहार सूची या अभियान के उत्पाद, सूची के क्रम में एक पंक्ति प्रति उत्पाद: सूची का पता और शीर्षक, क्रम और लेबल, ओडीओपी उत्पाद (आईडी, नाम, पता) उसके राज्य और ज़िले (एलजीडी कोड) के साथ, और अंग्रेज़ी व हिंदी टिप्पणियाँ।",
+      source: "ODOP Hub: catalogues curated by the national administrator from the ODOP list",
+      attribution: "ODOP Hub",
+      revision: null,
+      columns: itemColumns,
+      rows: async function* () {
+        for (const k of await openCatalogues(db))
+          yield (await itemsOf(db, k.id)).map((i) => catalogueItemOut(k, i));
       },
     },
   ],

@@ -25,3 +25,29 @@ export const eventOut = (e: EventRow) => ({
   loiValueInr: e.loiValueInr,
   page: `/events/${e.id}`,
 });
+
+/** A catalogue's product as the open data gives it: the catalogue, the product's place in it, the product. */
+export const catalogueItemOut = (
+  k: { slug: string; titleEn: string; titleHi: string | null },
+  i: {
+    position: number;
+    label: string | null;
+    noteEn: string | null;
+    noteHi: string | null;
+    product: { id: number; name: string; slug: string; stateLgdCode: number; districtLgdCode: number };
+  },
+) => ({
+  catalogue: k.slug,
+  catalogueTitleEn: k.titleEn,
+  catalogueTitleHi: k.titleHi,
+  position: i.position,
+  label: i.label,
+  productId: i.product.id,
+  productName: i.product.name,
+  productSlug: i.product.slug,
+  stateLgdCode: i.product.stateLgdCode,
+  districtLgdCode: i.product.districtLgdCode,
+  noteEn: i.noteEn,
+  noteHi: i.noteHi,
+  page: `/catalogues/${k.slug}`,
+});

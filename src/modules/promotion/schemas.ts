@@ -147,3 +147,32 @@ export const eventFilters = z.object({
     .transform((v) => (v === undefined ? undefined : v === "yes")),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
+
+/** A catalogue as the administrator writes it: its address (`g20-gifts`), titles and introductions. */
+export const catalogueInput = z.object({
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugFormat")
+    .max(60, "slugFormat")
+    // The administrator's own pages live beside the catalogues' addresses.
+    .refine((v) => !["manage", "new", "sector-art"].includes(v), { message: "slugFormat" }),
+  titleEn: z.string().trim().min(1).max(200),
+  titleHi: optionalText(200),
+  introEn: z.string().trim().min(1).max(4000),
+  introHi: optionalText(4000),
+});
+export type CatalogueInput = z.infer<typeof catalogueInput>;
+
+/** An item's label ("A") and note, in English and Hindi. */
+export const itemInput = z.object({
+  label: optionalText(12),
+  noteEn: optionalText(1000),
+  noteHi: optionalText(1000),
+  version: intId,
+});
+export type ItemInput = z.infer<typeof itemInput>;
+
+/** Finding a product to add: a few words of its name or district. */
+export const productQuery = z.object({ q: z.string().trim().max(100).optional() });

@@ -16,6 +16,7 @@ import { products } from "../catalog/tables";
 import { districts, states } from "../geo/tables";
 import { producers } from "../producers/tables";
 import { rfqs } from "../trade/tables";
+import { catalogueStates } from "./catalogue-flow";
 import { eventKinds, eventStates, organiserLevels } from "./event-flow";
 import { registrationSides, registrationStates } from "./registration-flow";
 
@@ -216,7 +217,7 @@ export const catalogues = pgTable("catalogues", {
   titleHi: text("title_hi"),
   introEn: text("intro_en").notNull(),
   introHi: text("intro_hi"),
-  published: boolean("published").notNull().default(false),
+  state: text("state", { enum: catalogueStates }).notNull().default("draft"),
   isDemo: boolean("is_demo").notNull().default(false),
   version: integer("version").notNull().default(1),
   createdBy: integer("created_by")

@@ -14,12 +14,14 @@ export { seedDemoTrade } from "./demo";
 export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
 export { rfqRefusal } from "./pages/rfq-refusal";
+export { publicPhotoUrl } from "./presenters";
 export {
   buyerOf,
   buyersOf,
   demoListingsAfter,
   followedProductsOf,
   producerRating,
+  productPictures,
   publishedListingsOf,
 } from "./queries";
 export type { RfqInput } from "./schemas";

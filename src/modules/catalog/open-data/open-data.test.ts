@@ -74,6 +74,7 @@ describe("open data downloads", () => {
       "export-plan-bottlenecks",
       "bazaar-listings",
       "events",
+      "gift-catalogues",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {

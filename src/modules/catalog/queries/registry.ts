@@ -398,7 +398,15 @@ export async function hsHeadings(db: DbOrTx, codes: readonly string[]) {
 export async function productsByIds(db: DbOrTx, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: products.id, name: products.name, slug: products.slug, sectorCode: products.sectorCode })
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      sectorCode: products.sectorCode,
+      stateLgdCode: products.stateLgdCode,
+      districtLgdCode: products.districtLgdCode,
+      revisionId: products.revisionId,
+    })
     .from(products)
     .where(inArray(products.id, [...new Set(ids)]));
 }

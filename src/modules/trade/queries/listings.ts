@@ -284,3 +284,18 @@ export async function publishedListingsOf(db: DbOrTx, producerId: number) {
     .where(and(eq(listings.producerId, producerId), eq(listings.state, "published")))
     .orderBy(asc(listings.id));
 }
+
+/**
+ * A picture for each of some ODOP products: the cover photo of its earliest published real listing (producers'
+ * own photos; never a demo listing's). Products nobody lists have none.
+ */
+export async function productPictures(db: DbOrTx, productIds: readonly number[]) {
+  if (productIds.length === 0) return new Map<number, ListingPhoto>();
+  const rows = await db
+    .selectDistinctOn([listings.odopProductId], { productId: listings.odopProductId, photo: listingPhotos })
+    .from(listings)
+    .innerJoin(listingPhotos, eq(listingPhotos.listingId, listings.id))
+    .where(and(openWhere, inArray(listings.odopProductId, [...productIds])))
+    .orderBy(asc(listings.odopProductId), asc(listings.publishedAt), asc(listingPhotos.position));
+  return new Map(rows.map((r) => [r.productId as number, r.photo]));
+}
