@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, actorOf } from "../../src/modules/accounts";
 import { registerProducer, reviewProducer } from "../../src/modules/producers";
 import { createEvent, register, stepEvent } from "../../src/modules/promotion";
+import { addItem, createCatalogue, stepCatalogue } from "../../src/modules/promotion/commands/catalogues";
 import { saveHours } from "../../src/modules/promotion/commands/meet";
 import type { EventInput } from "../../src/modules/promotion/schemas";
 import { createListing, saveBuyer, stepListing } from "../../src/modules/trade";
@@ -27,8 +28,8 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
   let base: string;
   let browser: Browser;
   const day = inDays(12);
-  const who = { officer: "", producer: "", buyer: "" };
-  const ids = { meet: 0, training: 0, listing: 0 };
+  const who = { officer: "", producer: "", buyer: "", admin: "" };
+  const ids = { meet: 0, training: 0, listing: 0, catalogue: 0, product: 0 };
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await t.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
   /** A browser context signed in as `email`, on the clock of `timezoneId` (what the person's computer says). */
@@ -137,6 +138,25 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
     ids.training = await createEvent(t.db, officer, event({ capacity: 20, approvalRequired: true }));
     await stepEvent(t.db, officer, ids.training, "publish", { version: 1 }, mail);
     await register(t.db, buyer, ids.training, {}, mail);
+    // A published gift catalogue with one product, for the checks of the administrator's and the public pages.
+    const a = await person(t.db, "national_admin");
+    who.admin = a.email;
+    const admin = (await actorOf(t.db, a.userId, meta)) as Actor;
+    ids.catalogue = await createCatalogue(t.db, admin, {
+      slug: "silk-gifts",
+      titleEn: "Silk gifts",
+      titleHi: "रेशमी उपहार",
+      introEn: "Gifts of Banaras silk.",
+    });
+    ids.product = Number(
+      (
+        await rows(
+          sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
+        )
+      )[0]?.id,
+    );
+    await addItem(t.db, admin, ids.catalogue, { productId: ids.product, version: 1 });
+    await stepCatalogue(t.db, admin, ids.catalogue, "publish", { version: 2 });
   }, 60_000);
   afterAll(() => portal?.close());
 
@@ -242,6 +262,16 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
           ],
         ],
         [
+          who.admin,
+          [
+            "/catalogues/manage",
+            "/catalogues/new",
+            `/catalogues/${ids.catalogue}/edit?q=silk`,
+            `/catalogues/${ids.catalogue}/withdraw`,
+            `/catalogues/${ids.catalogue}/items/${ids.product}/remove`,
+          ],
+        ],
+        [
           who.buyer,
           [
             "/events/mine",
@@ -259,7 +289,14 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
         await page.context().close();
       }
       const anonymous = await (await browser.newContext()).newPage();
-      for (const p of ["/events", "/events?when=past", `/events/${m}`, `/events/${e}`])
+      for (const p of [
+        "/events",
+        "/events?when=past",
+        `/events/${m}`,
+        `/events/${e}`,
+        "/catalogues",
+        "/catalogues/silk-gifts",
+      ])
         found[p] = await auditPage(anonymous, base + withLang(p, lang));
       await anonymous.context().close();
       expect(Object.entries(found).filter(([, v]) => v.length > 0)).toEqual([]);

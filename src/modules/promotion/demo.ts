@@ -56,20 +56,25 @@ export async function seedDemoPromotion(
     dayTo: undefined,
   } satisfies Partial<EventInput>;
 
-  const held = await createEvent(db, officer, {
-    ...base,
-    kind: "exhibition",
-    organiser: district,
-    titleEn: "Demo handloom exhibition (demo)",
-    descriptionEn:
-      "A generated demo exhibition, held three weeks ago, to show an event's outcomes. Not a real event.",
-    timeZone: "Asia/Kolkata",
-    startDate: dayFromNow(-21),
-    startTime: "10:00",
-    endDate: dayFromNow(-19),
-    endTime: "18:00",
-    venue: "Demo venue (demo)",
-  });
+  const held = await createEvent(
+    db,
+    officer,
+    {
+      ...base,
+      kind: "exhibition",
+      organiser: district,
+      titleEn: "Demo handloom exhibition (demo)",
+      descriptionEn:
+        "A generated demo exhibition, held three weeks ago, to show an event's outcomes. Not a real event.",
+      timeZone: "Asia/Kolkata",
+      startDate: dayFromNow(-21),
+      startTime: "10:00",
+      endDate: dayFromNow(-19),
+      endTime: "18:00",
+      venue: "Demo venue (demo)",
+    },
+    { isDemo: true },
+  );
   await stepEvent(db, officer, held, "publish", { version: 1 }, mail);
   await recordOutcomes(db, officer, held, {
     leads: 42,
@@ -79,40 +84,50 @@ export async function seedDemoPromotion(
     version: 2,
   });
 
-  const training = await createEvent(db, officer, {
-    ...base,
-    kind: "training",
-    organiser: district,
-    titleEn: "Demo export packaging training (demo)",
-    titleHi: "डेमो निर्यात पैकेजिंग प्रशिक्षण (डेमो)",
-    descriptionEn:
-      "A generated demo training for trying registration, the waitlist and check-in. Not a real event.",
-    descriptionHi: "पंजीकरण, प्रतीक्षा सूची और उपस्थिति आज़माने के लिए बनाया गया डेमो प्रशिक्षण। वास्तविक आयोजन नहीं।",
-    timeZone: "Asia/Kolkata",
-    startDate: dayFromNow(10),
-    startTime: "10:00",
-    endDate: dayFromNow(10),
-    endTime: "16:00",
-    venue: "Demo hall (demo)",
-    capacity: 30,
-  });
+  const training = await createEvent(
+    db,
+    officer,
+    {
+      ...base,
+      kind: "training",
+      organiser: district,
+      titleEn: "Demo export packaging training (demo)",
+      titleHi: "डेमो निर्यात पैकेजिंग प्रशिक्षण (डेमो)",
+      descriptionEn:
+        "A generated demo training for trying registration, the waitlist and check-in. Not a real event.",
+      descriptionHi: "पंजीकरण, प्रतीक्षा सूची और उपस्थिति आज़माने के लिए बनाया गया डेमो प्रशिक्षण। वास्तविक आयोजन नहीं।",
+      timeZone: "Asia/Kolkata",
+      startDate: dayFromNow(10),
+      startTime: "10:00",
+      endDate: dayFromNow(10),
+      endTime: "16:00",
+      venue: "Demo hall (demo)",
+      capacity: 30,
+    },
+    { isDemo: true },
+  );
   await stepEvent(db, officer, training, "publish", { version: 1 }, mail);
 
-  const showcase = await createEvent(db, admin, {
-    ...base,
-    kind: "mission_showcase",
-    organiser: "mission:AE",
-    titleEn: "Demo ODOP showcase at an Indian Mission (demo)",
-    descriptionEn: "A generated demo showcase abroad, on the Mission's clock. Not a real event.",
-    timeZone: "Asia/Dubai",
-    startDate: dayFromNow(30),
-    startTime: "18:00",
-    endDate: dayFromNow(30),
-    endTime: "21:00",
-    city: "Dubai",
-    country: "AE",
-    venue: "Demo venue (demo)",
-  });
+  const showcase = await createEvent(
+    db,
+    admin,
+    {
+      ...base,
+      kind: "mission_showcase",
+      organiser: "mission:AE",
+      titleEn: "Demo ODOP showcase at an Indian Mission (demo)",
+      descriptionEn: "A generated demo showcase abroad, on the Mission's clock. Not a real event.",
+      timeZone: "Asia/Dubai",
+      startDate: dayFromNow(30),
+      startTime: "18:00",
+      endDate: dayFromNow(30),
+      endTime: "21:00",
+      city: "Dubai",
+      country: "AE",
+      venue: "Demo venue (demo)",
+    },
+    { isDemo: true },
+  );
   await stepEvent(db, admin, showcase, "publish", { version: 1 }, mail);
 
   await seedDemoMeet(db, { ...people, officer }, mail);
@@ -124,32 +139,37 @@ async function seedDemoMeet(
   p: Parameters<typeof seedDemoPromotion>[1] & { officer: NonNullable<Awaited<ReturnType<typeof actorOf>>> },
   mail: { origin: string },
 ) {
-  const meet = await createEvent(db, p.officer, {
-    kind: "vbsm",
-    organiser: `district:${p.place.districtLgdCode}`,
-    titleEn: "Demo virtual buyer-seller meet: Varanasi handloom (demo)",
-    titleHi: "डेमो वर्चुअल क्रेता-विक्रेता बैठक: वाराणसी हथकरघा (डेमो)",
-    descriptionEn:
-      "A generated demo meet: buyers in Dubai, London and New York meet producers of Varanasi, each on their own clock. Not a real event.",
-    descriptionHi:
-      "बनाई गई डेमो बैठक: दुबई, लंदन और न्यूयॉर्क के क्रेता वाराणसी के उत्पादकों से, हर कोई अपनी घड़ी पर, मिलते हैं। वास्तविक आयोजन नहीं।",
-    timeZone: "Asia/Kolkata",
-    startDate: dayFromNow(14),
-    startTime: "11:00",
-    endDate: dayFromNow(15),
-    endTime: "23:00",
-    online: true,
-    joinUrl: "https://meet.jit.si",
-    country: "IN",
-    sectorCodes: ["textiles_handloom"],
-    productIds: [],
-    approvalRequired: false,
-    meetingMinutes: 20,
-    bufferMinutes: 10,
-    rooms: 2,
-    dayFrom: "11:00",
-    dayTo: "23:00",
-  });
+  const meet = await createEvent(
+    db,
+    p.officer,
+    {
+      kind: "vbsm",
+      organiser: `district:${p.place.districtLgdCode}`,
+      titleEn: "Demo virtual buyer-seller meet: Varanasi handloom (demo)",
+      titleHi: "डेमो वर्चुअल क्रेता-विक्रेता बैठक: वाराणसी हथकरघा (डेमो)",
+      descriptionEn:
+        "A generated demo meet: buyers in Dubai, London and New York meet producers of Varanasi, each on their own clock. Not a real event.",
+      descriptionHi:
+        "बनाई गई डेमो बैठक: दुबई, लंदन और न्यूयॉर्क के क्रेता वाराणसी के उत्पादकों से, हर कोई अपनी घड़ी पर, मिलते हैं। वास्तविक आयोजन नहीं।",
+      timeZone: "Asia/Kolkata",
+      startDate: dayFromNow(14),
+      startTime: "11:00",
+      endDate: dayFromNow(15),
+      endTime: "23:00",
+      online: true,
+      joinUrl: "https://meet.jit.si",
+      country: "IN",
+      sectorCodes: ["textiles_handloom"],
+      productIds: [],
+      approvalRequired: false,
+      meetingMinutes: 20,
+      bufferMinutes: 10,
+      rooms: 2,
+      dayFrom: "11:00",
+      dayTo: "23:00",
+    },
+    { isDemo: true },
+  );
   await stepEvent(db, p.officer, meet, "publish", { version: 1 }, mail);
 
   const buyers = [
@@ -257,15 +277,20 @@ async function demoProducer(
 export async function seedDemoCatalogue(db: Db, adminUserId: number): Promise<void> {
   const admin = await actorOf(db, adminUserId, meta);
   if (!admin || (await hasDemoCatalogue(db))) return;
-  const id = await createCatalogue(db, admin, {
-    slug: "a-to-z-of-india-demo",
-    titleEn: "A to Z of India (demo)",
-    titleHi: "भारत की ए से ज़ेड (डेमो)",
-    introEn:
-      "A demo campaign catalogue: one ODOP product for each letter of the alphabet, each linked to what producers offer in the bazaar. The products are real; the selection is generated.",
-    introHi:
-      "डेमो अभियान सूची: वर्णमाला के हर अक्षर के लिए एक ओडीओपी उत्पाद, हर एक बाज़ार में उत्पादकों के प्रस्तावों से जुड़ा। उत्पाद वास्तविक हैं; चयन बनाया गया है।",
-  });
+  const id = await createCatalogue(
+    db,
+    admin,
+    {
+      slug: "a-to-z-of-india-demo",
+      titleEn: "A to Z of India (demo)",
+      titleHi: "भारत की ए से ज़ेड (डेमो)",
+      introEn:
+        "A demo campaign catalogue: one ODOP product for each letter of the alphabet, each linked to what producers offer in the bazaar. The products are real; the selection is generated.",
+      introHi:
+        "डेमो अभियान सूची: वर्णमाला के हर अक्षर के लिए एक ओडीओपी उत्पाद, हर एक बाज़ार में उत्पादकों के प्रस्तावों से जुड़ा। उत्पाद वास्तविक हैं; चयन बनाया गया है।",
+    },
+    { isDemo: true },
+  );
   let version = 1;
   for (const { letter, productId } of await firstProductPerLetter(db)) {
     await addItem(db, admin, id, { productId, version });

@@ -49,11 +49,12 @@ async function touched(tx: DbOrTx, id: number) {
 const slugTaken = (err: unknown) =>
   /catalogues_slug_unique|duplicate key/.test(String((err as { cause?: unknown })?.cause ?? err));
 
-/** A new catalogue, as a draft. Its address must be free. */
+/** A new catalogue, as a draft. Its address must be free. `seed:demo`'s is marked demo whoever makes it. */
 export async function createCatalogue(
   db: Db,
   actorOrNull: Actor | null,
   input: CatalogueInput,
+  opts: { isDemo?: boolean } = {},
 ): Promise<number> {
   const actor = requireVerifiedActor(actorOrNull);
   const grant = curator(actor);
@@ -67,7 +68,7 @@ export async function createCatalogue(
           titleHi: input.titleHi || null,
           introHi: input.introHi || null,
           state,
-          isDemo: actor.isDemo,
+          isDemo: opts.isDemo ?? actor.isDemo,
           createdBy: actor.userId,
         })
         .returning({ id: catalogues.id });

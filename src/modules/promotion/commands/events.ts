@@ -77,8 +77,13 @@ async function checkProducts(db: DbOrTx, ids: readonly number[]) {
     throw new AppError("bad_request", "No such ODOP product", { field: "productIds" });
 }
 
-/** Writes a new event as a draft for an organiser the person's grants reach. */
-export async function createEvent(db: Db, actorOrNull: Actor | null, input: EventInput): Promise<number> {
+/** Writes a new event as a draft for an organiser the person's grants reach (`seed:demo`'s marked demo). */
+export async function createEvent(
+  db: Db,
+  actorOrNull: Actor | null,
+  input: EventInput,
+  opts: { isDemo?: boolean } = {},
+): Promise<number> {
   const actor = requireVerifiedActor(actorOrNull);
   const ref = await organiserOf(db, input.organiser);
   const grant = authorize(can(actor, "event:organise", ref), "organise this event");
@@ -87,7 +92,12 @@ export async function createEvent(db: Db, actorOrNull: Actor | null, input: Even
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(events)
-      .values({ ...columnsOf(input, ref), state, isDemo: actor.isDemo, createdBy: actor.userId })
+      .values({
+        ...columnsOf(input, ref),
+        state,
+        isDemo: opts.isDemo ?? actor.isDemo,
+        createdBy: actor.userId,
+      })
       .returning({ id: events.id });
     const id = (row as { id: number }).id;
     if (input.productIds.length)
