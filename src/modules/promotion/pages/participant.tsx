@@ -33,7 +33,7 @@ import { myRegistrations, publicEvent, registrationOf, waitlistPosition } from "
 import { diaryOf, hoursOf, otherSide } from "../queries/meet";
 import { dayHours, hoursInput, ratingInput, registerInput, versionInput } from "../schemas";
 import { promotionRefusal } from "./refusal";
-import { eventTitle } from "./shared";
+import { EventWhen, eventTitle } from "./shared";
 
 type Ctx = Context<AppEnv>;
 const keyOf = (lang: "en" | "hi") => promotionKey(promotionText(lang));
@@ -305,6 +305,7 @@ async function RegisterPage(props: { c: Ctx; db: Db } & FormState) {
       )}
       {done === "withdrawn" && <Notice kind="success">{t("withdrawnNotice")}</Notice>}
       {props.errors._form && <Notice kind="error">{props.errors._form}</Notice>}
+      <EventWhen e={e} lang={ctx.lang} zone={r?.timeZone ?? actor.timeZone} />
       {r && (
         <>
           <h2>{t("yourRegistration")}</h2>

@@ -87,7 +87,8 @@ export function eventPublicPages(app: Hono, db: Db): void {
           {tab("past")}
         </nav>
         <p>
-          <a href="/events.ics">{t("calendarFeed")}</a>
+          <a href="/events.ics">{t("calendarFeed")}</a> ·{" "}
+          <a href={hrefIn("/catalogues", ctx.lang)}>{t("cataloguesTitle")}</a>
         </p>
         <form method="get" action="/events" class="filters">
           {ctx.lang === "hi" && <input type="hidden" name="lang" value="hi" />}
