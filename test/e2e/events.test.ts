@@ -7,10 +7,10 @@ import { registerProducer, reviewProducer } from "../../src/modules/producers";
 import { createEvent, register, stepEvent } from "../../src/modules/promotion";
 import { addItem, createCatalogue, stepCatalogue } from "../../src/modules/promotion/commands/catalogues";
 import { saveHours } from "../../src/modules/promotion/commands/meet";
-import type { EventInput } from "../../src/modules/promotion/schemas";
 import { createListing, saveBuyer, stepListing } from "../../src/modules/trade";
 import { inVaranasi } from "../support/actors";
 import type { TestDatabase } from "../support/database";
+import { inDays, trainingInput } from "../support/events";
 import { testJobs } from "../support/jobs";
 import { password, person } from "../support/people";
 import { auditPage } from "./axe";
@@ -18,7 +18,6 @@ import { haveBrowser, startPortal } from "./browser";
 
 const meta = { requestId: null, ip: null };
 const mail = { origin: "http://localhost" };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const withLang = (p: string, lang: "en" | "hi") =>
   lang === "hi" ? `${p}${p.includes("?") ? "&" : "?"}lang=hi` : p;
 
@@ -44,24 +43,6 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
   };
   const submit = (page: Page, form: string) =>
     Promise.all([page.waitForEvent("load"), page.click(`${form} button[type=submit]`)]);
-  const event = (over: Partial<EventInput>): EventInput => ({
-    kind: "training",
-    organiser: `district:${inVaranasi.districtLgdCode}`,
-    titleEn: "Packaging for export",
-    descriptionEn: "A day on export packaging.",
-    timeZone: "Asia/Kolkata",
-    startDate: inDays(10),
-    startTime: "10:00",
-    endDate: inDays(10),
-    endTime: "16:00",
-    online: false,
-    venue: "Collectorate hall",
-    country: "IN",
-    sectorCodes: [],
-    productIds: [],
-    approvalRequired: false,
-    ...over,
-  });
 
   beforeAll(async () => {
     portal = await startPortal();
@@ -109,7 +90,7 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
     ids.meet = await createEvent(
       t.db,
       officer,
-      event({
+      trainingInput({
         kind: "vbsm",
         titleEn: "Banaras silk meets New York",
         titleHi: "बनारसी रेशम और न्यूयॉर्क",
@@ -135,7 +116,7 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
       days: [{ day, from: "08:00", to: "11:00" }],
     });
     // A training with a registration, for the accessibility checks of the organiser's pages.
-    ids.training = await createEvent(t.db, officer, event({ capacity: 20, approvalRequired: true }));
+    ids.training = await createEvent(t.db, officer, trainingInput({ capacity: 20, approvalRequired: true }));
     await stepEvent(t.db, officer, ids.training, "publish", { version: 1 }, mail);
     await register(t.db, buyer, ids.training, {}, mail);
     // A published gift catalogue with one product, for the checks of the administrator's and the public pages.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inVaranasi } from "../../../test/support/actors";
 import { freshDatabase, type TestDatabase } from "../../../test/support/database";
+import { inDays, trainingInput } from "../../../test/support/events";
 import { testJobs } from "../../../test/support/jobs";
 import { mailedToken, person, signedIn } from "../../../test/support/people";
 import { Visitor } from "../../../test/support/visitor";
@@ -17,7 +18,6 @@ import type { EventInput } from "./schemas";
 type Row = Record<string, unknown>;
 const meta = { requestId: null, ip: null };
 const mail = { origin: "http://localhost" };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const versionOn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] as string;
 
 describe("events: organising, registration, waitlist, attendance, outcomes, a meet across time zones", () => {
@@ -83,26 +83,8 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     );
     return { ...who, actor: await actorOf(t.db, who.userId, meta) };
   };
-  const event = (over: Partial<EventInput> = {}): EventInput => ({
-    kind: "training",
-    organiser: `district:${inVaranasi.districtLgdCode}`,
-    titleEn: "Packaging for export",
-    descriptionEn: "A day on export packaging.",
-    timeZone: "Asia/Kolkata",
-    startDate: inDays(10),
-    startTime: "10:00",
-    endDate: inDays(10),
-    endTime: "16:00",
-    online: false,
-    venue: "Collectorate hall",
-    country: "IN",
-    sectorCodes: [],
-    productIds: [],
-    approvalRequired: false,
-    ...over,
-  });
   const published = async (by: Awaited<ReturnType<typeof officer>>, over: Partial<EventInput> = {}) => {
-    const id = await createEvent(t.db, by.actor, event(over));
+    const id = await createEvent(t.db, by.actor, trainingInput(over));
     await stepEvent(t.db, by.actor, id, "publish", { version: 1 }, mail);
     return id;
   };
@@ -419,13 +401,17 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
       meta,
     );
     await expect(
-      createEvent(t.db, actor, event({ organiser: "mission:AE", timeZone: "Asia/Dubai", country: "AE" })),
+      createEvent(
+        t.db,
+        actor,
+        trainingInput({ organiser: "mission:AE", timeZone: "Asia/Dubai", country: "AE" }),
+      ),
     ).rejects.toThrow(/Not allowed/);
     expect(
       await createEvent(
         t.db,
         actor,
-        event({ organiser: "mission:US", timeZone: "America/New_York", country: "US" }),
+        trainingInput({ organiser: "mission:US", timeZone: "America/New_York", country: "US" }),
       ),
     ).toBeGreaterThan(0);
   });

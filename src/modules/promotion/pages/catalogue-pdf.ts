@@ -22,7 +22,6 @@ async function printablePicture(store: FileStore, i: CatalogueItem): Promise<Buf
 
 /** The printable catalogue in one language: its title and introduction, then each product with its picture. */
 async function cataloguePdf(
-  db: Db,
   store: FileStore,
   k: Awaited<ReturnType<typeof catalogueById>>,
   items: CatalogueItem[],
@@ -68,5 +67,5 @@ export async function renderCataloguePdfs(
   const items = await itemsOf(db, k.id);
   const { key, stamp } = catalogueDocument(k);
   for (const lang of ["en", "hi"] as const)
-    await saveDocument(db, key, lang, stamp, await cataloguePdf(db, deps.store, k, items, lang, deps.origin));
+    await saveDocument(db, key, lang, stamp, await cataloguePdf(deps.store, k, items, lang, deps.origin));
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { intId } from "../../../platform/ids";
+import { ConfirmPage } from "../../../web/confirm-page";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
 import {
@@ -198,18 +199,16 @@ export function curatePages(app: PersonalRoutes<AppEnv>, db: Db) {
       title: nameIn(ctx.lang, k.titleEn, k.titleHi),
     });
     return c.html(
-      <Layout ctx={ctx} title={t("remove")} description={question}>
-        <h1>{t("remove")}</h1>
-        <p>{question}</p>
-        <PostForm
-          action={hrefIn(`/catalogues/${k.id}/items/${it.productId}/remove`, ctx.lang)}
-          csrf={csrfToken(c)}
-        >
-          <input type="hidden" name="version" value={String(k.version)} />
-          <button type="submit">{t("confirm")}</button>{" "}
-          <a href={hrefIn(`/catalogues/${k.id}/edit`, ctx.lang)}>{t("cancel")}</a>
-        </PostForm>
-      </Layout>,
+      <ConfirmPage
+        ctx={ctx}
+        csrf={csrfToken(c)}
+        title={t("remove")}
+        question={question}
+        action={hrefIn(`/catalogues/${k.id}/items/${it.productId}/remove`, ctx.lang)}
+        hidden={{ version: String(k.version) }}
+        confirm={t("confirm")}
+        cancel={{ href: hrefIn(`/catalogues/${k.id}/edit`, ctx.lang), label: t("cancel") }}
+      />,
     );
   });
 
@@ -224,15 +223,16 @@ export function curatePages(app: PersonalRoutes<AppEnv>, db: Db) {
       });
       const label = t(step === "publish" ? "publishCatalogue" : "withdrawCatalogue");
       return c.html(
-        <Layout ctx={ctx} title={label} description={question}>
-          <h1>{label}</h1>
-          <p>{question}</p>
-          <PostForm action={hrefIn(`/catalogues/${k.id}/${step}`, ctx.lang)} csrf={csrfToken(c)}>
-            <input type="hidden" name="version" value={String(k.version)} />
-            <button type="submit">{t("confirm")}</button>{" "}
-            <a href={hrefIn(`/catalogues/${k.id}/edit`, ctx.lang)}>{t("cancel")}</a>
-          </PostForm>
-        </Layout>,
+        <ConfirmPage
+          ctx={ctx}
+          csrf={csrfToken(c)}
+          title={label}
+          question={question}
+          action={hrefIn(`/catalogues/${k.id}/${step}`, ctx.lang)}
+          hidden={{ version: String(k.version) }}
+          confirm={t("confirm")}
+          cancel={{ href: hrefIn(`/catalogues/${k.id}/edit`, ctx.lang), label: t("cancel") }}
+        />,
       );
     });
     app.post(`/catalogues/:id{[0-9]+}/${step}`, async (c) => {

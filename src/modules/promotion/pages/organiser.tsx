@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { ConfirmPage } from "../../../web/confirm-page";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
 import {
@@ -404,18 +405,20 @@ function StepPage(props: {
   });
   const field = { values: props.state.values, errors: props.state.errors, lang: ctx.lang };
   return (
-    <Layout ctx={ctx} title={t(step === "publish" ? "publish" : "cancelEvent")} description={question}>
-      <h1>{t(step === "publish" ? "publish" : "cancelEvent")}</h1>
+    <ConfirmPage
+      ctx={ctx}
+      csrf={csrfToken(c)}
+      title={t(step === "publish" ? "publish" : "cancelEvent")}
+      question={question}
+      action={hrefIn(`/events/${e.id}/${step}`, ctx.lang)}
+      hidden={{ version: String(e.version) }}
+      confirm={t(step === "publish" ? "publish" : "cancelConfirm")}
+      cancel={{ href: hrefIn(`/events/${e.id}/edit`, ctx.lang), label: t("cancel") }}
+    >
       {props.state.errors._form && <Notice kind="error">{props.state.errors._form}</Notice>}
       <ErrorSummary lang={ctx.lang} errors={props.state.errors} labels={{ reason: t("reason") }} />
-      <p>{question}</p>
-      <PostForm action={hrefIn(`/events/${e.id}/${step}`, ctx.lang)} csrf={csrfToken(c)}>
-        <input type="hidden" name="version" value={String(e.version)} />
-        {step === "cancel" && <TextArea {...field} name="reason" label={t("reason")} maxLength={1000} />}
-        <button type="submit">{t(step === "publish" ? "publish" : "cancelConfirm")}</button>{" "}
-        <a href={hrefIn(`/events/${e.id}/edit`, ctx.lang)}>{t("cancel")}</a>
-      </PostForm>
-    </Layout>
+      {step === "cancel" && <TextArea {...field} name="reason" label={t("reason")} maxLength={1000} />}
+    </ConfirmPage>
   );
 }
 

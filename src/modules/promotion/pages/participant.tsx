@@ -4,6 +4,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { meetingsCalendar } from "../../../platform/ical";
 import { amount, intId, isoDate, optionalText } from "../../../platform/ids";
+import { ConfirmPage } from "../../../web/confirm-page";
 import { csrfToken } from "../../../web/csrf";
 import { DataTable } from "../../../web/data-table";
 import {
@@ -72,15 +73,16 @@ export function participantPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const t = promotionText(ctx.lang);
     const question = t("withdrawQuestion", { event: eventTitle(e, ctx.lang) });
     return c.html(
-      <Layout ctx={ctx} title={t("withdraw")} description={question}>
-        <h1>{t("withdraw")}</h1>
-        <p>{question}</p>
-        <PostForm action={hrefIn(`/events/${e.id}/withdraw`, ctx.lang)} csrf={csrfToken(c)}>
-          <input type="hidden" name="version" value={String(r.version)} />
-          <button type="submit">{t("withdrawConfirm")}</button>{" "}
-          <a href={hrefIn(`/events/${e.id}/register`, ctx.lang)}>{t("cancel")}</a>
-        </PostForm>
-      </Layout>,
+      <ConfirmPage
+        ctx={ctx}
+        csrf={csrfToken(c)}
+        title={t("withdraw")}
+        question={question}
+        action={hrefIn(`/events/${e.id}/withdraw`, ctx.lang)}
+        hidden={{ version: String(r.version) }}
+        confirm={t("withdrawConfirm")}
+        cancel={{ href: hrefIn(`/events/${e.id}/register`, ctx.lang), label: t("cancel") }}
+      />,
     );
   });
   app.post("/events/:id{[0-9]+}/withdraw", async (c) => {
