@@ -217,6 +217,7 @@ export async function verifiedProducers(
       ownerUserId: producers.ownerUserId,
       stateLgdCode: producers.stateLgdCode,
       districtLgdCode: producers.districtLgdCode,
+      odopProductId: producers.odopProductId,
       isDemo: producers.isDemo,
     })
     .from(producers)

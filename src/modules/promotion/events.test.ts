@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inVaranasi } from "../../../test/support/actors";
+import { inLucknow, inVaranasi } from "../../../test/support/actors";
 import { freshDatabase, type TestDatabase } from "../../../test/support/database";
 import { inDays, trainingInput } from "../../../test/support/events";
 import { testJobs } from "../../../test/support/jobs";
@@ -128,9 +128,19 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     const feed = await (await app.request(`/events/${id}/calendar.ics`)).text();
     expect(feed).toContain("BEGIN:VEVENT");
     expect(feed).toContain("SUMMARY:Banaras silk fair");
-    // Someone without a grant for the place cannot organise there.
+    // Someone without a grant for the place cannot organise there, nor sees it among the events to manage.
     const outsider = await signedIn(app, (await person(t.db)).email);
     expect((await outsider.get(`/events/${id}/edit`)).status).toBe(404);
+    expect(await (await o.browser.get("/events/manage")).text()).toContain("Banaras silk fair");
+    const lucknow = await signedIn(app, (await person(t.db, "district_officer", inLucknow)).email);
+    expect(await (await lucknow.get("/events/manage")).text()).not.toContain("Banaras silk fair");
+    const state = await signedIn(
+      app,
+      (await person(t.db, "state_officer", { stateLgdCode: inVaranasi.stateLgdCode, districtLgdCode: null }))
+        .email,
+    );
+    expect(await (await state.get("/events/manage")).text()).toContain("Banaras silk fair");
+    expect((await state.get(`/events/${id}/edit`)).status).toBe(200);
   });
 
   it("capacity: places while there is room, then the waitlist; a withdrawal moves the first in line up and tells them", async () => {

@@ -16,7 +16,7 @@ import {
   requireVerifiedActor,
   setTimeZone,
 } from "../../accounts";
-import { producerSummary } from "../../producers";
+import { verifiedProducers } from "../../producers";
 import { buyerOf, followedProductsOf, publishedListingsOf, type RfqInput, sendRfq } from "../../trade";
 import { promotionMail } from "../mail";
 import { matchAndSchedule, type Participant } from "../matching";
@@ -157,6 +157,8 @@ export async function requestMatching(
     if (e.kind !== "vbsm") throw new AppError("not_found", "No such meet");
     if (e.state !== "published") throw new AppError("conflict", "Publish the meet first", { state: e.state });
     if (e.startsAt <= new Date()) throw new AppError("conflict", "The meet has begun", { reason: "closed" });
+    if (await scheduleKept(tx, eventId))
+      throw new AppError("conflict", "Meetings have begun or been rated", { reason: "schedule_kept" });
     await tx
       .update(events)
       .set({ matchingRequestedAt: sql`now()`, version: sql`${events.version} + 1`, updatedAt: sql`now()` })
@@ -170,6 +172,24 @@ export async function requestMatching(
     });
     await enqueueJob(tx, "meet-matching", { eventId }, { singletonKey: `meet-matching:${eventId}` });
   });
+}
+
+/** Whether a meet's schedule must stay: a meeting has begun, been rated or become an RFQ. */
+async function scheduleKept(tx: DbOrTx, eventId: number): Promise<boolean> {
+  const [kept] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.eventId, eventId),
+        or(
+          lt(meetings.startsAt, new Date()),
+          sql`${meetings.rfqId} is not null`,
+          sql`exists (select 1 from ${meetingRatings} where ${meetingRatings.meetingId} = ${meetings.id})`,
+        ),
+      ),
+    );
+  return (kept?.n ?? 0) > 0;
 }
 
 /** Each meeting's own video room under the meet's video service: unguessable, so only the two can find it. */
@@ -186,20 +206,11 @@ export async function runMatching(db: Db, payload: unknown, mail: MailContext): 
   await db.transaction(async (tx) => {
     const [e] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
     if (e?.kind !== "vbsm" || e.state !== "published" || !e.dayFrom || !e.dayTo || !e.meetingMinutes) return;
-    const [kept] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(meetings)
-      .where(
-        and(
-          eq(meetings.eventId, eventId),
-          or(
-            lt(meetings.startsAt, new Date()),
-            sql`${meetings.rfqId} is not null`,
-            sql`exists (select 1 from ${meetingRatings} where ${meetingRatings.meetingId} = ${meetings.id})`,
-          ),
-        ),
-      );
-    if ((kept?.n ?? 0) > 0) return;
+    if (await scheduleKept(tx, eventId)) {
+      // Asked for before a meeting began or was rated: the schedule stays, and the page stops saying "under way".
+      await tx.update(events).set({ matchingRequestedAt: null }).where(eq(events.id, eventId));
+      return;
+    }
     const regs = await tx
       .select()
       .from(registrations)
@@ -212,11 +223,7 @@ export async function runMatching(db: Db, payload: unknown, mail: MailContext): 
         tx,
         regs.filter((r) => r.side === "buyer").map((r) => r.userId),
       ),
-      Promise.all(
-        regs
-          .filter((r) => r.producerId)
-          .map(async (r) => [r.id, await producerSummary(tx, r.producerId as number)] as const),
-      ),
+      verifiedProducers(tx, { ids: regs.flatMap((r) => (r.producerId ? [r.producerId] : [])) }, regs.length),
     ]);
     const participant = (r: (typeof regs)[number]): Participant => ({
       id: String(r.id),
@@ -241,7 +248,13 @@ export async function runMatching(db: Db, payload: unknown, mail: MailContext): 
     };
     const buyers = regs.filter((r) => r.side === "buyer");
     const producers = regs.filter((r) => r.side === "producer");
-    const productOf = new Map(producerProducts.map(([id, p]) => [id, p?.odopProductId ?? null]));
+    // What each producer registration makes (its producer's ODOP product), for suggestions.
+    const productOf = new Map(
+      producers.map((r) => [
+        r.id,
+        producerProducts.find((p) => p.id === r.producerId)?.odopProductId ?? null,
+      ]),
+    );
     const suggestions = buyers.flatMap((b) =>
       producers
         .filter((p) => {

@@ -314,6 +314,11 @@ async function RegisterPage(props: { c: Ctx; db: Db } & FormState) {
           <p>
             <strong>{t(`rstate_${r.state}`, { position })}</strong> · {t(`side_${r.side}`)}
           </p>
+          {r.state === "confirmed" && e.online && e.kind !== "vbsm" && e.joinUrl && (
+            <p>
+              {t("joinLink")}: <a href={e.joinUrl}>{e.joinUrl}</a>
+            </p>
+          )}
           {r.state === "confirmed" && e.kind === "vbsm" && (
             <ul>
               <li>

@@ -33,7 +33,8 @@ const feedEntry = (e: EventRow, origin: string) => ({
   end: e.endsAt,
   summary: e.titleEn,
   description: `${e.descriptionEn}\n\n${origin}/events/${e.id}`,
-  location: e.online ? (e.joinUrl ?? null) : [e.venue, e.city, e.country].filter(Boolean).join(", "),
+  // The link to join is for those registered (their registration page), never in a public feed.
+  location: e.online ? "Online" : [e.venue, e.city, e.country].filter(Boolean).join(", "),
   url: `${origin}/events/${e.id}`,
 });
 

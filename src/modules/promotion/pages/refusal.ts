@@ -35,6 +35,7 @@ export function promotionRefusal(err: unknown, lang: Lang): { errors: FieldError
     busy_buyer: t("busy_buyer"),
     busy_producer: t("busy_producer"),
     room_taken: t("room_taken"),
+    schedule_kept: t("scheduleKept"),
   };
   if (reasons[reason]) return { errors: { _form: reasons[reason] }, status: 409 };
   const state = err.details.state;
