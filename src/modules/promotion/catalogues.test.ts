@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../../test/support/database";
 import { testJobs } from "../../../test/support/jobs";
@@ -10,8 +11,13 @@ import { person, signedIn } from "../../../test/support/people";
 import type { Visitor } from "../../../test/support/visitor";
 import { createApp } from "../../app";
 import { buildAllOpenData } from "../../open-data-sources";
+import { DirectoryFileStore } from "../../platform/file-store";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
+import { registerProducer, reviewProducer } from "../producers";
+import { createListing, stepListing } from "../trade";
+import { addPhoto } from "../trade/commands";
+import { addItem, createCatalogue, stepCatalogue } from "./commands/catalogues";
 import { seedDemoCatalogue } from "./demo";
 
 const versionOn = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] as string;
@@ -178,6 +184,71 @@ describe("gift catalogues: curated by the administrator, public with pictures, p
       "catalogue.publish",
       "catalogue.withdraw",
     ]);
+  });
+
+  it("shows a producer's photo from a published real listing of the product, on the page and in the PDF", async () => {
+    const a = await actorOf(t.db, adminId, { requestId: null, ip: null });
+    const owner = await person(t.db);
+    const seller = await actorOf(t.db, owner.userId, { requestId: null, ip: null });
+    const carpets = await productId("silk-products-varanasi");
+    const district = Number(
+      (await rows(sql`select district_lgd_code from products where id = ${carpets}`))[0]?.district_lgd_code,
+    );
+    const producer = await registerProducer(t.db, seller, {
+      name: "Bhadohi Looms",
+      kind: "weaver",
+      districtLgdCode: district,
+      odopProductId: carpets,
+      phone: "+91 90000 33333",
+      email: "looms@example.org",
+    });
+    const officer = await person(t.db, "district_officer", { stateLgdCode: 9, districtLgdCode: district });
+    await reviewProducer(
+      t.db,
+      await actorOf(t.db, officer.userId, { requestId: null, ip: null }),
+      producer,
+      1,
+      {
+        decision: "verified",
+      },
+    );
+    const listing = await createListing(t.db, seller, producer, {
+      titleEn: "Hand-knotted carpet",
+      odopProductId: carpets,
+      unit: "piece",
+      minOrder: 2,
+      monthlyCapacity: 40,
+      leadTimeDays: 60,
+      priceMinInr: 20000,
+      priceMaxInr: 90000,
+      organic: false,
+      bis: false,
+      samplesAvailable: false,
+    } as Parameters<typeof createListing>[3]);
+    const store = new DirectoryFileStore(path.join(os.tmpdir(), `odop-files-${process.pid}`)); // the app's own
+    const picture = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#7a2e2e" } })
+      .jpeg()
+      .toBuffer();
+    const photo = await addPhoto(t.db, store, seller, listing, picture);
+    await stepListing(t.db, seller, listing, { transition: "publish", version: 1 });
+    const id = await createCatalogue(t.db, a, {
+      slug: "carpets",
+      titleEn: "Carpets",
+      introEn: "Carpets of India.",
+    });
+    await addItem(t.db, a, id, { productId: carpets, version: 1 });
+    await stepCatalogue(t.db, a, id, "publish", { version: 2 });
+    const page = await (await app.request("/catalogues/carpets")).text();
+    expect(page).toContain(`src="/bazaar/photos/${photo}/medium.webp"`);
+    expect(page).toContain("Photo of Silk Products");
+    await testJobs(t.db).runDue(new Date());
+    const pdf = await app.request("/catalogues/carpets/catalogue.pdf");
+    expect(pdf.status).toBe(200);
+    if (havePdftotext) {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "odop-catalogue-")), "c.pdf");
+      fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+      expect(execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })).toMatch(/ jpeg /);
+    }
   });
 
   it("the demo catalogue is marked demo on its page and kept out of the open data", async () => {

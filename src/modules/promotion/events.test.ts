@@ -115,7 +115,20 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     expect(badHtml).toContain("The end must come after the start");
     expect(badHtml).toContain("Give the venue, or tick");
     expect(badHtml).toContain('value="Banaras silk fair"');
-    const ok = await o.browser.post("/events/new", { ...form, endDate: inDays(21), venue: "Trade centre" });
+    const silk = Number(
+      (
+        await rows(
+          sql`select p.id from products p join list_revisions r on r.id = p.revision_id where p.slug = 'silk-products-varanasi' and r.is_live`,
+        )
+      )[0]?.id,
+    );
+    expect(badHtml).toContain(`name="product_${silk}"`); // the district's own products are offered
+    const ok = await o.browser.post("/events/new", {
+      ...form,
+      endDate: inDays(21),
+      venue: "Trade centre",
+      [`product_${silk}`]: "on",
+    });
     expect(ok.status).toBe(303);
     const id = Number(/\/events\/(\d+)\/edit/.exec(ok.headers.get("Location") ?? "")?.[1]);
     expect((await app.request(`/events/${id}`)).status).toBe(404);
@@ -125,6 +138,11 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     const page = await (await app.request(`/events/${id}`)).text();
     expect(page).toContain("Banaras silk fair");
     expect(page).toContain("Textiles &amp; handloom");
+    expect(page).toContain('href="/products/silk-products-varanasi"');
+    expect(await (await app.request(`/events?product=${silk}`)).text()).toContain("Banaras silk fair");
+    expect(await (await app.request(`/events?product=${silk}&kind=training`)).text()).not.toContain(
+      "Banaras silk fair",
+    );
     const feed = await (await app.request(`/events/${id}/calendar.ics`)).text();
     expect(feed).toContain("BEGIN:VEVENT");
     expect(feed).toContain("SUMMARY:Banaras silk fair");
@@ -214,6 +232,9 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     const ra = await register(t.db, a.actor, id, {}, mail);
     const rb = await register(t.db, b.actor, id, {}, mail);
     expect([await stateOf(ra), await stateOf(rb)]).toEqual(["pending", "pending"]);
+    expect((await mailTo(o.email))[0]?.subject).toContain(
+      "A registration for Packaging for export waits for your approval",
+    );
     const list = await (await o.browser.get(`/events/${id}/registrations`)).text();
     expect(list).toContain(a.email);
     expect((await o.browser.post(`/events/${id}/registrations/${ra}/approve`, { version: "1" })).status).toBe(

@@ -29,6 +29,10 @@ const notices = {
       "Registration for {event} not accepted",
       "The organiser could not accept your registration for {event}.",
     ],
+    toApprove: [
+      "A registration for {event} waits for your approval",
+      "{person} has registered for {event} as a {side}. Approve or refuse it:",
+    ],
     promoted: [
       "A place at {event} is now yours",
       "Someone withdrew, so you have moved up from the waitlist: your place at {event} ({when}) is confirmed.",
@@ -71,6 +75,10 @@ const notices = {
       "आयोजक ने {event} के लिए आपका पंजीकरण स्वीकृत किया, पर यह भर गया है: आप प्रतीक्षा सूची में हैं (क्रमांक {position})।",
     ],
     refused: ["{event} के लिए पंजीकरण स्वीकार नहीं", "आयोजक {event} के लिए आपका पंजीकरण स्वीकार नहीं कर सके।"],
+    toApprove: [
+      "{event} का एक पंजीकरण आपकी स्वीकृति की प्रतीक्षा में",
+      "{person} ने {event} के लिए {side} के रूप में पंजीकरण किया है। स्वीकृत या अस्वीकार करें:",
+    ],
     promoted: [
       "{event} में अब आपका स्थान है",
       "किसी ने नाम वापस लिया, इसलिए आप प्रतीक्षा सूची से आगे आए: {event} ({when}) में आपका स्थान पक्का है।",

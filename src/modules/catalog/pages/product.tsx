@@ -123,6 +123,9 @@ export function productPage(
             </p>
           </>
         )}
+        <p>
+          <a href={hrefIn("/events", lang, { product: String(product.id) })}>{t("productEvents")}</a>
+        </p>
         <h2>{t("provenance")}</h2>
         <ul class="provenance muted">
           {since && (

@@ -16,6 +16,7 @@ import {
 import { producersOwnedBy } from "../../producers";
 import { buyerOf } from "../../trade";
 import { type PromotionNotice, promotionMail } from "../mail";
+import { promotionText } from "../messages";
 import { can } from "../policy";
 import { waitlistPosition } from "../queries/events";
 import { participantNames } from "../queries/participants";
@@ -141,6 +142,21 @@ export async function register(
       after: { eventId, side, state: to },
     });
     await tell(tx, e, r, to as PromotionNotice, mail);
+    // A registration that needs approval is the organiser's to decide: the officer who wrote the event is told.
+    const organiser = to === "pending" ? await mailboxOf(tx, e.createdBy) : null;
+    if (organiser)
+      await enqueueMail(
+        tx,
+        promotionMail(organiser.lang, "toApprove", {
+          to: organiser.email,
+          link: linkTo(mail, `/events/${e.id}/registrations`, organiser.lang),
+          vars: {
+            event: organiser.lang === "hi" ? (e.titleHi ?? e.titleEn) : e.titleEn,
+            person: actor.name,
+            side: promotionText(organiser.lang)(`side_${side}`),
+          },
+        }),
+      );
     return r.id;
   });
 }

@@ -8,7 +8,7 @@ import { formatNumber, formatRupees } from "../../../web/i18n";
 import { routeId } from "../../../web/input-guard";
 import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
 import { Pager, pageHref } from "../../../web/pager";
-import { sectorTaxonomy } from "../../catalog";
+import { productById, sectorTaxonomy } from "../../catalog";
 import { listStates } from "../../geo";
 import { eventKinds } from "../event-flow";
 import { promotionText } from "../messages";
@@ -66,7 +66,11 @@ export function eventPublicPages(app: Hono, db: Db): void {
     );
     if (!parsed.success) throw new AppError("bad_request", "Invalid filter");
     const f = parsed.data;
-    const [{ rows, total }, states] = await Promise.all([publicEvents(db, f), listStates(db)]);
+    const [{ rows, total }, states, product] = await Promise.all([
+      publicEvents(db, f),
+      listStates(db),
+      f.product ? productById(db, f.product) : Promise.resolve(null),
+    ]);
     const organiser = await organiserNames(db, ctx.lang, rows);
     const filtered = Object.keys(c.req.query()).some((k) => !["lang", "page", "when"].includes(k));
     const tab = (when: "upcoming" | "past") => (
@@ -124,6 +128,11 @@ export function eventPublicPages(app: Hono, db: Db): void {
           {f.product !== undefined && <input type="hidden" name="product" value={String(f.product)} />}
           <button type="submit">{t("filter")}</button>
         </form>
+        {product && (
+          <p>
+            {t("products")}: <strong>{product.name}</strong>
+          </p>
+        )}
         <p>
           {t("eventCount", { n: formatNumber(total) })}
           {filtered && (
