@@ -158,7 +158,8 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
         .email,
     );
     expect(await (await state.get("/events/manage")).text()).toContain("Banaras silk fair");
-    expect((await state.get(`/events/${id}/edit`)).status).toBe(200);
+    const asState = await (await state.get(`/events/${id}/edit`)).text();
+    expect(asState).toMatch(new RegExp(`<option value="district:${inVaranasi.districtLgdCode}" selected`));
   });
 
   it("capacity: places while there is room, then the waitlist; a withdrawal moves the first in line up and tells them", async () => {

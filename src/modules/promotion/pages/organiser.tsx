@@ -40,7 +40,7 @@ import { meetingOf, scheduleOf } from "../queries/meet";
 import { eventInput, moveInput, outcomesInput, reasonInput, versionInput } from "../schemas";
 import { EventFields, eventValues, organiserOptions, productChoices } from "./event-form";
 import { promotionRefusal } from "./refusal";
-import { eventTitle } from "./shared";
+import { eventTitle, organiserNames } from "./shared";
 
 type Ctx = Context<AppEnv>;
 type FormState = { values: FormValues; errors: FieldErrors };
@@ -335,10 +335,17 @@ async function EventFormPage(props: { c: Ctx; db: Db; id: number | null } & Form
   const chosen = Object.keys(props.values)
     .filter((k) => k.startsWith("product_"))
     .map((k) => Number(k.slice(8)));
-  const [organisers, products] = await Promise.all([
+  const [own, products, named] = await Promise.all([
     organiserOptions(db, actor, ctx.lang),
     productChoices(db, actor, chosen),
+    e ? organiserNames(db, ctx.lang, [e]) : null,
   ]);
+  // The event's own organiser stays a choice: a State officer editing a district's event must not move it by saving.
+  const current = e ? eventValues(e, []).organiser : undefined;
+  const organisers =
+    e && named && current && !own.some((o) => o.value === current)
+      ? [{ value: current, label: named(e) }, ...own]
+      : own;
   const title = e ? `${t("editEvent")}: ${eventTitle(e, ctx.lang)}` : t("newEvent");
   const done = c.req.query("done");
   return (
