@@ -15,8 +15,7 @@ import { DirectoryFileStore } from "../../platform/file-store";
 import { createLogger } from "../../platform/logger";
 import { actorOf } from "../accounts";
 import { registerProducer, reviewProducer } from "../producers";
-import { createListing, stepListing } from "../trade";
-import { addPhoto } from "../trade/commands";
+import { addPhoto, createListing, stepListing } from "../trade";
 import { addItem, createCatalogue, stepCatalogue } from "./commands/catalogues";
 import { seedDemoCatalogue } from "./demo";
 

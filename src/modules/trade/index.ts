@@ -2,6 +2,7 @@
 
 export { registerTradeApi } from "./api";
 export {
+  addPhoto,
   createListing,
   expireRfqs,
   generateDemoListings,
