@@ -10,7 +10,7 @@ import { saveHours } from "../../src/modules/promotion/commands/meet";
 import { createListing, saveBuyer, stepListing } from "../../src/modules/trade";
 import { inVaranasi } from "../support/actors";
 import type { TestDatabase } from "../support/database";
-import { inDays, trainingInput } from "../support/events";
+import { inDays, meetInput, trainingInput } from "../support/events";
 import { testJobs } from "../support/jobs";
 import { password, person } from "../support/people";
 import { auditPage } from "./axe";
@@ -90,23 +90,7 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
     ids.meet = await createEvent(
       t.db,
       officer,
-      trainingInput({
-        kind: "vbsm",
-        titleEn: "Banaras silk meets New York",
-        titleHi: "बनारसी रेशम और न्यूयॉर्क",
-        online: true,
-        venue: undefined,
-        joinUrl: "https://meet.jit.si",
-        startDate: day,
-        startTime: "09:00",
-        endDate: day,
-        endTime: "23:00",
-        meetingMinutes: 20,
-        bufferMinutes: 10,
-        rooms: 1,
-        dayFrom: "09:00",
-        dayTo: "23:00",
-      }),
+      meetInput(day, { titleEn: "Banaras silk meets New York", titleHi: "बनारसी रेशम और न्यूयॉर्क" }),
     );
     await stepEvent(t.db, officer, ids.meet, "publish", { version: 1 }, mail);
     const rb = await register(t.db, buyer, ids.meet, {}, mail);

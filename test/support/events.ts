@@ -23,3 +23,22 @@ export const trainingInput = (over: Partial<EventInput> = {}): EventInput => ({
   approvalRequired: false,
   ...over,
 });
+
+/** A one-day online meet of Varanasi on `day`, 09:00–23:00 India time, 20-minute meetings, 10 between, one room. */
+export const meetInput = (day: string, over: Partial<EventInput> = {}): EventInput =>
+  trainingInput({
+    kind: "vbsm",
+    online: true,
+    venue: undefined,
+    joinUrl: "https://meet.jit.si",
+    startDate: day,
+    startTime: "09:00",
+    endDate: day,
+    endTime: "23:00",
+    meetingMinutes: 20,
+    bufferMinutes: 10,
+    rooms: 1,
+    dayFrom: "09:00",
+    dayTo: "23:00",
+    ...over,
+  });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inLucknow, inVaranasi } from "../../../test/support/actors";
 import { freshDatabase, type TestDatabase } from "../../../test/support/database";
-import { inDays, trainingInput } from "../../../test/support/events";
+import { inDays, meetInput, trainingInput } from "../../../test/support/events";
 import { testJobs } from "../../../test/support/jobs";
 import { mailedToken, person, signedIn } from "../../../test/support/people";
 import { Visitor } from "../../../test/support/visitor";
@@ -290,21 +290,7 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
   it("a meet: hours on each person's clock, wishes, matching as a job, diaries in each person's zone, moves refused on conflicts, ratings and an RFQ from a meeting", async () => {
     const o = await officer();
     const day = inDays(12);
-    const id = await published(o, {
-      kind: "vbsm",
-      online: true,
-      venue: undefined,
-      joinUrl: "https://meet.jit.si",
-      startDate: day,
-      startTime: "09:00",
-      endDate: day,
-      endTime: "23:00",
-      meetingMinutes: 20,
-      bufferMinutes: 10,
-      rooms: 1,
-      dayFrom: "09:00",
-      dayTo: "23:00",
-    });
+    const id = await published(o, meetInput(day));
     const p = await producer();
     const ny = await buyer("US");
     const rp = await register(t.db, p.actor, id, {}, mail);
