@@ -178,7 +178,7 @@ const describedBy = (p: FieldProps) =>
 
 export function TextField(
   props: FieldProps & {
-    type?: "text" | "email" | "password" | "tel" | "date";
+    type?: "text" | "email" | "password" | "tel" | "date" | "time";
     autocomplete?: string;
     maxLength?: number;
     /** The keyboard a phone shows: digits for amounts and days, with the text still checked by the server. */

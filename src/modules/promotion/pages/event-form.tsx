@@ -174,9 +174,9 @@ export function EventFields(props: {
         options={timeZoneOptions()}
       />
       <TextField {...field} name="startDate" type="date" label={labels.startDate} />
-      <TextField {...field} name="startTime" label={labels.startTime} hint="HH:MM" />
+      <TextField {...field} name="startTime" label={labels.startTime} type="time" />
       <TextField {...field} name="endDate" type="date" label={labels.endDate} />
-      <TextField {...field} name="endTime" label={labels.endTime} hint="HH:MM" />
+      <TextField {...field} name="endTime" label={labels.endTime} type="time" />
       <CheckboxField {...field} name="online" label={t("onlineField")} />
       <TextField {...field} name="venue" label={labels.venue} optional="conditional" maxLength={300} />
       <TextField {...field} name="city" label={labels.city} optional maxLength={120} />
@@ -223,8 +223,8 @@ export function EventFields(props: {
           inputmode="numeric"
         />
         <TextField {...field} name="rooms" label={labels.rooms} optional="conditional" inputmode="numeric" />
-        <TextField {...field} name="dayFrom" label={labels.dayFrom} optional="conditional" hint="HH:MM" />
-        <TextField {...field} name="dayTo" label={labels.dayTo} optional="conditional" hint="HH:MM" />
+        <TextField {...field} name="dayFrom" label={labels.dayFrom} optional="conditional" type="time" />
+        <TextField {...field} name="dayTo" label={labels.dayTo} optional="conditional" type="time" />
       </fieldset>
     </>
   );

@@ -776,7 +776,7 @@ async function MovePage(props: { c: Ctx; db: Db; state: FormState | null }) {
       <PostForm action={hrefIn(`/events/${e.id}/meetings/${m.id}/move`, ctx.lang)} csrf={csrfToken(c)}>
         <input type="hidden" name="version" value={values.version ?? String(m.version)} />
         <TextField {...field} name="date" type="date" label={t("date")} />
-        <TextField {...field} name="time" label={t("time")} hint="HH:MM" />
+        <TextField {...field} name="time" label={t("time")} type="time" />
         <SelectField
           {...field}
           name="room"

@@ -436,7 +436,7 @@ async function HoursPage(props: { c: Ctx; db: Db; values: FormValues | null; err
                 name={`from_${day}`}
                 label={t("from")}
                 optional
-                hint="HH:MM"
+                type="time"
               />
               <TextField
                 values={values}
@@ -445,6 +445,7 @@ async function HoursPage(props: { c: Ctx; db: Db; values: FormValues | null; err
                 name={`to_${day}`}
                 label={t("to")}
                 optional
+                type="time"
               />
             </div>
           ))}
