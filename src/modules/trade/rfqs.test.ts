@@ -269,6 +269,14 @@ describe("requests for quotes to delivered orders, over HTTP", () => {
       expect(log).toContain(words);
   });
 
+  it("treats an id beyond the database's integers in the address as naming nothing, never as an error", async () => {
+    const { browser } = await buyer();
+    const form = await browser.get("/rfqs/new?product=2147483648&listing=99999999999");
+    expect(form.status).toBe(200);
+    expect(await form.text()).not.toContain('value="2147483648"');
+    expect((await browser.get("/buyers/interests/new?product=2147483648")).status).toBe(404);
+  });
+
   it("names each wrong field, keeps what was typed, and sends nothing when no producer matches", async () => {
     const { browser } = await buyer();
     await browser.get("/rfqs/new");

@@ -158,7 +158,7 @@ export function curatePages(app: PersonalRoutes<AppEnv>, db: Db) {
     const actor = curatorOnly(c);
     const lang = contextOf(c).lang;
     const id = routeId(c);
-    const productId = Number(c.req.param("product"));
+    const productId = routeId(c, "product");
     const form = await parseForm(c, itemInput, lang, keyOf(lang));
     if (!form.ok) throw new AppError("bad_request", "Invalid item");
     try {
@@ -176,7 +176,7 @@ export function curatePages(app: PersonalRoutes<AppEnv>, db: Db) {
     const version = versionInput.safeParse(formValues(await c.req.parseBody()));
     if (!version.success) throw new AppError("bad_request", "Missing version");
     try {
-      await arrangeItem(db, actor, id, Number(c.req.param("product")), {
+      await arrangeItem(db, actor, id, routeId(c, "product"), {
         step: c.req.param("step") as "up" | "down" | "remove",
         version: version.data.version,
       });
@@ -192,7 +192,7 @@ export function curatePages(app: PersonalRoutes<AppEnv>, db: Db) {
     const ctx = contextOf(c);
     const t = promotionText(ctx.lang);
     const k = await catalogueById(db, routeId(c));
-    const it = (await itemsOf(db, k.id)).find((i) => i.productId === Number(c.req.param("product")));
+    const it = (await itemsOf(db, k.id)).find((i) => i.productId === routeId(c, "product"));
     if (!it) throw new AppError("not_found", "No such product in the catalogue");
     const question = t("removeQuestion", {
       product: it.product.name,

@@ -234,7 +234,7 @@ export function organiserPages(app: PersonalRoutes<AppEnv>, db: Db) {
       await decideRegistration(
         db,
         actor,
-        Number(c.req.param("reg")),
+        routeId(c, "reg"),
         c.req.param("decision") as "approve" | "refuse",
         version.data,
         mailContext(c),
@@ -252,7 +252,7 @@ export function organiserPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const lang = contextOf(c).lang;
     const body = formValues(await c.req.parseBody());
     await markAttendance(db, actor, routeId(c), [
-      { registrationId: Number(c.req.param("reg")), attended: body.attended === "on" },
+      { registrationId: routeId(c, "reg"), attended: body.attended === "on" },
     ]);
     return c.redirect(hrefIn(`/events/${routeId(c)}/check-in`, lang, body.q ? { q: body.q } : {}), 303);
   });
@@ -316,7 +316,7 @@ export function organiserPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const form = await parseForm(c, moveInput, lang, keyOf(lang));
     if (!form.ok) return c.html(await MovePage({ c, db, state: form }), 400);
     try {
-      await moveMeeting(db, actor, Number(c.req.param("meeting")), form.data, mailContext(c));
+      await moveMeeting(db, actor, routeId(c, "meeting"), form.data, mailContext(c));
     } catch (err) {
       if (err instanceof AppError && (err.code === "not_found" || err.code === "forbidden")) throw err;
       const { errors, status } = promotionRefusal(err, lang);
@@ -742,7 +742,7 @@ async function SchedulePage(props: { c: Ctx; db: Db; error: string | null }) {
 async function MovePage(props: { c: Ctx; db: Db; state: FormState | null }) {
   const { c, db } = props;
   const e = await eventToManage(db, requireActor(c.get("actor")), routeId(c));
-  const m = await meetingOf(db, e.id, Number(c.req.param("meeting")));
+  const m = await meetingOf(db, e.id, routeId(c, "meeting"));
   if (!m) throw new AppError("not_found", "No such meeting");
   const ctx = contextOf(c);
   const t = promotionText(ctx.lang);

@@ -208,7 +208,7 @@ export function participantPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.post("/events/:id{[0-9]+}/meetings/:meeting{[0-9]+}/rate", async (c) => {
     const actor = requireActor(c.get("actor"));
     const lang = contextOf(c).lang;
-    const meetingId = Number(c.req.param("meeting"));
+    const meetingId = routeId(c, "meeting");
     const form = await parseForm(c, ratingInput, lang, keyOf(lang));
     if (!form.ok) return c.html(await DiaryPage({ c, db, form: { meetingId, ...form } }), 400);
     try {
@@ -223,7 +223,7 @@ export function participantPages(app: PersonalRoutes<AppEnv>, db: Db) {
   app.post("/events/:id{[0-9]+}/meetings/:meeting{[0-9]+}/rfq", async (c) => {
     const { actor, e, r } = await ownRegistration(db, c);
     const lang = contextOf(c).lang;
-    const meetingId = Number(c.req.param("meeting"));
+    const meetingId = routeId(c, "meeting");
     const form = await parseForm(c, meetingRfqInput, lang, keyOf(lang));
     if (!form.ok) return c.html(await DiaryPage({ c, db, form: { meetingId, ...form } }), 400);
     const meeting = (await diaryOf(db, r)).find((m) => m.id === meetingId);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { intId } from "../../../platform/ids";
 import { csrfToken } from "../../../web/csrf";
 import { type FieldErrors, type FormValues, PostForm, parseForm, TextField } from "../../../web/forms";
 import { routeId } from "../../../web/input-guard";
@@ -40,8 +41,8 @@ export function interestPages(app: PersonalRoutes<AppEnv>, db: Db) {
     requireActor(c.get("actor"));
     const ctx = contextOf(c);
     const t = rfqText(ctx.lang);
-    const id = Number(c.req.query("product"));
-    const [product] = Number.isInteger(id) && id > 0 ? await productsByIds(db, [id]) : [];
+    const id = intId.safeParse(c.req.query("product"));
+    const [product] = id.success ? await productsByIds(db, [id.data]) : [];
     if (!product) throw new AppError("not_found", "No such product");
     return c.html(
       <Layout ctx={ctx} title={t("interests")} description={t("interestsIntro")}>

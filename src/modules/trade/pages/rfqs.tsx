@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
+import { intId } from "../../../platform/ids";
 import { indiaDateTime } from "../../../platform/india-time";
 import { countryName, countryOptions } from "../../../web/countries";
 import { csrfToken } from "../../../web/csrf";
@@ -51,8 +52,9 @@ export function rfqPages(app: PersonalRoutes<AppEnv>, db: Db) {
     const listing = c.req.query("listing");
     const product = c.req.query("product");
     const values: FormValues = {
-      listingId: listing && /^\d+$/.test(listing) ? listing : "",
-      odopProductId: product && /^\d+$/.test(product) ? product : "",
+      // An id from the address that no integer column holds (2147483648) names nothing: the form starts empty.
+      listingId: intId.safeParse(listing).success ? (listing as string) : "",
+      odopProductId: intId.safeParse(product).success ? (product as string) : "",
       unit: "piece",
       incoterm: "FOB",
       openDays: "14",
