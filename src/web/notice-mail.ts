@@ -1,6 +1,13 @@
 import type { Mail } from "../platform/outbox";
 import type { Lang } from "./i18n";
 
+/** Where links in mail point: the public origin of the platform. */
+export type MailContext = { origin: string };
+
+/** A page's address in a mail, in the recipient's language. */
+export const linkTo = (mail: MailContext, path: string, lang: Lang) =>
+  `${mail.origin}${path}${lang === "hi" ? `${path.includes("?") ? "&" : "?"}lang=hi` : ""}`;
+
 /** A module's notices: for each kind, a subject and a body in each language, with `{name}` places to fill. */
 export type Notices<K extends string> = Record<Lang, Record<K, readonly [string, string]>>;
 

@@ -4,9 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, actorOf } from "../../src/modules/accounts";
 import { registerProducer, reviewProducer } from "../../src/modules/producers";
-import { createEvent, register, stepEvent } from "../../src/modules/promotion";
+import { createEvent, register, runMatching, stepEvent } from "../../src/modules/promotion";
 import { addItem, createCatalogue, stepCatalogue } from "../../src/modules/promotion/commands/catalogues";
-import { saveHours } from "../../src/modules/promotion/commands/meet";
+import { saveHours, saveWishes } from "../../src/modules/promotion/commands/meet";
 import { createListing, saveBuyer, stepListing } from "../../src/modules/trade";
 import { inVaranasi } from "../support/actors";
 import type { TestDatabase } from "../support/database";
@@ -28,7 +28,7 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
   let browser: Browser;
   const day = inDays(12);
   const who = { officer: "", producer: "", buyer: "", admin: "" };
-  const ids = { meet: 0, training: 0, listing: 0, catalogue: 0, product: 0 };
+  const ids = { meet: 0, scheduled: 0, training: 0, listing: 0, catalogue: 0, product: 0 };
   const rows = async (q: ReturnType<typeof sql>) =>
     ((await t.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
   /** A browser context signed in as `email`, on the clock of `timezoneId` (what the person's computer says). */
@@ -99,6 +99,20 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
       version: 1,
       days: [{ day, from: "08:00", to: "11:00" }],
     });
+    // A second meet, already scheduled, for the accessibility checks: they need no other test.
+    ids.scheduled = await createEvent(t.db, officer, meetInput(day, { titleEn: "Scheduled meet" }));
+    await stepEvent(t.db, officer, ids.scheduled, "publish", { version: 1 }, mail);
+    const placed: number[] = [];
+    for (const [who, zone, from, to] of [
+      [buyer, "America/New_York", "08:00", "11:00"],
+      [producer, "Asia/Kolkata", "19:00", "22:00"],
+    ] as const) {
+      const r = await register(t.db, who, ids.scheduled, {}, mail);
+      await saveHours(t.db, who, r, { timeZone: zone, version: 1, days: [{ day, from, to }] });
+      placed.push(r);
+    }
+    await saveWishes(t.db, buyer, placed[0] as number, { ranked: [placed[1] as number], version: 2 });
+    await runMatching(t.db, { eventId: ids.scheduled }, mail);
     // A training with a registration, for the accessibility checks of the organiser's pages.
     ids.training = await createEvent(t.db, officer, trainingInput({ capacity: 20, approvalRequired: true }));
     await stepEvent(t.db, officer, ids.training, "publish", { version: 1 }, mail);
@@ -207,9 +221,10 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
     "keeps the event pages accessible at phone and desktop width (%s)",
     async (lang) => {
       const found: Record<string, string[]> = {};
-      const m = ids.meet;
+      const m = ids.scheduled;
       const e = ids.training;
       const [meeting] = await rows(sql`select id from meetings where event_id = ${m} limit 1`);
+      expect(meeting).toBeDefined();
       const pages: [string, string[]][] = [
         [
           who.officer,
@@ -223,7 +238,7 @@ describe.runIf(haveBrowser)("events and a buyer-seller meet in a real browser", 
             `/events/${e}/outcomes`,
             `/events/${e}/cancel`,
             `/events/${m}/schedule`,
-            ...(meeting ? [`/events/${m}/meetings/${meeting.id}/move`] : []),
+            `/events/${m}/meetings/${meeting?.id}/move`,
           ],
         ],
         [

@@ -202,7 +202,7 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     const o = await officer();
     const id = await published(o, { capacity: 3 });
     const people = await Promise.all(Array.from({ length: 10 }, () => buyer()));
-    const regs = await Promise.all(people.map((p) => register(t.db, p.actor, id, {}, mail)));
+    await Promise.all(people.map((p) => register(t.db, p.actor, id, {}, mail)));
     const count = async () =>
       Object.fromEntries(
         (
@@ -223,7 +223,6 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
       ),
     );
     expect(await count()).toEqual({ confirmed: 3, waitlisted: 4, withdrawn: 3 });
-    expect(regs).toHaveLength(10);
   });
 
   it("approval first: pending until the organiser decides; approving when full goes to the waitlist; a stale page gets 409", async () => {
@@ -294,7 +293,7 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     const p = await producer();
     const ny = await buyer("US");
     const rp = await register(t.db, p.actor, id, {}, mail);
-    const rb = await register(t.db, ny.actor, id, {}, mail);
+    await register(t.db, ny.actor, id, {}, mail);
     const pb = await browserOf(p.email);
     const bb = await browserOf(ny.email);
     // Hours: the producer 19:00–22:00 in Kolkata; the buyer 08:00–11:00 in New York (18:30–21:30 in Kolkata).
@@ -376,7 +375,6 @@ describe("events: organising, registration, waitlist, attendance, outcomes, a me
     expect(await (await bb.get(`/events/${id}/diary`)).text()).toContain(
       "A request for quotes was sent from this meeting.",
     );
-    expect(rb).toBeGreaterThan(0);
   });
 
   it("the administrator invites an Indian Mission officer for a country, who organises that country's events only", async () => {

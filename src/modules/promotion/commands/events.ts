@@ -5,6 +5,7 @@ import { AppError } from "../../../platform/errors";
 import { enqueueMail } from "../../../platform/outbox";
 import { nextState } from "../../../platform/workflow";
 import { isCountry } from "../../../web/countries";
+import { linkTo, type MailContext } from "../../../web/notice-mail";
 import { type Actor, authorize, mailboxesOf, recordAudit, requireVerifiedActor } from "../../accounts";
 import { productsByIds } from "../../catalog";
 import { getDistrict, getState } from "../../geo";
@@ -14,9 +15,7 @@ import { can, type EventRef } from "../policy";
 import type { EventInput, OutcomesInput } from "../schemas";
 import { eventProducts, events, registrations } from "../tables";
 
-export type MailContext = { origin: string };
-export const linkTo = (mail: MailContext, path: string, lang: "en" | "hi") =>
-  `${mail.origin}${path}${lang === "hi" ? `${path.includes("?") ? "&" : "?"}lang=hi` : ""}`;
+export { linkTo, type MailContext };
 
 /** The organiser a form names (`district:532`, `state:9`, `nation`, `mission:US`), taken from the registry. */
 export async function organiserOf(db: DbOrTx, value: string): Promise<EventRef> {

@@ -8,6 +8,7 @@ import {
   type Actor,
   authorize,
   type Grant,
+  mailboxesOf,
   mailboxOf,
   recordAudit,
   recordAudits,
@@ -292,9 +293,13 @@ async function callOffMeetings(tx: DbOrTx, e: EventRow, r: RegistrationRow, mail
       ),
     );
   const name = (await participantNames(tx, [r])).get(r.id)?.name ?? "";
+  const boxes = await mailboxesOf(
+    tx,
+    others.map((o) => o.userId),
+  );
   for (const g of gone) {
     const other = others.find((o) => o.id === g.other);
-    const to = other ? await mailboxOf(tx, other.userId) : null;
+    const to = boxes.find((b) => b.userId === other?.userId);
     if (!other || !to) continue;
     await enqueueMail(
       tx,

@@ -40,13 +40,8 @@ export async function otherSide(db: DbOrTx, r: RegistrationRow) {
   }));
 }
 
-/** A meet's meetings with both names, in time order (the organiser's schedule). */
-export async function scheduleOf(db: DbOrTx, eventId: number) {
-  const rows = await db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.eventId, eventId))
-    .orderBy(asc(meetings.startsAt), asc(meetings.room));
+/** Meetings with both names: a meet's in time order (the organiser's schedule), or one of them. */
+async function withNames(db: DbOrTx, rows: (typeof meetings.$inferSelect)[]) {
   const regs = await registrationsByIds(
     db,
     rows.flatMap((m) => [m.buyerRegistrationId, m.producerRegistrationId]),
@@ -59,9 +54,22 @@ export async function scheduleOf(db: DbOrTx, eventId: number) {
   }));
 }
 
+export async function scheduleOf(db: DbOrTx, eventId: number) {
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.eventId, eventId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.room));
+  return withNames(db, rows);
+}
+
 /** One meeting of a meet, with both names. */
 export async function meetingOf(db: DbOrTx, eventId: number, meetingId: number) {
-  return (await scheduleOf(db, eventId)).find((m) => m.id === meetingId) ?? null;
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.eventId, eventId), eq(meetings.id, meetingId)));
+  return (await withNames(db, rows))[0] ?? null;
 }
 
 async function registrationsByIds(db: DbOrTx, ids: readonly number[]) {

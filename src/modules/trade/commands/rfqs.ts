@@ -30,9 +30,9 @@ export const rfqsPerAddressPerDay = 60;
 /** Producers one RFQ reaches at most (the first verified ones that match). */
 export const maxRecipients = 50;
 
-export type MailContext = { origin: string };
-export const linkTo = (mail: MailContext, path: string, lang: "en" | "hi") =>
-  `${mail.origin}${path}${lang === "hi" ? `${path.includes("?") ? "&" : "?"}lang=hi` : ""}`;
+import { linkTo, type MailContext } from "../../../web/notice-mail";
+
+export { linkTo, type MailContext };
 
 /** The verified producers an RFQ reaches: the listing's producer, or those that make the product or HS heading. */
 async function recipientsOf(db: DbOrTx, input: RfqInput) {
