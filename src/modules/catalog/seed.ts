@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { parseRecords, readCsv } from "../../platform/csv";
 import type { Db, DbOrTx } from "../../platform/db";
@@ -21,8 +23,9 @@ import {
 } from "./commands";
 import { placeOdopRows } from "./odop-rows";
 import { loadPlacingContext } from "./placing-context";
-import { lastImportRun } from "./queries";
+import { lastImportRun, liveRevision } from "./queries";
 import { exportRow, giRow, hsCodeRow, hsSectionRow, odopSeedRow } from "./schemas";
+import { vocabularyFiles } from "./vocabulary";
 
 export const seedFiles = {
   ...geo.geoSeedFiles,
@@ -60,6 +63,7 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
     report.notes.push(
       `the seed was already imported on ${previous.finishedAt.toISOString()}; nothing changed`,
     );
+    await refreshSearchVocabulary(db);
     return report;
   }
   await db.transaction(async (tx) => {
@@ -74,6 +78,36 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
     await importExports(tx, dir, report);
     throwIfRejected(report);
     report.notes.push(`search index: ${await rebuildSearchIndex(tx, seedRevision.id)} entries`);
+    await recordImportRun(tx, report, started);
+  });
+  await refreshSearchVocabulary(db);
+  return report;
+}
+
+/** The files of the search vocabulary and their digest: what says whether the database has this version. */
+function vocabularyDigest(): string {
+  const h = crypto.createHash("sha256");
+  for (const f of [geo.placeNamesFile, ...vocabularyFiles]) h.update(fs.readFileSync(f));
+  return h.digest("hex");
+}
+
+/**
+ * Loads the reviewed place names and rebuilds the search index with the vocabulary (glossary, synonyms, product
+ * words) when those files differ from what the database last took — after a seed, and on a start after an upgrade.
+ * One transaction: a rejected row leaves the previous names in place and says which row.
+ */
+export async function refreshSearchVocabulary(db: Db): Promise<ImportReport | null> {
+  const digest = vocabularyDigest();
+  const last = await lastImportRun(db, "search-vocabulary");
+  if ((last?.report as { notes?: string[] } | undefined)?.notes?.includes(`digest ${digest}`)) return null;
+  const report = newReport("search-vocabulary");
+  const started = new Date();
+  await db.transaction(async (tx) => {
+    report.rowsRead = await geo.importPlaceNames(tx, report);
+    throwIfRejected(report);
+    const live = await liveRevision(tx);
+    if (live) report.notes.push(`search index: ${await rebuildSearchIndex(tx, live.id)} entries`);
+    report.notes.push(`digest ${digest}`);
     await recordImportRun(tx, report, started);
   });
   return report;

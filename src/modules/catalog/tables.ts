@@ -76,6 +76,8 @@ export const products = pgTable(
       .references(() => districts.lgdCode),
     name: text("name").notNull(),
     nameNorm: text("name_norm").notNull(),
+    /** The Hindi name, once a district sets it through an accepted proposal; Hindi pages show the English until then. */
+    nameHi: text("name_hi"),
     slug: text("slug").notNull(),
     rank: text("rank", { enum: ["Primary", "Secondary", "Tertiary", "Others"] }).notNull(),
     sectorCode: text("sector_code").references(() => sectors.code),
@@ -217,6 +219,8 @@ export const searchEntries = pgTable(
     sectorCode: text("sector_code"),
     hasGi: boolean("has_gi").notNull().default(false),
     terms: text("terms").notNull(),
+    /** Every whole name the entry goes by, normalised, between "|": an exact one ranks above a fuzzy match. */
+    names: text("names").notNull().default(""),
     /** Demo listings (seed:demo, the benchmark generator): shown marked as demo, never in open data. */
     isDemo: boolean("is_demo").notNull().default(false),
   },
@@ -232,6 +236,15 @@ export const searchEntries = pgTable(
     index("search_entries_state").on(t.stateLgdCode),
   ],
 );
+
+/**
+ * A number per kind of data that changes when the data does (`search`: any search entry): caches of answers are
+ * keyed by it, so a publication on one instance empties the caches of all within a poll.
+ */
+export const dataStamps = pgTable("data_stamps", {
+  name: text("name").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});
 
 /** Every distinct word of the search terms: where a misspelt query word finds the words it may have meant. */
 export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
@@ -261,6 +274,7 @@ export const productProposals = pgTable(
     productSlug: text("product_slug"),
     /** What the product is to be (add, change): the fields left null in a change stay as they are. */
     name: text("name"),
+    nameHi: text("name_hi"),
     sectorCode: text("sector_code").references(() => sectors.code),
     hsHeading: text("hs_heading").references(() => hsCodes.code),
     rank: text("rank", { enum: ["Primary", "Secondary", "Tertiary", "Others"] }),

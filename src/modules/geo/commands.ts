@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
 import { normalizeName } from "../../platform/text";
 import type { LgdDistrictRow, LgdStateRow, NewAlias } from "./schemas";
-import { boundaries, districtAliases, districts, states } from "./tables";
+import { boundaries, districtAliases, districts, stateAliases, states } from "./tables";
 
 type Sourced<T> = { line: number; row: T };
 
@@ -115,4 +115,35 @@ export async function setDistrictHindiNames(
 
 export async function insertBoundaries(tx: DbOrTx, rows: (typeof boundaries.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 100) await tx.insert(boundaries).values(rows.slice(i, i + 100));
+}
+
+type PlaceName = { code: number; alias: string; kind: "former" | "colloquial"; source: string };
+
+/**
+ * Puts the reviewed former and colloquial names in place of those there were: other aliases (spellings seen in the
+ * sources) stay, and a name a district already has from a source is not repeated.
+ */
+export async function replacePlaceNames(
+  tx: DbOrTx,
+  names: { states: PlaceName[]; districts: PlaceName[] },
+): Promise<void> {
+  await tx.delete(stateAliases);
+  await tx.delete(districtAliases).where(inArray(districtAliases.kind, ["former", "colloquial"]));
+  if (names.states.length > 0)
+    await tx
+      .insert(stateAliases)
+      .values(
+        names.states.map((n) => ({
+          stateLgdCode: n.code,
+          alias: n.alias,
+          aliasNorm: normalizeName(n.alias),
+          kind: n.kind,
+          source: n.source,
+        })),
+      )
+      .onConflictDoNothing();
+  await addAliases(
+    tx,
+    names.districts.map((n) => ({ districtLgdCode: n.code, alias: n.alias, kind: n.kind, source: n.source })),
+  );
 }

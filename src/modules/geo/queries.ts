@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "
 import type { DbOrTx } from "../../platform/db";
 import { normalizeName } from "../../platform/text";
 import { PlaceIndex } from "./matching";
-import { boundaries, districtAliases, districts, states } from "./tables";
+import { boundaries, districtAliases, districts, stateAliases, states } from "./tables";
 
 export type StateView = {
   lgdCode: number;
@@ -194,4 +194,24 @@ export async function pageDistricts(
     .limit(page.limit)
     .offset(page.offset);
   return { total: n?.n ?? 0, items };
+}
+
+/** The former and colloquial names of each State, by LGD code. */
+export async function aliasesByState(db: DbOrTx): Promise<Map<number, string[]>> {
+  const rows = await db
+    .select({ code: stateAliases.stateLgdCode, alias: stateAliases.alias })
+    .from(stateAliases)
+    .orderBy(asc(stateAliases.alias));
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.alias]);
+  return out;
+}
+
+/** A State's former and colloquial names with their sources, for its page. */
+export async function stateAliasesOf(db: DbOrTx, lgdCode: number) {
+  return db
+    .select({ alias: stateAliases.alias, kind: stateAliases.kind, source: stateAliases.source })
+    .from(stateAliases)
+    .where(eq(stateAliases.stateLgdCode, lgdCode))
+    .orderBy(asc(stateAliases.alias));
 }

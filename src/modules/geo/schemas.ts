@@ -30,5 +30,11 @@ export const lgdDistrictRow = z.object({
 export type LgdStateRow = z.infer<typeof lgdStateRow>;
 export type LgdDistrictRow = z.infer<typeof lgdDistrictRow>;
 
-export type AliasKind = "lgd_dec2022" | "odop_sheet" | "exports_census" | "boundary_2011";
+export type AliasKind =
+  | "lgd_dec2022"
+  | "odop_sheet"
+  | "exports_census"
+  | "boundary_2011"
+  | "former"
+  | "colloquial";
 export type NewAlias = { districtLgdCode: number; alias: string; kind: AliasKind; source: string };

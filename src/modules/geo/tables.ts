@@ -59,13 +59,31 @@ export const districtAliases = pgTable(
       .references(() => districts.lgdCode),
     alias: text("alias").notNull(),
     aliasNorm: text("alias_norm").notNull(),
-    kind: text("kind", { enum: ["lgd_dec2022", "odop_sheet", "exports_census", "boundary_2011"] }).notNull(),
+    kind: text("kind", {
+      enum: ["lgd_dec2022", "odop_sheet", "exports_census", "boundary_2011", "former", "colloquial"],
+    }).notNull(),
     source: text("source").notNull(),
   },
   (t) => [
     uniqueIndex("district_aliases_unique").on(t.districtLgdCode, t.aliasNorm),
     index("district_aliases_norm_trgm").using("gin", sql`${t.aliasNorm} gin_trgm_ops`),
   ],
+);
+
+/** Former and colloquial names of States and UTs (Orissa, Uttaranchal), from the reviewed place-names file. */
+export const stateAliases = pgTable(
+  "state_aliases",
+  {
+    id: serial("id").primaryKey(),
+    stateLgdCode: integer("state_lgd_code")
+      .notNull()
+      .references(() => states.lgdCode),
+    alias: text("alias").notNull(),
+    aliasNorm: text("alias_norm").notNull(),
+    kind: text("kind", { enum: ["former", "colloquial"] }).notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [uniqueIndex("state_aliases_unique").on(t.stateLgdCode, t.aliasNorm)],
 );
 
 /** Boundary polygons (GeoJSON geometry, WGS84) of districts and States, from the 2020 DataMeet/covid19india file. */

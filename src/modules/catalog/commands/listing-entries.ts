@@ -1,8 +1,9 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
-import { withSynonyms } from "../search-synonyms";
 import { products, searchEntries, searchWords } from "../tables";
+import { termsOf } from "../vocabulary";
+import { bumpSearchStamp } from "./search-stamp";
 
 /** A published listing as the site search knows it: the words it is found by and what a hit shows. */
 export type ListingEntry = {
@@ -20,16 +21,13 @@ export type ListingEntry = {
   isDemo: boolean;
 };
 
-const termsOf = (names: (string | null | undefined)[]) =>
-  withSynonyms([...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join(" "));
-
 /**
  * Puts a listing into the site search, or refreshes it (in the caller's transaction, beside the listing's own write).
  * Its new words join the dictionary that prefixes and misspellings are matched against.
  */
 export async function indexListing(tx: DbOrTx, entry: ListingEntry): Promise<void> {
   await unindexListing(tx, entry.listingId);
-  const terms = termsOf(entry.names);
+  const terms = termsOf(...entry.names);
   await tx.insert(searchEntries).values({
     kind: "listing",
     ref: String(entry.listingId),
@@ -42,6 +40,7 @@ export async function indexListing(tx: DbOrTx, entry: ListingEntry): Promise<voi
     sectorCode: entry.sectorCode,
     hasGi: entry.hasGi,
     terms,
+    names: normalizeName(entry.titleEn),
     isDemo: entry.isDemo,
   });
   const words = [...new Set(terms.split(" "))].filter((w) => w.length > 1 && !/^[0-9]+$/.test(w));
@@ -57,6 +56,7 @@ export async function unindexListing(tx: DbOrTx, listingId: number): Promise<voi
   await tx
     .delete(searchEntries)
     .where(and(eq(searchEntries.kind, "listing"), eq(searchEntries.ref, String(listingId))));
+  await bumpSearchStamp(tx);
 }
 
 /**
@@ -84,4 +84,5 @@ export async function indexListingsInBulk(tx: DbOrTx, rows: SQL): Promise<void> 
     select distinct w from ${searchEntries}, regexp_split_to_table(${searchEntries.terms}, ' ') as w
     where kind = 'listing' and length(w) > 1 and w !~ '^[0-9]+$'
     on conflict do nothing`);
+  await bumpSearchStamp(tx);
 }

@@ -2,15 +2,16 @@ import { eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
 import * as geo from "../../geo";
-import { withSynonyms } from "../search-synonyms";
 import { sectorTaxonomy } from "../sectors";
 import { giRegistrations, productGiLinks, products, searchEntries, searchWords } from "../tables";
+import { productWords, termsOf } from "../vocabulary";
+import { bumpSearchStamp } from "./search-stamp";
 
 type Entry = typeof searchEntries.$inferInsert;
 
-/** All the names, normalised and de-duplicated, that a search should find an entry by. */
-const termsOf = (...names: (string | null | undefined)[]) =>
-  withSynonyms([...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join(" "));
+/** The whole names an entry goes by, normalised, between "|" (an exact one outranks a fuzzy match). */
+const namesOf = (...names: (string | null | undefined)[]) =>
+  [...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join("|");
 
 /**
  * Rebuilds the search entries of the real registry for the live revision (generated rows are left alone).
@@ -20,6 +21,7 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
   const states = await geo.listStates(tx);
   const districts = await geo.listDistricts(tx);
   const aliases = await geo.aliasesByDistrict(tx);
+  const stateAliases = await geo.aliasesByState(tx);
   const stateOf = new Map(states.map((s) => [s.lgdCode, s]));
   const districtOf = new Map(districts.map((d) => [d.lgdCode, d]));
   const sectorOf = new Map<string, (typeof sectorTaxonomy)[number]>(sectorTaxonomy.map((s) => [s.code, s]));
@@ -47,7 +49,8 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
         contextEn: s.kind === "state" ? "State" : "Union Territory",
         contextHi: s.kind === "state" ? "राज्य" : "केंद्र शासित प्रदेश",
         stateLgdCode: s.lgdCode,
-        terms: termsOf(s.nameEn, s.nameHi),
+        terms: termsOf(s.nameEn, s.nameHi, ...(stateAliases.get(s.lgdCode) ?? [])),
+        names: namesOf(s.nameEn, s.nameHi, ...(stateAliases.get(s.lgdCode) ?? [])),
       }),
     ),
     ...districts.map((d): Entry => {
@@ -61,6 +64,7 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
         contextHi: s?.nameHi ?? s?.nameEn ?? null,
         stateLgdCode: d.stateLgdCode,
         terms: termsOf(d.nameEn, d.nameHi, ...(aliases.get(d.lgdCode) ?? [])),
+        names: namesOf(d.nameEn, d.nameHi, ...(aliases.get(d.lgdCode) ?? [])),
       };
     }),
     ...live.map((p): Entry => {
@@ -72,14 +76,17 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
         kind: "product",
         ref: p.slug,
         titleEn: p.name,
-        titleHi: null,
+        titleHi: p.nameHi,
         contextEn: `${d?.nameEn ?? p.districtAsPublished}, ${s?.nameEn ?? p.stateAsPublished}`,
         contextHi: `${d?.nameHi ?? d?.nameEn ?? p.districtAsPublished}, ${s?.nameHi ?? s?.nameEn ?? ""}`,
         stateLgdCode: p.stateLgdCode,
         sectorCode: p.sectorCode,
         hasGi: gis.length > 0,
+        names: namesOf(p.name, p.nameHi, ...gis),
         terms: termsOf(
           p.name,
+          p.nameHi,
+          ...productWords(p.districtLgdCode, p.name),
           ...gis,
           d?.nameEn,
           d?.nameHi,
@@ -98,6 +105,7 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
         contextHi: `जीआई ${g.listSerialNo} · ${g.goodsCategory} · ${g.states.join(", ")}`,
         hasGi: true,
         terms: termsOf(g.name, ...g.states),
+        names: namesOf(g.name),
       }),
     ),
   ];
@@ -105,6 +113,7 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
   for (let i = 0; i < entries.length; i += 500)
     await tx.insert(searchEntries).values(entries.slice(i, i + 500));
   await refreshSearchWords(tx);
+  await bumpSearchStamp(tx);
   return entries.length;
 }
 

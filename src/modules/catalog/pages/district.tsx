@@ -115,7 +115,15 @@ export function districtPage(app: Hono, db: Db): void {
                   <span>
                     {i > 0 && "; "}
                     <span lang="en">{a.alias}</span>{" "}
-                    <span class="muted">({t(`aliasKind_${a.kind}` as MessageKey)})</span>
+                    <span class="muted">
+                      ({t(`aliasKind_${a.kind}` as MessageKey)}
+                      {a.source.startsWith("http") && (
+                        <>
+                          , <a href={a.source}>{t("aliasSource")}</a>
+                        </>
+                      )}
+                      )
+                    </span>
                   </span>
                 ))}
           </dd>

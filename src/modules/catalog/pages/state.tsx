@@ -30,6 +30,7 @@ export function statePage(app: Hono, db: Db): void {
       districts.map((d) => d.lgdCode),
     );
     const exports = await exportsBySector(db, { stateLgdCode: state.lgdCode });
+    const aliases = await geo.stateAliasesOf(db, state.lgdCode);
     const { t, lang } = ctx;
     const stateName = nameIn(lang, state.nameEn, state.nameHi);
     const mix = sectorTaxonomy
@@ -53,6 +54,20 @@ export function statePage(app: Hono, db: Db): void {
             total: districts.length,
           })}
         </p>
+        {aliases.length > 0 && (
+          <p>
+            {t("formerNames")}:{" "}
+            {aliases.map((a, i) => (
+              <span>
+                {i > 0 && "; "}
+                <span lang="en">{a.alias}</span>{" "}
+                <span class="muted">
+                  ({t(`aliasKind_${a.kind}`)}, <a href={a.source}>{t("aliasSource")}</a>)
+                </span>
+              </span>
+            ))}
+          </p>
+        )}
         {map && (
           <figure class="map-figure state-map">
             <SectorMap

@@ -1,8 +1,10 @@
 import { and, eq, like, ne, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db";
+import { hasDevanagari, romanise } from "../../../platform/romanise";
 import { normalizeName } from "../../../platform/text";
 import { searchEntries, searchWords } from "../tables";
+import { englishFor } from "../vocabulary";
 
 export type SearchKind = "product" | "district" | "state" | "gi" | "listing";
 export type SearchFilters = {
@@ -54,6 +56,24 @@ async function alternatives(db: DbOrTx, word: string): Promise<string | null> {
 }
 
 /**
+ * What a word written in Devanagari may stand for: itself (the Hindi names of places and products), the English
+ * words the glossary gives for it ("रेशम" → silk), and its romanisation matched like any English word
+ * ("मोरादाबाद" → moradabad). Null when none of them is known.
+ */
+async function hindiAlternatives(db: DbOrTx, word: string): Promise<string | null> {
+  const found = [
+    await alternatives(db, word),
+    ...(await Promise.all(englishFor(word).map((en) => alternatives(db, en)))),
+    await alternatives(db, romanise(word)),
+  ].filter((a): a is string => a !== null);
+  return found.length ? `(${[...new Set(found)].join(" | ")})` : null;
+}
+
+/** The words a title should hold for a hit to rank first: the query's first word, or what it stands for. */
+const titleWordsOf = (word: string) =>
+  hasDevanagari(word) ? [word, ...englishFor(word), romanise(word)] : [word];
+
+/**
  * Searches products, districts (by any name they have had), States and GI goods: every query word must match, as
  * a word, a prefix or — when nothing starts with it — a likely correction. The match itself is one full-text
  * lookup on an index.
@@ -87,7 +107,7 @@ async function searchIn(
   if (words.length === 0) return { total: 0, capped: false, hits: [] };
   const parts: string[] = [];
   for (const w of words) {
-    const alt = await alternatives(db, w);
+    const alt = hasDevanagari(w) ? await hindiAlternatives(db, w) : await alternatives(db, w);
     if (alt === null) return { total: 0, capped: false, hits: [] };
     parts.push(alt);
   }
@@ -118,6 +138,7 @@ async function searchIn(
     sectorCode: searchEntries.sectorCode,
     hasGi: searchEntries.hasGi,
     isDemo: searchEntries.isDemo,
+    names: searchEntries.names,
   };
   const registry = db
     .select(columns)
@@ -133,11 +154,17 @@ async function searchIn(
   const candidates = (
     filters.kind === "listing" ? listings : filters.kind ? registry : unionAll(registry, listings)
   ).as("c");
-  // An exact title first, then States and districts before products and GI goods.
+  // An exact name first — the title or any name the entry goes by (Bombay for Mumbai) — then States and districts
+  // before products and GI goods, then a title that holds the first word (or, for a Hindi word, what it stands for).
+  const titleLike = titleWordsOf(words[0] ?? "").map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const score = sql<number>`(
-      (case when lower(${candidates.titleEn}) = ${norm} or ${candidates.titleHi} = ${q.trim()} then 2 else 0 end)
+      (case when lower(${candidates.titleEn}) = ${norm} or ${candidates.titleHi} = ${q.trim()}
+              or position(${`|${norm}|`} in '|' || ${candidates.names} || '|') > 0 then 2 else 0 end)
     + (case ${candidates.kind} when 'state' then 0.3 when 'district' then 0.2 when 'product' then 0.1 else 0 end)
-    + (case when lower(${candidates.titleEn}) like ${`%${words[0]}%`} then 0.5 else 0 end)
+    + (case when lower(${candidates.titleEn}) like any(array[${sql.join(
+      titleLike.map((l) => sql`${l}`),
+      sql`, `,
+    )}]::text[]) then 0.5 else 0 end)
   )::float8`;
   const rows = await db
     .select({
