@@ -156,3 +156,30 @@ export function Name(props: { ctx: PageContext; en: string; hi: string | null })
 }
 
 export const nameIn = (lang: Lang, en: string, hi: string | null) => (lang === "hi" && hi ? hi : en);
+
+/**
+ * A product's name: on Hindi pages its Hindi name once a district has set one, else the English name marked as
+ * English (products carry Hindi names only through accepted proposals; none is made up by machine).
+ */
+export function ProductName(props: { ctx: PageContext; en: string; hi: string | null }) {
+  if (props.ctx.lang !== "hi") return <span>{props.en}</span>;
+  if (props.hi) return <span>{props.hi}</span>;
+  return (
+    <span>
+      <span lang="en">{props.en}</span> <span class="lang-mark">({props.ctx.t("inEnglish")})</span>
+    </span>
+  );
+}
+
+/** A link to a product's page, named as ProductName names it. */
+export function ProductLink(props: {
+  ctx: PageContext;
+  product: { slug: string; name: string; nameHi: string | null };
+}) {
+  const { ctx, product } = props;
+  return (
+    <a href={hrefIn(`/products/${product.slug}`, ctx.lang)}>
+      <ProductName ctx={ctx} en={product.name} hi={product.nameHi} />
+    </a>
+  );
+}

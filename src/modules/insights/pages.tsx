@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Db } from "../../platform/db";
 import { TableScroll } from "../../web/data-table";
 import { formatNumber } from "../../web/i18n";
-import { contextOf, hrefIn, Layout, Name, nameIn } from "../../web/layout";
+import { contextOf, hrefIn, Layout, Name, nameIn, ProductLink } from "../../web/layout";
 import { SearchForm } from "../../web/search-form";
 import * as catalog from "../catalog";
 import * as geo from "../geo";
@@ -73,9 +73,7 @@ export function insightsPages(db: Db): Hono {
             <ul class="featured">
               {featured.map((p) => (
                 <li>
-                  <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                    {p.name}
-                  </a>
+                  <ProductLink ctx={ctx} product={p} />
                   <span class="muted small">
                     {" · "}
                     <Name

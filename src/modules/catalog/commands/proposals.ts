@@ -93,6 +93,7 @@ const fieldsOf = (input: ProposalInput) => ({
   kind: input.kind,
   productSlug: input.kind === "add" ? null : (input.productSlug ?? null),
   name: input.kind === "remove" ? null : (input.name ?? null),
+  nameHi: input.kind === "remove" ? null : (input.nameHi ?? null),
   sectorCode: input.kind === "remove" ? null : (input.sectorCode ?? null),
   hsHeading: input.kind === "remove" ? null : (input.hsHeading ?? null),
   rank: input.kind === "remove" ? null : (input.rank ?? null),

@@ -52,10 +52,10 @@ export async function lockedDraft(tx: Tx): Promise<typeof listRevisions.$inferSe
     })
     .returning();
   await tx.execute(sql`
-    insert into products (revision_id, state_lgd_code, district_lgd_code, name, name_norm, slug, rank, sector_code,
-      sector_set_by, sector_rule, description, gi_status_as_published, photo_url, state_as_published,
+    insert into products (revision_id, state_lgd_code, district_lgd_code, name, name_norm, name_hi, slug, rank,
+      sector_code, sector_set_by, sector_rule, description, gi_status_as_published, photo_url, state_as_published,
       district_as_published, district_match, source_file, source_row)
-    select ${id}, state_lgd_code, district_lgd_code, name, name_norm, slug, rank, sector_code, sector_set_by,
+    select ${id}, state_lgd_code, district_lgd_code, name, name_norm, name_hi, slug, rank, sector_code, sector_set_by,
       sector_rule, description, gi_status_as_published, photo_url, state_as_published, district_as_published,
       district_match, source_file, source_row
     from products where revision_id = ${live.id}`);
@@ -115,6 +115,7 @@ export async function applyToDraft(tx: Tx, revisionId: string, p: ProposalRow): 
         districtLgdCode: p.districtLgdCode,
         name,
         nameNorm: normalizeName(name),
+        nameHi: p.nameHi,
         slug,
         rank: p.rank ?? "Primary",
         sectorCode: p.sectorCode,
@@ -143,6 +144,7 @@ export async function applyToDraft(tx: Tx, revisionId: string, p: ProposalRow): 
   }
   const set = {
     ...(p.name ? { name: p.name, nameNorm: normalizeName(p.name) } : {}),
+    ...(p.nameHi ? { nameHi: p.nameHi } : {}),
     ...(p.sectorCode ? { sectorCode: p.sectorCode, sectorSetBy: "source" as const, sectorRule: null } : {}),
     ...(p.rank ? { rank: p.rank } : {}),
   };
@@ -303,6 +305,12 @@ export async function saveUploadedDraft(
     .transaction(async (tx) => {
       const live = await liveRevision(tx);
       await insertRevision(tx, { ...columns, live: false }, placed);
+      // An uploaded list has no Hindi names: a product it keeps (same district, same name) keeps the one it had.
+      if (live)
+        await tx.execute(sql`
+          update products np set name_hi = op.name_hi from products op
+          where np.revision_id = ${rev.id} and op.revision_id = ${live.id} and op.name_hi is not null
+            and op.district_lgd_code = np.district_lgd_code and op.name_norm = np.name_norm`);
       await tx
         .update(listRevisions)
         .set({ status: "draft", basedOn: live?.id ?? null })

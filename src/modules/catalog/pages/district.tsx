@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import type { MessageKey } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { contextOf, hrefIn, Layout, nameIn, ProductLink } from "../../../web/layout";
 import * as geo from "../../geo";
 import { proposalText } from "../proposals/messages";
 import { exportsBySector, giOfDistrict, liveRevision, productsOfDistricts } from "../queries";
@@ -56,9 +56,7 @@ export function districtPage(app: Hono, db: Db): void {
               <ul class="products">
                 {products.map((p) => (
                   <li>
-                    <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                      {p.name}
-                    </a>{" "}
+                    <ProductLink ctx={ctx} product={p} />{" "}
                     <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
                   </li>
                 ))}

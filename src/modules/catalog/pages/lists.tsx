@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { TableScroll } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
+import { contextOf, hrefIn, Layout, Name, nameIn, ProductLink } from "../../../web/layout";
 import { Swatch } from "../../../web/map-svg";
 import * as geo from "../../geo";
 import {
@@ -182,9 +182,7 @@ export function sectorPages(app: Hono, db: Db): void {
                 return (
                   <tr>
                     <th scope="row">
-                      <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                        {p.name}
-                      </a>
+                      <ProductLink ctx={ctx} product={p} />
                     </th>
                     <td>
                       <a href={hrefIn(`/districts/${p.districtLgdCode}`, lang)}>
@@ -328,9 +326,7 @@ export function giPages(app: Hono, db: Db): void {
           <ul>
             {products.map((p) => (
               <li>
-                <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                  {p.name}
-                </a>{" "}
+                <ProductLink ctx={ctx} product={p} />{" "}
                 — {giStatusText(ctx, p.linkStatus)}
               </li>
             ))}

@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { normalizeName } from "../../../platform/text";
 import type { MessageKey } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { contextOf, hrefIn, Layout, nameIn, ProductName } from "../../../web/layout";
 import * as geo from "../../geo";
 import { proposalText } from "../proposals/messages";
 import { giLinksOfProduct, hsHeadingsOfProduct, listedSince, liveRevision, productBySlug } from "../queries";
@@ -32,9 +32,9 @@ export function productPage(
     return c.html(
       <Layout
         ctx={ctx}
-        title={product.name}
+        title={nameIn(lang, product.name, product.nameHi)}
         description={t("productDescription", {
-          product: product.name,
+          product: nameIn(lang, product.name, product.nameHi),
           district: districtName,
           state: stateName,
           sector,
@@ -47,7 +47,9 @@ export function productPage(
       >
         <div class="product-head">
           <div>
-            <h1 lang="en">{product.name}</h1>
+            <h1>
+              <ProductName ctx={ctx} en={product.name} hi={product.nameHi} />
+            </h1>
             <p>
               {t("productOf", { district: districtName, state: stateName })} ·{" "}
               <span class="tag">{rankText(ctx, product.rank)}</span>

@@ -101,6 +101,7 @@ const valuesOf = (p: ProposalView): FormValues => ({
   districtLgdCode: String(p.districtLgdCode),
   productSlug: p.productSlug ?? "",
   name: p.name ?? "",
+  nameHi: p.nameHi ?? "",
   sectorCode: p.sectorCode ?? "",
   hsHeading: p.hsHeading ?? "",
   rank: p.rank ?? "",
@@ -294,6 +295,7 @@ const formLabels = (lang: Lang) => {
     kind: pt("kind"),
     productSlug: pt("product"),
     name: pt("name"),
+    nameHi: pt("nameHi"),
     sectorCode: pt("sector"),
     hsHeading: pt("hsHeading"),
     rank: pt("rank"),
@@ -371,6 +373,14 @@ async function ProposalForm(props: {
           optional="conditional"
           label={pt("name")}
           hint={pt("nameHint")}
+          maxLength={200}
+        />
+        <TextField
+          {...field}
+          name="nameHi"
+          optional
+          label={pt("nameHi")}
+          hint={pt("nameHiHint")}
           maxLength={200}
         />
         <SelectField
@@ -525,6 +535,12 @@ async function ProposalPage(props: { c: Context<AppEnv>; db: Db; p: ProposalView
           <>
             <dt>{pt("name")}</dt>
             <dd>{p.name}</dd>
+          </>
+        )}
+        {p.nameHi && (
+          <>
+            <dt>{pt("nameHi")}</dt>
+            <dd lang="hi">{p.nameHi}</dd>
           </>
         )}
         {p.sectorCode && (

@@ -108,7 +108,7 @@ async function DiffView(props: { db: Db; lang: Lang; diff: RevisionDiff }) {
                 ? sectorName(x.sectorCode, lang)
                 : f === "hsHeadings"
                   ? x.hsHeadings.join(", ") || "—"
-                  : String(x[f]);
+                  : (x[f] ?? "—");
             return `${pt(`field_${f}`)}: ${show(c.before)} → ${show(c.after)}`;
           })
           .join("; "),

@@ -129,6 +129,9 @@ export function searchPage(app: Hono, db: Db): void {
                 >
                   <Highlight text={lang === "hi" && h.titleHi ? h.titleHi : h.titleEn} words={words} />
                 </a>
+                {lang === "hi" && h.kind === "product" && !h.titleHi && (
+                  <span class="lang-mark"> ({t("inEnglish")})</span>
+                )}
                 {h.isDemo && <span class="badge">{t("demoBadge")}</span>}
               </div>
               <div class="muted small">{lang === "hi" && h.contextHi ? h.contextHi : h.contextEn}</div>

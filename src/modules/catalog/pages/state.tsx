@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db";
 import { AppError } from "../../../platform/errors";
 import { TableScroll } from "../../../web/data-table";
 import { formatNumber } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
+import { contextOf, hrefIn, Layout, Name, nameIn, ProductLink } from "../../../web/layout";
 import { BarChart } from "../../../web/map-svg";
 import * as geo from "../../geo";
 import { exportsBySector, liveRevision, productsOfDistricts } from "../queries";
@@ -148,9 +148,7 @@ export function statePage(app: Hono, db: Db): void {
                       ) : (
                         ps.map((p) => (
                           <div>
-                            <a href={hrefIn(`/products/${p.slug}`, lang)} lang="en">
-                              {p.name}
-                            </a>
+                            <ProductLink ctx={ctx} product={p} />
                           </div>
                         ))
                       )}

@@ -21,6 +21,14 @@ export const proposalInput = z
     districtLgdCode: lgdCode,
     productSlug: optional(200),
     name: z.string().trim().min(3).max(200).optional(),
+    /** The product's name in Hindi, in Devanagari: set with an addition, or alone as a change. */
+    nameHi: z
+      .string()
+      .trim()
+      .min(2)
+      .max(200)
+      .regex(/^[\p{Script=Devanagari}\s\p{P}0-9]+$/u, "devanagariOnly")
+      .optional(),
     sectorCode: optional(40),
     hsHeading: z
       .string()
@@ -46,7 +54,7 @@ export const proposalInput = z
       need("sectorCode", "required");
       need("rank", "required");
     } else need("productSlug", "productRequired");
-    if (v.kind === "change" && !v.name && !v.sectorCode && !v.hsHeading && !v.rank)
+    if (v.kind === "change" && !v.name && !v.nameHi && !v.sectorCode && !v.hsHeading && !v.rank)
       ctx.addIssue({ code: "custom", path: ["name"], message: "nothingChanged" });
     if (v.kind !== "remove" && !v.basis_ecosystem && !v.basis_export_hub && !v.basis_gi)
       ctx.addIssue({ code: "custom", path: ["basis"], message: "basisRequired" });

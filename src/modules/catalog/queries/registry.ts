@@ -50,6 +50,7 @@ const productColumns = {
   stateLgdCode: products.stateLgdCode,
   districtLgdCode: products.districtLgdCode,
   name: products.name,
+  nameHi: products.nameHi,
   slug: products.slug,
   rank: products.rank,
   sectorCode: products.sectorCode,

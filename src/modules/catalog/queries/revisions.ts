@@ -41,6 +41,7 @@ export type DiffProduct = {
   districtLgdCode: number;
   name: string;
   nameNorm: string;
+  nameHi: string | null;
   sectorCode: string | null;
   rank: string;
   hsHeadings: string[];
@@ -54,6 +55,7 @@ async function diffRows(db: DbOrTx, revisionId: string): Promise<DiffProduct[]> 
       districtLgdCode: products.districtLgdCode,
       name: products.name,
       nameNorm: products.nameNorm,
+      nameHi: products.nameHi,
       sectorCode: products.sectorCode,
       rank: products.rank,
       hsHeadings: sql<
@@ -67,7 +69,7 @@ async function diffRows(db: DbOrTx, revisionId: string): Promise<DiffProduct[]> 
     .orderBy(asc(products.stateLgdCode), asc(products.districtLgdCode), asc(products.name));
 }
 
-export type ChangedField = "name" | "sectorCode" | "rank" | "hsHeadings";
+export type ChangedField = "name" | "nameHi" | "sectorCode" | "rank" | "hsHeadings";
 export type RevisionDiff = {
   added: DiffProduct[];
   removed: DiffProduct[];
@@ -103,6 +105,7 @@ export function diffProducts(before: DiffProduct[], after: DiffProduct[]): Revis
     matched.add(old);
     const fields: ChangedField[] = [];
     if (old.name !== p.name) fields.push("name");
+    if (old.nameHi !== p.nameHi) fields.push("nameHi");
     if (old.sectorCode !== p.sectorCode) fields.push("sectorCode");
     if (old.rank !== p.rank) fields.push("rank");
     if (old.hsHeadings.join(",") !== p.hsHeadings.join(",")) fields.push("hsHeadings");
