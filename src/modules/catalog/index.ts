@@ -44,7 +44,7 @@ export {
 export type { RevisionMeta } from "./schemas";
 export { sectorArt } from "./sector-art";
 export { sectorKeywordRules, sectorTaxonomy } from "./sectors";
-export { importSeed, seedFiles, seedRevision } from "./seed";
+export { importSeed, refreshSearchVocabulary, seedFiles, seedRevision } from "./seed";
 
 /** The catalog's audited actions, in words, for the audit log. */
 export const catalogAuditTexts = {

@@ -82,10 +82,16 @@ describe("proposals: district → State → nation → published revision", () =
       [
         { hsHeading: "" },
         "name",
-        "Give at least one new value: a name, sector, HS heading or rank",
+        "Give at least one new value: a name, a Hindi name, sector, HS heading or rank",
         "कम से कम एक नया मान दें",
       ],
       [{ kind: "add", productSlug: "", name: "" }, "name", "Enter this field", "यह फ़ील्ड भरें"],
+      [
+        { nameHi: "Banarasi silk" },
+        "nameHi",
+        "Write the Hindi name in Devanagari letters",
+        "हिंदी नाम देवनागरी अक्षरों में लिखें",
+      ],
     ];
     const before = await count("product_proposals");
     for (const [over, field, en, hi] of cases)
@@ -109,7 +115,11 @@ describe("proposals: district → State → nation → published revision", () =
   });
 
   it("goes from the district through the State (returned once) to the nation, into the draft and the live list", async () => {
-    const made = await district.post("/proposals/new", change(), {
+    // Until the district gives a Hindi name, Hindi pages show the English one, marked as English.
+    const before = await (await fresh().request(`/products/${varanasiSlug}?lang=hi`)).text();
+    expect(before).toContain("अंग्रेज़ी में");
+    expect(before).not.toContain("रेशमी उत्पाद");
+    const made = await district.post("/proposals/new", change({ nameHi: "रेशमी उत्पाद" }), {
       from: `/proposals/new?district=${inVaranasi.districtLgdCode}`,
     });
     expect(made.status).toBe(303);
@@ -158,7 +168,7 @@ describe("proposals: district → State → nation → published revision", () =
     expect(edit).toContain("Cite the GI registration of Banaras Brocades.");
     const resent = await district.post(
       `${page}/edit`,
-      { ...change(), version: versionOn(edit) },
+      { ...change({ nameHi: "रेशमी उत्पाद" }), version: versionOn(edit) },
       { from: `${page}/edit` },
     );
     expect(resent.status).toBe(303);
@@ -181,6 +191,7 @@ describe("proposals: district → State → nation → published revision", () =
     const draftPage = await (await nation.get("/admin/revisions")).text();
     expect(draftPage).toContain("0 added, 0 removed, 1 changed");
     expect(draftPage).toContain("HS heading: — → 5007");
+    expect(draftPage).toContain("Hindi name: — → रेशमी उत्पाद");
     const published = await nation.post(
       "/admin/revisions/publish",
       {
@@ -209,6 +220,13 @@ describe("proposals: district → State → nation → published revision", () =
     const product = await (await fresh().request(`/products/${varanasiSlug}`)).text();
     expect(product).toContain(`href="/revisions/${live}"`);
     expect(product).toContain("5007");
+    // The Hindi name is the product's name on Hindi pages now, and the search finds the product by it.
+    const inHindi = await (await fresh().request(`/products/${varanasiSlug}?lang=hi`)).text();
+    expect(inHindi).toMatch(/<h1><span>रेशमी उत्पाद<\/span><\/h1>/);
+    const found = await (
+      await fresh().request(`/search?q=${encodeURIComponent("रेशमी उत्पाद")}&lang=hi`)
+    ).text();
+    expect(found).toContain(`href="/products/${varanasiSlug}?lang=hi"`);
     expect(
       (
         await rows(

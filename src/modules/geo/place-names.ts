@@ -27,8 +27,12 @@ const placeNameRow = z.object({
  * Replaces the former and colloquial names of States and districts with those of the file. A row whose code is not
  * in the LGD list, or whose `today` is not that code's current name, is rejected and nothing is written.
  */
-export async function importPlaceNames(tx: DbOrTx, report: ImportReport): Promise<number> {
-  const file = readCsv(placeNamesFile);
+export async function importPlaceNames(
+  tx: DbOrTx,
+  report: ImportReport,
+  from = placeNamesFile,
+): Promise<number> {
+  const file = readCsv(from);
   report.files.push({ name: file.name, sha256: file.sha256, rows: file.records.length });
   const rows = parseRecords(file, placeNameRow, report.rejected);
   const stateNames = new Map((await listStates(tx)).map((s) => [s.lgdCode, s.nameEn]));
