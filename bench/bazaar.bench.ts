@@ -18,7 +18,7 @@ import { serve } from "@hono/node-server";
 import sharp from "sharp";
 import { createApp } from "../src/app";
 import { actorOf, createDemoUser } from "../src/modules/accounts";
-import { importSeed, search } from "../src/modules/catalog";
+import { importSeed, searchUncached as search } from "../src/modules/catalog";
 import { registerProducer, reviewProducer } from "../src/modules/producers";
 import { createListing, stepListing } from "../src/modules/trade";
 import { addPhoto } from "../src/modules/trade/commands/photos";

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createApp } from "../src/app";
-import { importSeed, search } from "../src/modules/catalog";
+import { importSeed, searchUncached as search } from "../src/modules/catalog";
 import { defaultSeedDir } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db";
 import { createLogger } from "../src/platform/logger";

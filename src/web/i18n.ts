@@ -100,6 +100,9 @@ const en = {
   giRegister: "GI register",
   searchLabel: "Search products, districts, States and GI goods",
   searchPlaceholder: "Product, district, State or GI…",
+  suggestions: "Suggestions",
+  suggestionsCount: "{n} suggestions: use the up and down arrows to choose, Enter to open",
+  suggestionsNone: "No suggestions",
   searchButton: "Search",
 
   languageSwitch: "हिन्दी",
@@ -344,6 +347,9 @@ const hi: Record<MessageKey, string> = {
   giRegister: "जीआई रजिस्टर",
   searchLabel: "उत्पाद, ज़िले, राज्य और जीआई वस्तुएँ खोजें",
   searchPlaceholder: "उत्पाद, ज़िला, राज्य या जीआई…",
+  suggestions: "सुझाव",
+  suggestionsCount: "{n} सुझाव: चुनने के लिए ऊपर-नीचे तीर, खोलने के लिए Enter",
+  suggestionsNone: "कोई सुझाव नहीं",
   searchButton: "खोजें",
 
   languageSwitch: "English",

@@ -16,6 +16,7 @@ export function SearchForm(props: { ctx: PageContext; id: string; big?: boolean 
             name="q"
             placeholder={t("searchPlaceholder")}
             autocomplete="off"
+            {...suggestAttributes(props.ctx)}
           />
           {lang === "hi" && <input type="hidden" name="lang" value="hi" />}
           <button type="submit">{t("searchButton")}</button>
@@ -24,3 +25,11 @@ export function SearchForm(props: { ctx: PageContext; id: string; big?: boolean 
     </search>
   );
 }
+
+/** What app.js needs to offer suggestions under a search box, in the page's language (without it, none). */
+export const suggestAttributes = (ctx: PageContext) => ({
+  "data-suggest": `/search/suggest${ctx.lang === "hi" ? "?lang=hi" : ""}`,
+  "data-suggest-label": ctx.t("suggestions"),
+  "data-suggest-count": ctx.t("suggestionsCount", { n: "{n}" }),
+  "data-suggest-none": ctx.t("suggestionsNone"),
+});

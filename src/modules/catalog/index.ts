@@ -40,6 +40,7 @@ export {
   publicPaths,
   revisionById,
   search,
+  searchUncached,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
 export { sectorArt } from "./sector-art";

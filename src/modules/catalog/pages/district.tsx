@@ -56,8 +56,8 @@ export function districtPage(app: Hono, db: Db): void {
               <ul class="products">
                 {products.map((p) => (
                   <li>
-                    <ProductLink ctx={ctx} product={p} />{" "}
-                    <span class="tag">{rankText(ctx, p.rank)}</span> · {sectorName(ctx, p)}
+                    <ProductLink ctx={ctx} product={p} /> <span class="tag">{rankText(ctx, p.rank)}</span> ·{" "}
+                    {sectorName(ctx, p)}
                   </li>
                 ))}
               </ul>

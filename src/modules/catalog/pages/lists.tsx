@@ -326,8 +326,7 @@ export function giPages(app: Hono, db: Db): void {
           <ul>
             {products.map((p) => (
               <li>
-                <ProductLink ctx={ctx} product={p} />{" "}
-                — {giStatusText(ctx, p.linkStatus)}
+                <ProductLink ctx={ctx} product={p} /> — {giStatusText(ctx, p.linkStatus)}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { Highlight } from "../../../web/highlight";
 import { formatNumber } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, nameIn, type PageContext } from "../../../web/layout";
 import { Pager } from "../../../web/pager";
+import { suggestAttributes } from "../../../web/search-form";
 import * as geo from "../../geo";
 import { searchHitPath } from "../presenters";
 import { type SearchKind, search } from "../queries";
@@ -16,6 +17,29 @@ const kinds: SearchKind[] = ["product", "district", "state", "gi", "listing"];
 
 /** The search page: one box over products, districts, States and GI goods, with filters in a shareable URL. */
 export function searchPage(app: Hono, db: Db): void {
+  // Suggestions while typing (app.js): the registry's best matches for what is typed so far, as JSON. Answers come
+  // from the search cache, so the same letters typed again cost nothing until the data changes.
+  app.get("/search/suggest", async (c) => {
+    const { t, lang } = contextOf(c);
+    const q = (c.req.query("q") ?? "").trim().slice(0, 100);
+    const result =
+      normalizeName(q).length >= 2
+        ? await search(db, q, { registryOnly: true }, { limit: 8, offset: 0 })
+        : { hits: [] };
+    c.header("Cache-Control", "public, max-age=60");
+    return c.json({
+      q,
+      items: result.hits.map((h) => ({
+        kind: h.kind,
+        kindLabel: kindLabel({ t }, h.kind),
+        label: lang === "hi" && h.titleHi ? h.titleHi : h.titleEn,
+        lang: lang === "hi" && h.titleHi ? "hi" : "en",
+        context: lang === "hi" && h.contextHi ? h.contextHi : h.contextEn,
+        href: hrefIn(searchHitPath(h.kind, h.ref), lang),
+      })),
+    });
+  });
+
   app.get("/search", async (c) => {
     const ctx = contextOf(c);
     const { t, lang } = ctx;
@@ -56,7 +80,14 @@ export function searchPage(app: Hono, db: Db): void {
             <div class="search big">
               <label for="q">{t("searchLabel")}</label>
               <div class="row">
-                <input id="q" type="search" name="q" value={q} autocomplete="off" />
+                <input
+                  id="q"
+                  type="search"
+                  name="q"
+                  value={q}
+                  autocomplete="off"
+                  {...suggestAttributes(ctx)}
+                />
                 <button type="submit">{t("searchButton")}</button>
               </div>
             </div>
@@ -144,7 +175,7 @@ export function searchPage(app: Hono, db: Db): void {
   });
 }
 
-function kindLabel(ctx: PageContext, kind: string): string {
+function kindLabel(ctx: Pick<PageContext, "t">, kind: string): string {
   const labels: Record<string, string> = {
     product: ctx.t("product"),
     district: ctx.t("district"),

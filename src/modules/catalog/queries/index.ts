@@ -5,3 +5,4 @@ export * from "./proposals";
 export * from "./registry";
 export * from "./revisions";
 export * from "./search";
+export * from "./search-cache";

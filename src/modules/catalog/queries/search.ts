@@ -14,7 +14,10 @@ export type SearchFilters = {
   kind?: SearchKind;
   /** Listings of one district (the bazaar's filter). */
   district?: number;
+  /** The registry only: products, districts, States and GI goods, no listings (the suggestions). */
+  registryOnly?: boolean;
 };
+export type SearchResult = { total: number; capped: boolean; hits: SearchHit[] };
 export type SearchHit = {
   kind: string;
   ref: string;
@@ -78,12 +81,12 @@ const titleWordsOf = (word: string) =>
  * a word, a prefix or — when nothing starts with it — a likely correction. The match itself is one full-text
  * lookup on an index.
  */
-export async function search(
+export async function searchUncached(
   db: DbOrTx,
   q: string,
   filters: SearchFilters,
   page: { limit: number; offset: number },
-): Promise<{ total: number; capped: boolean; hits: SearchHit[] }> {
+): Promise<SearchResult> {
   // Settings made here last until the end of this transaction only, whichever pooled connection serves it.
   return db.transaction(async (tx) => {
     // The dictionary is small enough that the planner would rather scan it, computing a similarity for every word
@@ -152,7 +155,11 @@ async function searchIn(
     .limit(listingWindow);
   // A search of one side (the bazaar's, of listings only) reads only that side's index.
   const candidates = (
-    filters.kind === "listing" ? listings : filters.kind ? registry : unionAll(registry, listings)
+    filters.kind === "listing"
+      ? listings
+      : filters.kind || filters.registryOnly
+        ? registry
+        : unionAll(registry, listings)
   ).as("c");
   // An exact name first — the title or any name the entry goes by (Bombay for Mumbai) — then States and districts
   // before products and GI goods, then a title that holds the first word (or, for a Hindi word, what it stands for).
