@@ -17,12 +17,14 @@ import {
   catalogAuditTexts,
   catalogPages,
   giReviewPages,
+  knownSearchStamp,
   proposalActions,
   proposalPages,
   publicPaths,
   registerCatalogApi,
   revisionActions,
   revisionAdminPages,
+  searchStamp,
 } from "./modules/catalog";
 import {
   committeeActions,
@@ -121,7 +123,14 @@ export function createApp(deps: {
   const db = database.db;
   const app = new Hono();
   const outage = new OutageMonitor(logger, { dataDir: deps.dataDir, minFreeBytes: deps.minFreeBytes });
-  const cache = (deps.pageCache ?? newPageCache()).middleware();
+  const pageCache = deps.pageCache ?? newPageCache();
+  // Search pages and suggestions are kept under the search stamp: a publication starts new entries at once.
+  pageCache.stampPaths({
+    paths: new Set(["/search", "/search/suggest"]),
+    current: async () => String(await searchStamp(db)),
+    known: () => knownSearchStamp(db)?.toString() ?? null,
+  });
+  const cache = pageCache.middleware();
   const trustProxy = deps.trustProxy ?? false;
   const publicOrigin = (deps.publicOrigin ?? deps.localOrigin ?? "http://localhost").replace(/\/$/, "");
   app.use(requestId());
@@ -236,11 +245,10 @@ export function createApp(deps: {
   tradePages(personalRoutes, db, { store: fileStore });
   promotionPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
-  // Public pages: rendered once a minute at most per URL, with ETag and 304. Search results are too many
-  // combinations to keep, and the API has its own caching.
+  // Public pages: rendered once a minute at most per URL, with ETag and 304 (search pages also keyed by the search
+  // stamp). The bazaar's searches show listings' prices and stock, and the API has its own caching.
   app.use("*", async (c, next) =>
     c.req.path.startsWith("/api/") ||
-    c.req.path === "/search" ||
     (c.req.path === "/bazaar" && !!c.req.query("q")) ||
     c.req.path.startsWith("/open-data/files/") ||
     c.req.path.startsWith("/bazaar/photos/")

@@ -4,7 +4,7 @@ import path from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { createApp, newPageCache } from "./app";
 import { registerJobs } from "./jobs";
-import { importSeed } from "./modules/catalog";
+import { importSeed, setSearchStampMaxAge } from "./modules/catalog";
 import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
@@ -129,6 +129,8 @@ async function main(): Promise<void> {
   await runner.start(1000, { backup: 300 });
   workers.push(runner);
   const pageCache = newPageCache();
+  // Cached search answers check the search stamp once a second: a publication reaches every instance within one.
+  setSearchStampMaxAge(1000);
   const app = createApp({
     database,
     logger,

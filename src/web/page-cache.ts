@@ -12,6 +12,8 @@ type Entry = {
   at: number;
   /** The app's own headers (security policy and the like), served again with every hit. */
   kept: Record<string, string>;
+  /** Kept under a data stamp: browsers keep it too, but ask again each time (a 304 while the data is the same). */
+  stamped: boolean;
   /** Response headers for node:http, flat [name, value, …], made once: a hit only adds its request id. */
   raw?: { plain: string[]; gzip: string[] };
 };
@@ -49,9 +51,33 @@ const nextRequestId = () => `${idPrefix}-${(idCounter++).toString(36)}`;
  * The registry changes only through imports, so a page may be at most `ttlMs` stale on an instance that did not
  * run the import (the embedded database is locked while an import runs, so there the server restarts fresh).
  */
+/**
+ * Pages whose answers depend on data that changes at any time (search results): kept under the data's stamp as well
+ * as their address, so that a change starts new entries at once. `current` is the stamp now (read again when old),
+ * `known` the last one read, without waiting, for answers given before the app is entered.
+ */
+export type StampedPaths = {
+  paths: ReadonlySet<string>;
+  current: () => Promise<string>;
+  known: () => string | null;
+};
+
+const stampedTtlMs = 15 * 60_000;
+
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly rendering = new Map<string, Promise<void>>();
   private readonly cacheControl: string;
+  private stamped: StampedPaths | null = null;
+
+  /** Keeps the pages at these paths (HTML or JSON) under a data stamp too (see StampedPaths). */
+  stampPaths(stamped: StampedPaths): void {
+    this.stamped = stamped;
+  }
+
+  private isStamped(pathname: string): boolean {
+    return this.stamped?.paths.has(pathname) ?? false;
+  }
 
   constructor(private readonly opts: { ttlMs: number; maxEntries: number; maxAgeSeconds: number }) {
     this.cacheControl = `public, max-age=${opts.maxAgeSeconds}`;
@@ -59,7 +85,8 @@ export class PageCache {
 
   private fresh(key: string): Entry | undefined {
     const e = this.entries.get(key);
-    if (e && Date.now() - e.at > this.opts.ttlMs) {
+    // A stamped page is as fresh as its stamp says; the time limit only returns its memory.
+    if (e && Date.now() - e.at > (e.stamped ? stampedTtlMs : this.opts.ttlMs)) {
       this.entries.delete(key);
       return undefined;
     }
@@ -70,7 +97,7 @@ export class PageCache {
     return {
       ...e.kept,
       ETag: e.etag,
-      "Cache-Control": this.cacheControl,
+      "Cache-Control": e.stamped ? "public, no-cache" : this.cacheControl,
       Vary: "Accept-Encoding",
       "X-Request-Id": requestId,
       ...(gzip ? { "Content-Encoding": "gzip" } : {}),
@@ -82,31 +109,28 @@ export class PageCache {
     return async (c, next) => {
       if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
       const url = new URL(c.req.url);
-      const key = `${url.host}${url.pathname}${url.search}`;
+      const stamped = this.isStamped(url.pathname);
+      const stamp = stamped ? `#${await this.stamped?.current()}` : "";
+      const key = `${url.host}${url.pathname}${url.search}${stamp}`;
       let entry = this.fresh(key);
+      // A page being rendered is waited for, not rendered again by every request of a burst (after a change, or
+      // when a popular page's time is up).
+      const rendering = entry ? undefined : this.rendering.get(key);
+      if (rendering) {
+        await rendering;
+        entry = this.fresh(key);
+      }
       if (!entry) {
-        await next();
-        const type = c.res.headers.get("Content-Type") ?? "";
-        // A page that says it is not to be kept (a state that is about to change) is passed through as it is.
-        if (
-          c.res.status !== 200 ||
-          !type.startsWith("text/html") ||
-          c.res.headers.get("Content-Encoding") ||
-          /no-store/.test(c.res.headers.get("Cache-Control") ?? "")
-        )
-          return;
-        const body = Buffer.from(await c.res.clone().arrayBuffer());
-        entry = {
-          body,
-          gzip: zlib.gzipSync(body),
-          etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
-          type,
-          at: Date.now(),
-          kept: keptHeaders(c.res.headers),
-        };
-        if (this.entries.size >= this.opts.maxEntries)
-          this.entries.delete(this.entries.keys().next().value as string);
-        this.entries.set(key, entry);
+        let rendered = () => {};
+        this.rendering.set(key, new Promise<void>((resolve) => (rendered = resolve)));
+        try {
+          await next();
+          entry = await this.keep(c.res, key, stamped);
+        } finally {
+          this.rendering.delete(key);
+          rendered();
+        }
+        if (!entry) return;
       }
       const id = c.res.headers.get("X-Request-Id") ?? crypto.randomUUID();
       if (c.req.header("If-None-Match") === entry.etag) {
@@ -121,6 +145,33 @@ export class PageCache {
     };
   }
 
+  /** Keeps a response that may be kept, and returns its entry. */
+  private async keep(res: Response, key: string, stamped: boolean): Promise<Entry | undefined> {
+    const type = res.headers.get("Content-Type") ?? "";
+    // A page that says it is not to be kept (a state that is about to change) is passed through as it is.
+    if (
+      res.status !== 200 ||
+      !(type.startsWith("text/html") || (stamped && type.startsWith("application/json"))) ||
+      res.headers.get("Content-Encoding") ||
+      /no-store/.test(res.headers.get("Cache-Control") ?? "")
+    )
+      return undefined;
+    const body = Buffer.from(await res.clone().arrayBuffer());
+    const entry: Entry = {
+      body,
+      gzip: zlib.gzipSync(body),
+      etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
+      type,
+      at: Date.now(),
+      kept: keptHeaders(res.headers),
+      stamped,
+    };
+    if (this.entries.size >= this.opts.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
   /** Answers a cached page directly on node:http; false when the request must go to the app. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== "GET" || !req.url || req.url.startsWith("/api/")) return false;
@@ -129,7 +180,14 @@ export class PageCache {
       wantsHindi(new URL(req.url, "http://here.invalid"), req.headers.cookie, req.headers["accept-language"])
     )
       return false;
-    const entry = this.fresh(`${req.headers.host}${req.url}`);
+    const q = req.url.indexOf("?");
+    let stamp = "";
+    if (this.isStamped(q < 0 ? req.url : req.url.slice(0, q))) {
+      const known = this.stamped?.known();
+      if (known === null || known === undefined) return false;
+      stamp = `#${known}`;
+    }
+    const entry = this.fresh(`${req.headers.host}${req.url}${stamp}`);
     if (!entry) return false;
     const id = nextRequestId();
     if (req.headers["if-none-match"] === entry.etag) {

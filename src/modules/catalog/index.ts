@@ -27,6 +27,7 @@ export {
   giOfDistrict,
   hsHeadings,
   hsHeadingsOfProduct,
+  knownSearchStamp,
   lastImportRun,
   liveProductIdsOfHsHeading,
   liveRevision,
@@ -40,7 +41,9 @@ export {
   publicPaths,
   revisionById,
   search,
+  searchStamp,
   searchUncached,
+  setSearchStampMaxAge,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
 export { sectorArt } from "./sector-art";

@@ -31,7 +31,11 @@ export function searchPage(app: Hono, db: Db): void {
       q,
       items: result.hits.map((h) => ({
         kind: h.kind,
-        kindLabel: kindLabel({ t }, h.kind),
+        // A product without a Hindi name is named in English on a Hindi page, and says so.
+        kindLabel:
+          lang === "hi" && h.kind === "product" && !h.titleHi
+            ? `${kindLabel({ t }, h.kind)} (${t("inEnglish")})`
+            : kindLabel({ t }, h.kind),
         label: lang === "hi" && h.titleHi ? h.titleHi : h.titleEn,
         lang: lang === "hi" && h.titleHi ? "hi" : "en",
         context: lang === "hi" && h.contextHi ? h.contextHi : h.contextEn,
@@ -136,7 +140,9 @@ export function searchPage(app: Hono, db: Db): void {
           <p role="status">
             {result.total === 0
               ? t("searchNone", { q })
-              : t("searchCount", { n: formatNumber(result.total) })}
+              : result.total === 1
+                ? t("searchCountOne")
+                : t("searchCount", { n: formatNumber(result.total) })}
           </p>
         )}
         {q && result.total === 0 && (

@@ -25,6 +25,29 @@ export function setSearchStampMaxAge(ms: number): void {
   stampMaxAgeMs = ms;
 }
 
+function stateOf(db: DbOrTx): State {
+  let state = states.get(db);
+  if (!state) {
+    state = { stamp: null, checkedAt: 0, reading: null, answers: new Map() };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/** The search stamp now (read again when older than the maximum age): what pages of search answers are keyed by. */
+export const searchStamp = (db: DbOrTx): Promise<number> => currentStamp(db, stateOf(db));
+
+/**
+ * The search stamp as last read, without waiting (null before the first read); when it is older than the maximum
+ * age, a read starts in the background. For answering cached pages before the app is entered.
+ */
+export function knownSearchStamp(db: DbOrTx): number | null {
+  const state = stateOf(db);
+  if (Date.now() - state.checkedAt >= stampMaxAgeMs && !state.reading)
+    currentStamp(db, state).catch(() => undefined); // a failed read is retried by the next request
+  return state.stamp;
+}
+
 async function readStamp(db: DbOrTx): Promise<number> {
   const [row] = await db
     .select({ v: dataStamps.version })
@@ -58,11 +81,7 @@ export async function search(
   filters: SearchFilters,
   page: { limit: number; offset: number },
 ): Promise<SearchResult> {
-  let state = states.get(db);
-  if (!state) {
-    state = { stamp: null, checkedAt: 0, reading: null, answers: new Map() };
-    states.set(db, state);
-  }
+  const state = stateOf(db);
   const stamp = await currentStamp(db, state);
   const key = JSON.stringify([normalizeName(q), q.trim(), filters, page.limit, page.offset]);
   const kept = state.answers.get(key);
