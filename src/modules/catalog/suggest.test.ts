@@ -32,7 +32,9 @@ describe("suggestions while typing, and search pages kept until the data changes
     expect((await suggest("b")).items).toEqual([]);
     const silk = await suggest("रेशम", "&lang=hi");
     expect(silk.items.length).toBeGreaterThan(0);
-    expect(silk.items.every((i) => i.kind === "product" && i.label.toLowerCase().includes("silk"))).toBe(true);
+    expect(silk.items.every((i) => i.kind === "product" && i.label.toLowerCase().includes("silk"))).toBe(
+      true,
+    );
     // Products without a Hindi name are named in English, and say so; links stay in Hindi.
     expect(silk.items[0]?.kindLabel).toBe("उत्पाद (अंग्रेज़ी में)");
     expect(silk.items[0]?.href).toMatch(/\?lang=hi$/);

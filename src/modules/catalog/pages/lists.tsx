@@ -288,7 +288,7 @@ export function giPages(app: Hono, db: Db): void {
 
   app.get("/gi/:id", async (c) => {
     const ctx = contextOf(c);
-    const { t, lang } = ctx;
+    const { t } = ctx;
     const id = positiveInt(c.req.param("id"));
     const gi = id === null ? null : await giById(db, id);
     if (!gi) throw new AppError("not_found", "No such GI registration");
