@@ -16,5 +16,4 @@ ALTER TABLE "product_proposals" ADD COLUMN "name_hi" text;--> statement-breakpoi
 ALTER TABLE "products" ADD COLUMN "name_hi" text;--> statement-breakpoint
 ALTER TABLE "search_entries" ADD COLUMN "names" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "state_aliases" ADD CONSTRAINT "state_aliases_state_lgd_code_states_lgd_code_fk" FOREIGN KEY ("state_lgd_code") REFERENCES "public"."states"("lgd_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "state_aliases_unique" ON "state_aliases" USING btree ("state_lgd_code","alias_norm");--> statement-breakpoint
-INSERT INTO "data_stamps" ("name", "version") VALUES ('search', 0);
+CREATE UNIQUE INDEX "state_aliases_unique" ON "state_aliases" USING btree ("state_lgd_code","alias_norm");

@@ -27,6 +27,7 @@ export const districtDetail = districtItem.extend({
 export const productItem = z.object({
   slug: z.string(),
   name: z.string(),
+  nameHi: z.string().nullable().describe("Set by the district through an accepted proposal; null until then"),
   revision: z.string(),
   rank: z.enum(["Primary", "Secondary", "Tertiary", "Others"]),
   stateLgdCode: z.number().int(),

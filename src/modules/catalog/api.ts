@@ -52,6 +52,7 @@ const districtOut = (d: geo.DistrictView) => ({
 const productOut = (p: Awaited<ReturnType<typeof pageProducts>>["items"][number]) => ({
   slug: p.slug,
   name: p.name,
+  nameHi: p.nameHi,
   revision: p.revisionId,
   rank: p.rank,
   stateLgdCode: p.stateLgdCode,

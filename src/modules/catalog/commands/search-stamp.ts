@@ -4,5 +4,8 @@ import { dataStamps } from "../tables";
 
 /** Tells caches of search answers that the entries changed (in the caller's transaction, so only once committed). */
 export async function bumpSearchStamp(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`update ${dataStamps} set version = version + 1 where name = 'search'`);
+  await tx
+    .insert(dataStamps)
+    .values({ name: "search", version: 1 })
+    .onConflictDoUpdate({ target: dataStamps.name, set: { version: sql`${dataStamps.version} + 1` } });
 }

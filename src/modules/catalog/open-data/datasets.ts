@@ -51,6 +51,7 @@ export async function openDatasets(db: DbOrTx): Promise<Dataset[]> {
       columns: [
         "slug",
         "name",
+        "nameHi",
         "rank",
         "stateLgdCode",
         "stateName",

@@ -56,6 +56,7 @@ export async function pageProducts(
       id: products.id,
       slug: products.slug,
       name: products.name,
+      nameHi: products.nameHi,
       revisionId: products.revisionId,
       rank: products.rank,
       stateLgdCode: products.stateLgdCode,

@@ -402,6 +402,7 @@ export async function productsByIds(db: DbOrTx, ids: readonly number[]) {
     .select({
       id: products.id,
       name: products.name,
+      nameHi: products.nameHi,
       slug: products.slug,
       sectorCode: products.sectorCode,
       stateLgdCode: products.stateLgdCode,

@@ -42,7 +42,7 @@ async function cataloguePdf(
     blocks.push({
       kind: "item",
       image: await printablePicture(store, i),
-      title: `${i.label ? `${i.label} · ` : ""}${i.product.name}`,
+      title: `${i.label ? `${i.label} · ` : ""}${nameIn(lang, i.product.name, i.product.nameHi)}`,
       lines: [
         [itemPlace(i, lang), sector ? (lang === "hi" ? sector.nameHi : sector.nameEn) : ""]
           .filter(Boolean)

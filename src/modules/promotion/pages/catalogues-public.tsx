@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Db } from "../../../platform/db";
 import { formatNumber, type Lang } from "../../../web/i18n";
-import { contextOf, hrefIn, Layout, nameIn } from "../../../web/layout";
+import { contextOf, hrefIn, Layout, nameIn, ProductLink } from "../../../web/layout";
 import { serveRenderedPdf } from "../../../web/rendered-pdf";
 import { sectorArt, sectorTaxonomy } from "../../catalog";
 import { publicPhotoUrl } from "../../trade";
@@ -34,7 +34,7 @@ function ItemPicture(props: { i: CatalogueItem; lang: Lang }) {
         width={i.picture.variants.medium.width}
         height={i.picture.variants.medium.height}
         loading="lazy"
-        alt={t("photoOf", { product: i.product.name })}
+        alt={t("photoOf", { product: nameIn(props.lang, i.product.name, i.product.nameHi) })}
       />
     );
   return (
@@ -128,7 +128,7 @@ export function cataloguePublicPages(app: Hono, db: Db): void {
               <ItemPicture i={i} lang={ctx.lang} />
               <h2>
                 {i.label && <span class="label">{i.label} · </span>}
-                <a href={hrefIn(`/products/${i.product.slug}`, ctx.lang)}>{i.product.name}</a>
+                <ProductLink ctx={ctx} product={i.product} />
               </h2>
               <p>
                 {itemPlace(i, ctx.lang)} · {sectorName(i.product.sectorCode, ctx.lang)}
@@ -137,7 +137,7 @@ export function cataloguePublicPages(app: Hono, db: Db): void {
               <p>
                 <a href={hrefIn(`/bazaar?product=${i.product.id}`, ctx.lang)}>
                   {t("seeOffers")}
-                  <span class="sr-only"> · {i.product.name}</span>
+                  <span class="sr-only"> · {nameIn(ctx.lang, i.product.name, i.product.nameHi)}</span>
                 </a>
               </p>
             </li>
