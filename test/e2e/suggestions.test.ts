@@ -30,7 +30,7 @@ describe.runIf(haveBrowser)("suggestions under the search box, in a real browser
     expect(await options.first().textContent()).toContain("Mumbai");
     // The count is announced; the arrows move the choice, which the box points at.
     await expect
-      .poll(() => page.locator('.has-suggestions [role="status"]').first().textContent())
+      .poll(() => page.locator('#q-home ~ [role="status"]').textContent())
       .toMatch(/^\d+ suggestions/);
     await page.keyboard.press("ArrowDown");
     const active = await box.getAttribute("aria-activedescendant");
