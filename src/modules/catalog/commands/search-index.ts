@@ -91,6 +91,8 @@ export async function rebuildSearchIndex(tx: DbOrTx, revisionId: string): Promis
           d?.nameEn,
           d?.nameHi,
           ...(aliases.get(p.districtLgdCode) ?? []),
+          s?.nameEn,
+          s?.nameHi,
           sector?.nameEn,
           sector?.nameHi,
         ),

@@ -1,4 +1,4 @@
-import { and, eq, like, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, like, ne, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db";
 import { hasDevanagari, romanise } from "../../../platform/romanise";
@@ -47,7 +47,16 @@ async function alternatives(db: DbOrTx, word: string): Promise<string | null> {
     .where(like(searchWords.word, `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
     .orderBy(sql`${searchWords.word} = ${word} desc`)
     .limit(1);
-  if (known) return known.exact ? quote(word) : `${quote(word)}:*`;
+  if (known?.exact) {
+    // A whole word also stands for its plural or singular where the dictionary has it ("shawl" finds Kani Shawls).
+    const forms = [`${word}s`, `${word}es`, ...(word.endsWith("s") ? [word.slice(0, -1)] : [])];
+    const other = await db
+      .select({ w: searchWords.word })
+      .from(searchWords)
+      .where(inArray(searchWords.word, forms));
+    return other.length ? `(${[word, ...other.map((o) => o.w)].map(quote).join(" | ")})` : quote(word);
+  }
+  if (known) return `${quote(word)}:*`;
   if (word.length < 3) return null;
   const similar = await db
     .select({ w: searchWords.word })
@@ -142,6 +151,7 @@ async function searchIn(
     hasGi: searchEntries.hasGi,
     isDemo: searchEntries.isDemo,
     names: searchEntries.names,
+    terms: searchEntries.terms,
   };
   const registry = db
     .select(columns)
@@ -162,7 +172,8 @@ async function searchIn(
         : unionAll(registry, listings)
   ).as("c");
   // An exact name first — the title or any name the entry goes by (Bombay for Mumbai) — then States and districts
-  // before products and GI goods, then a title that holds the first word (or, for a Hindi word, what it stands for).
+  // before products and GI goods, then a title that holds the first word (or, for a Hindi word, what it stands for),
+  // and each word found as typed rather than corrected ("मधुबनी" is Madhubani's Hindi name, not "madhya").
   const titleLike = titleWordsOf(words[0] ?? "").map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const score = sql<number>`(
       (case when lower(${candidates.titleEn}) = ${norm} or ${candidates.titleHi} = ${q.trim()}
@@ -172,6 +183,15 @@ async function searchIn(
       titleLike.map((l) => sql`${l}`),
       sql`, `,
     )}]::text[]) then 0.5 else 0 end)
+    + ${sql.join(
+      words
+        .slice(0, 4)
+        .map(
+          (w) =>
+            sql`(case when position(${` ${w} `} in ' ' || ${candidates.terms} || ' ') > 0 then 0.2 else 0 end)`,
+        ),
+      sql` + `,
+    )}
   )::float8`;
   const rows = await db
     .select({
