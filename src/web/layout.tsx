@@ -166,20 +166,33 @@ export function ProductName(props: { ctx: PageContext; en: string; hi: string | 
   if (props.hi) return <span>{props.hi}</span>;
   return (
     <span>
-      <span lang="en">{props.en}</span> <span class="lang-mark">({props.ctx.t("inEnglish")})</span>
+      <span lang="en">{props.en}</span> <InEnglish ctx={props.ctx} />
     </span>
   );
 }
 
-/** A link to a product's page, named as ProductName names it. */
+const InEnglish = (props: { ctx: PageContext }) => (
+  <span class="lang-mark">({props.ctx.t("inEnglish")})</span>
+);
+
+/** A link to a product's page, named as ProductName names it (the "in English" mark after the link). */
 export function ProductLink(props: {
   ctx: PageContext;
   product: { slug: string; name: string; nameHi: string | null };
 }) {
   const { ctx, product } = props;
+  const english = ctx.lang === "hi" && !product.nameHi;
   return (
-    <a href={hrefIn(`/products/${product.slug}`, ctx.lang)}>
-      <ProductName ctx={ctx} en={product.name} hi={product.nameHi} />
-    </a>
+    <>
+      <a href={hrefIn(`/products/${product.slug}`, ctx.lang)} lang={english ? "en" : undefined}>
+        {nameIn(ctx.lang, product.name, product.nameHi)}
+      </a>
+      {english && (
+        <>
+          {" "}
+          <InEnglish ctx={ctx} />
+        </>
+      )}
+    </>
   );
 }

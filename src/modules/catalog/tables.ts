@@ -249,6 +249,8 @@ export const dataStamps = pgTable("data_stamps", {
 /** Every distinct word of the search terms: where a misspelt query word finds the words it may have meant. */
 export const searchWords = pgTable("search_words", { word: text("word").primaryKey() }, (t) => [
   index("search_words_trgm").using("gin", sql`${t.word} gin_trgm_ops`),
+  // Byte order whatever the database's collation: "does a word start with …" is then a range on this index.
+  index("search_words_prefix").using("btree", sql`${t.word} text_pattern_ops`),
 ]);
 
 /**

@@ -33,6 +33,9 @@ for (const r of rowsOf("synonyms.csv", ["words", "source"])) {
   for (const w of group) synonymsOf.set(w, [...new Set([...(synonymsOf.get(w) ?? []), ...group])]);
 }
 
+/** Whether two words are names of one thing in the synonym list (an entry with one has the other in its terms). */
+export const synonymous = (a: string, b: string) => synonymsOf.get(a)?.includes(b) ?? false;
+
 /** The words of `terms` together with the other names of any word that has some. */
 export function withSynonyms(terms: string): string {
   const words = terms.split(" ");

@@ -6,3 +6,4 @@ export * from "./registry";
 export * from "./revisions";
 export * from "./search";
 export * from "./search-cache";
+export { knownSearchStamp, searchStamp, setSearchStampMaxAge } from "./search-state";
