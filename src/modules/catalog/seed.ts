@@ -19,6 +19,7 @@ import {
   insertRevision,
   rebuildSearchIndex,
   recordImportRun,
+  searchIndexVersion,
   upsertSectorTaxonomy,
 } from "./commands";
 import { placeOdopRows } from "./odop-rows";
@@ -84,16 +85,20 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
   return report;
 }
 
-/** The files of the search vocabulary and their digest: what says whether the database has this version. */
+/**
+ * The files of the search vocabulary and the index's version, as one digest: what says whether the database's
+ * search index was made from these.
+ */
 function vocabularyDigest(): string {
-  const h = crypto.createHash("sha256");
+  const h = crypto.createHash("sha256").update(`search index ${searchIndexVersion}\n`);
   for (const f of [geo.placeNamesFile, ...vocabularyFiles]) h.update(fs.readFileSync(f));
   return h.digest("hex");
 }
 
 /**
  * Loads the reviewed place names and rebuilds the search index with the vocabulary (glossary, synonyms, product
- * words) when those files differ from what the database last took — after a seed, and on a start after an upgrade.
+ * words) when those files, or the way entries are made, differ from what the database last took — after a seed,
+ * and on a start after an upgrade.
  * One transaction: a rejected row leaves the previous names in place and says which row.
  */
 export async function refreshSearchVocabulary(db: Db): Promise<ImportReport | null> {

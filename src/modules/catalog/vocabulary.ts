@@ -26,20 +26,24 @@ function rowsOf(file: string, columns: string[]): Record<string, string>[] {
 }
 const alternatives = (cell: string) => cell.split("|").map(normalizeName).filter(Boolean);
 
-const synonymsOf = new Map<string, string[]>();
+const synonymGroupOf = new Map<string, string[]>();
 for (const r of rowsOf("synonyms.csv", ["words", "source"])) {
   // A group may hold a phrase ("zari zardozi"): each of its words stands for the group.
   const group = [...new Set(alternatives(r.words ?? "").flatMap((w) => w.split(" ")))];
-  for (const w of group) synonymsOf.set(w, [...new Set([...(synonymsOf.get(w) ?? []), ...group])]);
+  for (const w of group) synonymGroupOf.set(w, [...new Set([...(synonymGroupOf.get(w) ?? []), ...group])]);
 }
 
 /** Whether two words are names of one thing in the synonym list (an entry with one has the other in its terms). */
-export const synonymous = (a: string, b: string) => synonymsOf.get(a)?.includes(b) ?? false;
+export const synonymous = (a: string, b: string) => synonymGroupOf.get(a)?.includes(b) ?? false;
+
+/** The other names of a word in the synonym list (none for most words). */
+export const synonymsOf = (word: string): string[] =>
+  (synonymGroupOf.get(word) ?? []).filter((w) => w !== word);
 
 /** The words of `terms` together with the other names of any word that has some. */
 export function withSynonyms(terms: string): string {
   const words = terms.split(" ");
-  const extra = words.flatMap((w) => (synonymsOf.get(w) ?? []).filter((s) => s !== w));
+  const extra = words.flatMap(synonymsOf);
   return extra.length ? [...new Set([...words, ...extra])].join(" ") : terms;
 }
 

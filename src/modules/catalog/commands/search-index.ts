@@ -9,6 +9,12 @@ import { bumpSearchStamp } from "./search-stamp";
 
 type Entry = typeof searchEntries.$inferInsert;
 
+/**
+ * The version of what an entry is made of: raise it when rebuildSearchIndex changes, so that a database indexed by
+ * an earlier version is indexed again on the next start (with the vocabulary's digest, seed.ts).
+ */
+export const searchIndexVersion = 2;
+
 /** The whole names an entry goes by, normalised, between "|" (an exact one outranks a fuzzy match). */
 const namesOf = (...names: (string | null | undefined)[]) =>
   [...new Set(names.filter((n): n is string => !!n).map(normalizeName))].join("|");

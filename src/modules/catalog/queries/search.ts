@@ -5,7 +5,7 @@ import { hasDevanagari, romanise } from "../../../platform/romanise";
 import { normalizeName } from "../../../platform/text";
 import type { TrigramIndex } from "../../../platform/trigrams";
 import { searchEntries, searchWords } from "../tables";
-import { englishFor, synonymous } from "../vocabulary";
+import { englishFor, synonymous, synonymsOf } from "../vocabulary";
 import { dictionaryOf } from "./search-state";
 
 export type SearchKind = "product" | "district" | "state" | "gi" | "listing";
@@ -129,9 +129,12 @@ async function alternativesOf(
   return out;
 }
 
-/** The words a title should hold for a hit to rank first: the query's first word, or what it stands for. */
+/**
+ * The words a title should hold for a hit to rank first: the query's first word or its synonyms ("ikkat" for
+ * Pochampalli Ikat), or, for a Hindi word, what it stands for.
+ */
 const titleWordsOf = (word: string) =>
-  hasDevanagari(word) ? [word, ...englishFor(word), romanise(word)] : [word];
+  hasDevanagari(word) ? [word, ...englishFor(word), romanise(word)] : [word, ...synonymsOf(word)];
 
 /**
  * Searches products, districts (by any name they have had), States and GI goods: every query word must match, as
