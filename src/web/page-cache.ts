@@ -45,13 +45,6 @@ let idCounter = 0;
 const nextRequestId = () => `${idPrefix}-${(idCounter++).toString(36)}`;
 
 /**
- * Keeps rendered public pages in memory for a short time, plain and gzipped, with a strong ETag, and answers 304
- * when the browser already has the page. `middleware()` fills it from the app; `serveNode()` answers hits straight
- * from node:http before the app is entered, as a caching proxy in front of it would.
- * The registry changes only through imports, so a page may be at most `ttlMs` stale on an instance that did not
- * run the import (the embedded database is locked while an import runs, so there the server restarts fresh).
- */
-/**
  * Pages whose answers depend on data that changes at any time (search results): kept under the data's stamp as well
  * as their address, so that a change starts new entries at once. `current` is the stamp now (read again when old),
  * `known` the last one read, without waiting, for answers given before the app is entered.
@@ -64,6 +57,13 @@ export type StampedPaths = {
 
 const stampedTtlMs = 15 * 60_000;
 
+/**
+ * Keeps rendered public pages in memory for a short time, plain and gzipped, with a strong ETag, and answers 304
+ * when the browser already has the page. `middleware()` fills it from the app; `serveNode()` answers hits straight
+ * from node:http before the app is entered, as a caching proxy in front of it would.
+ * The registry changes only through imports, so a page may be at most `ttlMs` stale on an instance that did not
+ * run the import (the embedded database is locked while an import runs, so there the server restarts fresh).
+ */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly rendering = new Map<string, Promise<void>>();
