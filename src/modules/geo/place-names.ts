@@ -11,7 +11,7 @@ import { listDistricts, listStates } from "./queries";
  * district or State — a city to the district that holds it — with the source of every row. Reviewed data: a row is
  * added with its source, never guessed.
  */
-export const placeNamesFile = path.join(import.meta.dirname, "data", "place-names.csv");
+export const placeNamesFile = path.join(import.meta.dirname, "place-names.csv");
 
 const placeNameRow = z.object({
   name: z.string().trim().min(2).max(100),
