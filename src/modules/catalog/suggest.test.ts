@@ -41,6 +41,21 @@ describe("suggestions while typing, and search pages kept until the data changes
     expect((await suggest("bomb")).items.some((i) => i.kind === "listing")).toBe(false);
   });
 
+  it("answers misspelt searches and suggestions asked at the same moment", async () => {
+    // Corrections read the dictionary inside the search's transaction; on the embedded database (one connection)
+    // waiting there for a stamp read outside it would never end.
+    const answers = await Promise.all(
+      [
+        "/search?q=darjlingg+tea",
+        "/search/suggest?q=darjlin",
+        "/search?q=chikenkarii",
+        "/search/suggest?q=tanjor",
+      ].map((u) => app.request(u)),
+    );
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await answers[0]?.text()).toContain("Darjeeling Tea");
+  }, 20_000);
+
   it("keeps a search page until a search entry changes, then shows the change at once", async () => {
     const url = "/search?q=wxyqvz";
     const first = await app.request(url);

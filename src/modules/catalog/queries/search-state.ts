@@ -15,8 +15,8 @@ type State = {
   reading: Promise<number> | null;
   /** Answers to searches (search-cache.ts). */
   answers: Map<string, unknown>;
-  /** The dictionary, for correcting misspelt words. */
-  dictionary: Promise<TrigramIndex> | null;
+  /** The dictionary, for correcting misspelt words, with the stamp it was read at. */
+  dictionary: { stamp: number; index: Promise<TrigramIndex> } | null;
 };
 const states = new WeakMap<object, State>();
 let stampMaxAgeMs = 0;
@@ -54,7 +54,6 @@ export async function currentStamp(db: DbOrTx, state = stateOf(db)): Promise<num
   state.checkedAt = Date.now();
   if (stamp !== state.stamp) {
     state.answers.clear();
-    state.dictionary = null;
     state.stamp = stamp;
   }
   return stamp;
@@ -76,18 +75,22 @@ export function knownSearchStamp(db: DbOrTx): number | null {
 
 /**
  * The search dictionary as a trigram index in memory, loaded once per stamp: kept for `db`, read through `via` (the
- * transaction a search runs in: the embedded database answers one connection at a time).
+ * transaction a search runs in). Its stamp is read through `via` too, never through the shared read of
+ * currentStamp: on the embedded database, one connection, a transaction waiting for a read outside it waits forever.
  */
 export async function dictionaryOf(db: DbOrTx, via: DbOrTx = db): Promise<TrigramIndex> {
   const state = stateOf(db);
-  await currentStamp(via, state);
-  state.dictionary ??= via
-    .select({ w: searchWords.word })
-    .from(searchWords)
-    .then((rows) => new TrigramIndex(rows.map((r) => r.w)))
-    .catch((err) => {
-      state.dictionary = null;
-      throw err;
+  const stamp = await readStamp(via);
+  if (state.dictionary?.stamp !== stamp) {
+    const index = via
+      .select({ w: searchWords.word })
+      .from(searchWords)
+      .then((rows) => new TrigramIndex(rows.map((r) => r.w)));
+    const kept = { stamp, index };
+    state.dictionary = kept;
+    index.catch(() => {
+      if (state.dictionary === kept) state.dictionary = null;
     });
-  return state.dictionary;
+  }
+  return (state.dictionary as { index: Promise<TrigramIndex> }).index;
 }
