@@ -6,12 +6,11 @@
  *   BENCH_REAL_URL=postgres://postgres@127.0.0.1:5432/odop_bench_real npx tsx bench/search-latency.bench.ts
  * (BENCH_REAL_URL's database is dropped and made anew with the seed; see bench/README.md for the 1,000,000 rows).
  */
-import pg from "pg";
 import * as catalog from "../src/modules/catalog";
 import { defaultSeedDir } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db";
 import { loadRelevanceSet, rankOf } from "../test/relevance/relevance-set";
-import { percentile, repoRoot } from "./support";
+import { freshServerDatabase, percentile, repoRoot } from "./support";
 
 const cases = loadRelevanceSet();
 // Run from a checkout of an earlier commit (bench/README.md), the same file measures that commit's search: the
@@ -19,17 +18,6 @@ const cases = loadRelevanceSet();
 const searchUncached: typeof catalog.searchUncached =
   (catalog as Partial<typeof catalog>).searchUncached ?? catalog.search;
 const { importSeed } = catalog;
-
-async function freshServerDatabase(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-}
 
 async function measure(target: { url?: string; dir?: string | null; seed: boolean }) {
   if (target.url && target.seed) await freshServerDatabase(target.url);

@@ -11,9 +11,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { loadRelevanceSet } from "../test/relevance/relevance-set";
-import { percentile, startBareServer, startProcess } from "./support";
+import { freshServerDatabase, percentile, startBareServer, startProcess } from "./support";
 
 const duration = Number(process.env.DURATION ?? 8);
 const connections = 20;
@@ -54,17 +53,6 @@ const suggestRequests = typed.map((q) => ({ path: `/search/suggest?q=${encodeURI
 async function load(url: string, requests?: { path: string }[]) {
   const r = await autocannon({ url, connections, duration, ...(requests ? { requests } : {}) });
   return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, errors: r.errors + r.non2xx };
-}
-
-async function freshServerDatabase(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-bench-search-"));

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -43,3 +44,15 @@ export const startBareServer = (port: number) =>
     {},
     /ready/,
   );
+
+/** Drops and makes anew the PostgreSQL database a URL names (a benchmark's own, never a real one). */
+export async function freshServerDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
