@@ -32,3 +32,6 @@ export function firstFree(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   return name;
 }
+
+/** A text to be matched literally inside a LIKE pattern: its backslashes, percent signs and underscores escaped. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

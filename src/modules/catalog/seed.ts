@@ -78,10 +78,11 @@ export async function importSeed(db: Db, dir: string): Promise<ImportReport> {
     await importHs(tx, dir, report);
     await importExports(tx, dir, report);
     throwIfRejected(report);
-    report.notes.push(`search index: ${await rebuildSearchIndex(tx, seedRevision.id)} entries`);
+    // The place names and the index with the vocabulary, in the same transaction: one build of the index.
+    const vocabulary = await applySearchVocabulary(tx, seedRevision.id, vocabularyDigest());
+    report.notes.push(...vocabulary.notes.filter((n) => n.startsWith("search index")));
     await recordImportRun(tx, report, started);
   });
-  await refreshSearchVocabulary(db);
   return report;
 }
 
@@ -105,16 +106,24 @@ export async function refreshSearchVocabulary(db: Db): Promise<ImportReport | nu
   const digest = vocabularyDigest();
   const last = await lastImportRun(db, "search-vocabulary");
   if ((last?.report as { notes?: string[] } | undefined)?.notes?.includes(`digest ${digest}`)) return null;
+  return db.transaction(async (tx) =>
+    applySearchVocabulary(tx, (await liveRevision(tx))?.id ?? null, digest),
+  );
+}
+
+/** The place names, the search index of a revision rebuilt with the vocabulary, and the run that records them. */
+async function applySearchVocabulary(
+  tx: DbOrTx,
+  revisionId: string | null,
+  digest: string,
+): Promise<ImportReport> {
   const report = newReport("search-vocabulary");
   const started = new Date();
-  await db.transaction(async (tx) => {
-    report.rowsRead = await geo.importPlaceNames(tx, report);
-    throwIfRejected(report);
-    const live = await liveRevision(tx);
-    if (live) report.notes.push(`search index: ${await rebuildSearchIndex(tx, live.id)} entries`);
-    report.notes.push(`digest ${digest}`);
-    await recordImportRun(tx, report, started);
-  });
+  report.rowsRead = await geo.importPlaceNames(tx, report);
+  throwIfRejected(report);
+  if (revisionId) report.notes.push(`search index: ${await rebuildSearchIndex(tx, revisionId)} entries`);
+  report.notes.push(`digest ${digest}`);
+  await recordImportRun(tx, report, started);
   return report;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
-import { normalizeName } from "../../platform/text";
+import { escapeLike, normalizeName } from "../../platform/text";
 import { PlaceIndex } from "./matching";
 import { boundaries, districtAliases, districts, stateAliases, states } from "./tables";
 
@@ -132,10 +132,6 @@ export async function countPlaces(
     })
     .from(districts);
   return { states: s?.n ?? 0, districts: d?.current ?? 0, formerOnly: d?.former ?? 0 };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function boundaryGeometries(db: DbOrTx, kind: "district" | "state") {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db";
 import { AppError } from "../../platform/errors";
+import { escapeLike } from "../../platform/text";
 import { type Actor, placeScope } from "../accounts";
 import { productIdsOfSector } from "../catalog";
 import type { verificationStatuses } from "./kinds";
@@ -89,8 +90,6 @@ export async function verifiedProducersOfProduct(db: DbOrTx, productId: number):
 export async function openDirectory(db: DbOrTx, f: Filters & { offset: number; limit: number }) {
   return directoryWindow(db, directoryWhere(f, { demo: false }), f.offset, f.limit);
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** A verified producer's public profile, or null. */
 export async function publicProducer(db: DbOrTx, id: number) {

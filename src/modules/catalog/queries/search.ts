@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../../platform/db";
 import { hasDevanagari, romanise } from "../../../platform/romanise";
-import { normalizeName } from "../../../platform/text";
+import { escapeLike, normalizeName } from "../../../platform/text";
 import type { TrigramIndex } from "../../../platform/trigrams";
 import { searchEntries, searchWords } from "../tables";
 import { englishFor, synonymous, synonymsOf } from "../vocabulary";
@@ -37,13 +37,12 @@ const quote = (w: string) => `'${w.replace(/'/g, "")}'`;
 
 /** What the dictionary says of a word: it is one, some word starts with it, and its plural or singular it has. */
 type Known = { exact: boolean; prefixed: boolean; forms: string[] };
-const escapeLike = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 const formsOf = (w: string) => [`${w}s`, `${w}es`, ...(w.endsWith("s") ? [w.slice(0, -1)] : [])];
 
 /**
  * Looks every word up in the dictionary at once: one query however many words and Hindi expansions there are.
  * Equality is written "between w and w" so that only the key's b-tree can answer it: PostgreSQL would otherwise take
- * the trigram index for "=" (it can), 40 times slower here (10 ms against 0.25). "Starts with" is a range in byte
+ * the trigram index for "=" (it can): the look-up took 9.5 ms for one word, 0.5 ms with ranges. "Starts with" is a range in byte
  * order on the pattern index (below the highest code point), not a LIKE the planner cannot narrow.
  */
 async function lookUp(db: DbOrTx, words: string[]): Promise<Map<string, Known>> {
