@@ -5,6 +5,7 @@
  *  2. req/s and latency of /api/v1/products and /api/v1/search against a bare node:http "hello" server started in
  *     the same run (three alternating rounds, medians).
  * Run: BENCH_LISTINGS_DIR=/tmp/odop-1m DURATION=5 npx tsx bench/api.bench.ts
+ * On PostgreSQL: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/odop_bench_api npx tsx bench/api.bench.ts
  * Flat memory, shown by a cap: EXPORT_ONLY=1 NODE_OPTIONS=--max-old-space-size=64 BENCH_LISTINGS_DIR=… npx tsx bench/api.bench.ts
  */
 import fs from "node:fs";
@@ -14,7 +15,7 @@ import autocannon from "autocannon";
 import { demoListingsAfter } from "../src/modules/trade";
 import { openDatabase } from "../src/platform/db";
 import { writeCsv } from "../src/platform/file-writers";
-import { percentile, startBareServer, startProcess } from "./support";
+import { freshServerDatabase, percentile, startBareServer, startProcess } from "./support";
 
 const duration = Number(process.env.DURATION ?? 5);
 const median = (xs: number[]) => percentile(xs, 50);
@@ -94,10 +95,19 @@ if (listings) {
 
 if (process.env.EXPORT_ONLY) process.exit(0);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-bench-api-"));
+// BENCH_DATABASE_URL: the same on a PostgreSQL server (its database is made anew).
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (serverUrl) await freshServerDatabase(serverUrl);
 const bare = await startBareServer(3980);
 const hub = await startProcess(
   ["node_modules/.bin/tsx", "src/server.ts"],
-  { PORT: "3981", DATA_DIR: dataDir, LOG_LEVEL: "info", API_RATE_LIMIT: "1000000" },
+  {
+    PORT: "3981",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    API_RATE_LIMIT: "1000000",
+    ...(serverUrl ? { DATABASE_URL: serverUrl } : {}),
+  },
   /listening/,
 );
 const queries = ["silk", "darjling tea", "rice", "Ahmednagar", "chikenkari", "mango", "कर्नाटक", "handloom"];
@@ -105,7 +115,7 @@ const rounds: { base: number; products: number; search: number; pP95: number; sP
   [];
 for (let i = 0; i < 3; i++) {
   const b = await load("http://127.0.0.1:3980/");
-  const p = await load("http://127.0.0.1:3981/api/v1/products?limit=100&state=9");
+  const p = await load("http://127.0.0.1:3981/api/v1/products?limit=100");
   const s = await load(
     "http://127.0.0.1:3981",
     queries.map((q) => ({ path: `/api/v1/search?q=${encodeURIComponent(q)}&limit=20` })),
@@ -114,7 +124,7 @@ for (let i = 0; i < 3; i++) {
     base: b.rps,
     products: p.rps,
     search: s.rps,
-    pP95: await p95(["http://127.0.0.1:3981/api/v1/products?limit=100&state=9"]),
+    pP95: await p95(["http://127.0.0.1:3981/api/v1/products?limit=100"]),
     sP95: await p95(
       queries.map((q) => `http://127.0.0.1:3981/api/v1/search?q=${encodeURIComponent(q)}&limit=20`),
     ),
@@ -132,7 +142,7 @@ console.log(
 );
 console.log(`  bare node:http hello (baseline): ${m("base").toFixed(0)} req/s`);
 console.log(
-  `  /api/v1/products?limit=100&state=9: ${m("products").toFixed(0)} req/s = ${pct("products").toFixed(1)}% of baseline, p95 ${m("pP95").toFixed(1)} ms`,
+  `  /api/v1/products?limit=100: ${m("products").toFixed(0)} req/s = ${pct("products").toFixed(1)}% of baseline, p95 ${m("pP95").toFixed(1)} ms`,
 );
 console.log(
   `  /api/v1/search (8 queries): ${m("search").toFixed(0)} req/s = ${pct("search").toFixed(1)}% of baseline, p95 ${m("sP95").toFixed(1)} ms`,

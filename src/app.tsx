@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { getRequestListener } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono";
@@ -16,8 +18,10 @@ import {
   catalogActions,
   catalogAuditTexts,
   catalogPages,
+  currentStamp,
   giReviewPages,
   knownSearchStamp,
+  knownStamp,
   proposalActions,
   proposalPages,
   publicPaths,
@@ -74,7 +78,7 @@ import { AppError, httpStatusOf } from "./platform/errors";
 import { DirectoryFileStore, type FileStore } from "./platform/file-store";
 import type { Logger } from "./platform/logger";
 import { isDatabaseUnavailable, OutageMonitor } from "./platform/outage";
-import { rateLimit } from "./platform/rate-limit";
+import { RateLimiter, rateLimit } from "./platform/rate-limit";
 import { problem } from "./web/api/problem";
 import { ApiReference } from "./web/api/reference";
 import { ApiRegistry } from "./web/api/registry";
@@ -126,12 +130,18 @@ export function createApp(deps: {
   const pageCache = deps.pageCache ?? newPageCache();
   // Search pages and suggestions are kept under the search stamp: a publication starts new entries at once.
   pageCache.stampPaths({
-    paths: new Set(["/search", "/search/suggest"]),
+    matches: (p) => p === "/search" || p === "/search/suggest",
     current: async () => String(await searchStamp(db)),
     known: () => knownSearchStamp(db)?.toString() ?? null,
   });
   const cache = pageCache.middleware();
   const trustProxy = deps.trustProxy ?? false;
+  const limiter = new RateLimiter(db, deps.apiRateLimit ?? 600);
+  // Kept API answers are given before the app is entered when the client's rate-limit block admits them.
+  pageCache.gateApi((req) => {
+    const admission = limiter.tryTake(nodeClientAddress(req, trustProxy));
+    return admission?.allowed ? limiter.headers(admission) : null;
+  });
   const publicOrigin = (deps.publicOrigin ?? deps.localOrigin ?? "http://localhost").replace(/\/$/, "");
   app.use(requestId());
   app.use(hostGuard(deps.publicOrigin));
@@ -198,10 +208,7 @@ export function createApp(deps: {
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);
-  app.route(
-    "/api/v1",
-    apiApp(db, { perMinute: deps.apiRateLimit ?? 600, trustProxy: deps.trustProxy ?? false }, openDataDir),
-  );
+  app.route("/api/v1", apiApp(db, pageCache, limiter, trustProxy, openDataDir));
   // Pages for a signed-in person, each declared personal where its route is (PersonalRoutes): the session is read,
   // forms are CSRF-checked and bodies limited. Every other page is public: it never touches sessions and is cached.
   const personalUnder = (maxSize: number) =>
@@ -348,6 +355,14 @@ function securityHeaders(externalImages: boolean, trustProxy: boolean): Middlewa
 }
 
 /** Public pages: rendered once a minute at most per URL, with ETag and 304. */
+/** The app on node:http: kept public pages (and kept API answers) are answered before the app is entered. */
+export function nodeListener(app: Hono, pageCache: PageCache): (req: IncomingMessage, res: ServerResponse) => void {
+  const appListener = getRequestListener(app.fetch);
+  return (req, res) => {
+    if (!pageCache.serveNode(req, res)) appListener(req, res);
+  };
+}
+
 export const newPageCache = () => new PageCache({ ttlMs: 60_000, maxEntries: 5_000, maxAgeSeconds: 300 });
 
 const apiInfo = {
@@ -360,7 +375,9 @@ const apiInfo = {
 /** /api/v1: the registry's JSON API, its OpenAPI document and its reference page. Open to every site (CORS, GET). */
 function apiApp(
   db: Database["db"],
-  limits: { perMinute: number; trustProxy: boolean },
+  pageCache: PageCache,
+  limiter: RateLimiter,
+  trustProxy: boolean,
   openDataDir: string,
 ): Hono {
   const api = new ApiRegistry();
@@ -375,13 +392,23 @@ function apiApp(
   sub.use(
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"] }),
   );
-  sub.use(
-    rateLimit(db, { perMinute: limits.perMinute, clientOf: (c) => clientAddress(c, limits.trustProxy) }),
-  );
+  sub.use(rateLimit(limiter, (c) => clientAddress(c, trustProxy)));
   sub.use(etag());
   sub.use(async (c, next) => {
     await next();
-    if (c.res.status === 200) c.header("Cache-Control", "public, max-age=300");
+    if (c.res.status === 200 && !c.res.headers.has("Cache-Control"))
+      c.header("Cache-Control", "public, max-age=300");
+  });
+  // Answers that depend only on published data (or on the search entries) are kept under that data's stamp.
+  pageCache.stampPaths({
+    matches: api.keptMatcher("/api/v1", "registry"),
+    current: async () => String(await currentStamp(db, "registry")),
+    known: () => knownStamp(db, "registry")?.toString() ?? null,
+  });
+  pageCache.stampPaths({
+    matches: api.keptMatcher("/api/v1", "search"),
+    current: async () => String(await searchStamp(db)),
+    known: () => knownSearchStamp(db)?.toString() ?? null,
   });
   sub.get("/openapi.json", (c) => c.json(api.openapi(apiInfo, `${new URL(c.req.url).origin}/api/v1`)));
   sub.get("/docs", (c) =>
@@ -394,7 +421,7 @@ function apiApp(
       />,
     ),
   );
-  api.mount(sub);
+  api.mount(sub, pageCache.middleware());
   return sub;
 }
 
@@ -402,6 +429,16 @@ function apiApp(
  * Who is asking: the socket's address, or behind a trusted proxy the address that proxy saw, which it appends as the
  * right-most X-Forwarded-For entry. The entries to its left are whatever the client wrote, so they are never used.
  */
+/** The client's address as clientAddress gives it, for a request not yet in the app (node:http). */
+function nodeClientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const header = req.headers["x-forwarded-for"];
+    const forwarded = (Array.isArray(header) ? header.join(",") : header)?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header("X-Forwarded-For")?.split(",").at(-1)?.trim();

@@ -1,10 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { getRequestListener } from "@hono/node-server";
-import { createApp, newPageCache } from "./app";
+import { createApp, newPageCache, nodeListener } from "./app";
 import { registerJobs } from "./jobs";
-import { importSeed, setSearchStampMaxAge } from "./modules/catalog";
+import { importSeed, setStampMaxAge } from "./modules/catalog";
 import { dailyBackup } from "./platform/backup";
 import { ConfigError, loadConfig } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
@@ -129,8 +128,8 @@ async function main(): Promise<void> {
   await runner.start(1000, { backup: 300 });
   workers.push(runner);
   const pageCache = newPageCache();
-  // Cached search answers check the search stamp once a second: a publication reaches every instance within one.
-  setSearchStampMaxAge(1000);
+  // Answers kept under a data stamp check it once a second: a publication reaches every instance within one.
+  setStampMaxAge(1000);
   const app = createApp({
     database,
     logger,
@@ -145,11 +144,7 @@ async function main(): Promise<void> {
     fileStore,
     escalateAfterDays: config.escalateAfterDays,
   });
-  const appListener = getRequestListener(app.fetch);
-  // Cached public pages are answered before the app is entered; everything else goes through it.
-  handle = (req, res) => {
-    if (!pageCache.serveNode(req, res)) appListener(req, res);
-  };
+  handle = nodeListener(app, pageCache);
   logger.info({ url: `http://localhost:${port}` }, "ODOP Hub is listening");
 }
 

@@ -30,6 +30,8 @@ const perResponse = new Set([
   "set-cookie",
   "date",
   "transfer-encoding",
+  "ratelimit-limit",
+  "ratelimit-remaining",
 ]);
 function keptHeaders(h: Headers): Record<string, string> {
   const out: Record<string, string> = {};
@@ -45,15 +47,21 @@ let idCounter = 0;
 const nextRequestId = () => `${idPrefix}-${(idCounter++).toString(36)}`;
 
 /**
- * Pages whose answers depend on data that changes at any time (search results): kept under the data's stamp as well
- * as their address, so that a change starts new entries at once. `current` is the stamp now (read again when old),
- * `known` the last one read, without waiting, for answers given before the app is entered.
+ * Pages whose answers depend on data that changes at any time (search results, the registry API): kept under the
+ * data's stamp as well as their address, so that a change starts new entries at once. `current` is the stamp now
+ * (read again when old), `known` the last one read, without waiting, for answers given before the app is entered.
  */
 export type StampedPaths = {
-  paths: ReadonlySet<string>;
+  matches: (pathname: string) => boolean;
   current: () => Promise<string>;
   known: () => string | null;
 };
+
+/**
+ * Admits a request for the API before a kept answer is given from node:http (the API's rate limit): the headers to
+ * add, or null when the request must go to the app (over the limit, or the limit must be asked of the database).
+ */
+export type ApiGate = (req: IncomingMessage) => string[] | null;
 
 const stampedTtlMs = 15 * 60_000;
 
@@ -68,15 +76,21 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly rendering = new Map<string, Promise<void>>();
   private readonly cacheControl: string;
-  private stamped: StampedPaths | null = null;
+  private readonly stamped: StampedPaths[] = [];
+  private apiGate: ApiGate | null = null;
 
-  /** Keeps the pages at these paths (HTML or JSON) under a data stamp too (see StampedPaths). */
+  /** Keeps the pages at these paths (HTML, JSON or CSV) under a data stamp too (see StampedPaths). */
   stampPaths(stamped: StampedPaths): void {
-    this.stamped = stamped;
+    this.stamped.push(stamped);
   }
 
-  private isStamped(pathname: string): boolean {
-    return this.stamped?.paths.has(pathname) ?? false;
+  /** Lets serveNode answer kept API requests that the gate admits (otherwise the API is always left to the app). */
+  gateApi(gate: ApiGate): void {
+    this.apiGate = gate;
+  }
+
+  private stampedOf(pathname: string): StampedPaths | undefined {
+    return this.stamped.find((g) => g.matches(pathname));
   }
 
   constructor(private readonly opts: { ttlMs: number; maxEntries: number; maxAgeSeconds: number }) {
@@ -109,8 +123,9 @@ export class PageCache {
     return async (c, next) => {
       if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
       const url = new URL(c.req.url);
-      const stamped = this.isStamped(url.pathname);
-      const stamp = stamped ? `#${await this.stamped?.current()}` : "";
+      const group = this.stampedOf(url.pathname);
+      const stamped = group !== undefined;
+      const stamp = group ? `#${await group.current()}` : "";
       const key = `${url.host}${url.pathname}${url.search}${stamp}`;
       let entry = this.fresh(key);
       // A page being rendered is waited for, not rendered again by every request of a burst (after a change, or
@@ -151,7 +166,7 @@ export class PageCache {
     // A page that says it is not to be kept (a state that is about to change) is passed through as it is.
     if (
       res.status !== 200 ||
-      !(type.startsWith("text/html") || (stamped && type.startsWith("application/json"))) ||
+      !(type.startsWith("text/html") || (stamped && /^(application\/json|text\/csv)/.test(type))) ||
       res.headers.get("Content-Encoding") ||
       /no-store/.test(res.headers.get("Cache-Control") ?? "")
     )
@@ -160,7 +175,8 @@ export class PageCache {
     const entry: Entry = {
       body,
       gzip: zlib.gzipSync(body),
-      etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
+      // The app's own ETag when it gives one (the API's), so that a kept answer and a fresh one tag alike.
+      etag: res.headers.get("ETag") ?? `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
       type,
       at: Date.now(),
       kept: keptHeaders(res.headers),
@@ -174,30 +190,40 @@ export class PageCache {
 
   /** Answers a cached page directly on node:http; false when the request must go to the app. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== "GET" || !req.url || req.url.startsWith("/api/")) return false;
+    if (req.method !== "GET" || !req.url) return false;
+    const api = req.url.startsWith("/api/");
+    if (api && !this.apiGate) return false;
     // A reader who wants Hindi at an address without `lang` is sent to the Hindi address by the app, not served here.
     if (
+      !api &&
       wantsHindi(new URL(req.url, "http://here.invalid"), req.headers.cookie, req.headers["accept-language"])
     )
       return false;
     const q = req.url.indexOf("?");
     let stamp = "";
-    if (this.isStamped(q < 0 ? req.url : req.url.slice(0, q))) {
-      const known = this.stamped?.known();
-      if (known === null || known === undefined) return false;
+    const group = this.stampedOf(q < 0 ? req.url : req.url.slice(0, q));
+    if (group) {
+      const known = group.known();
+      if (known === null) return false;
       stamp = `#${known}`;
     }
+    // The API's answers are kept only under a stamp: anything else there is the app's to answer.
+    if (api && !group) return false;
     const entry = this.fresh(`${req.headers.host}${req.url}${stamp}`);
     if (!entry) return false;
+    const admitted = api ? this.apiGate?.(req) : [];
+    if (!admitted) return false;
     const id = nextRequestId();
     if (req.headers["if-none-match"] === entry.etag) {
-      res.writeHead(304, this.headers(entry, false, id)).end();
+      res.writeHead(304, [...Object.entries(this.headers(entry, false, id)).flat(), ...admitted]).end();
       return true;
     }
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     const body = gzip ? entry.gzip : entry.body;
     entry.raw ??= { plain: this.rawHeaders(entry, false), gzip: this.rawHeaders(entry, true) };
-    res.writeHead(200, [...(gzip ? entry.raw.gzip : entry.raw.plain), "X-Request-Id", id]).end(body);
+    res
+      .writeHead(200, [...(gzip ? entry.raw.gzip : entry.raw.plain), "X-Request-Id", id, ...admitted])
+      .end(body);
     return true;
   }
 

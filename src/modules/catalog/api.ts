@@ -105,6 +105,7 @@ export function registerCatalogApi(
 ): void {
   api.get({
     path: "/states",
+    keptUnder: "registry",
     summary: "States and Union Territories",
     tag: "Places",
     item: stateItem,
@@ -124,6 +125,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/states/{lgdCode}",
+    keptUnder: "registry",
     summary: "One State or UT",
     tag: "Places",
     params: z.object({ lgdCode }),
@@ -143,6 +145,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/districts",
+    keptUnder: "registry",
     summary: "Districts, found by any name they have had",
     tag: "Places",
     item: districtItem,
@@ -181,6 +184,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/districts/{lgdCode}",
+    keptUnder: "registry",
     summary: "One district, with its other names and products in the live revision",
     tag: "Places",
     params: z.object({ lgdCode }),
@@ -201,6 +205,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/products",
+    keptUnder: "registry",
     summary: "ODOP products of a list revision (the live one by default)",
     tag: "Products",
     item: productItem,
@@ -241,6 +246,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/products/{slug}",
+    keptUnder: "registry",
     summary: "One product of the live revision",
     tag: "Products",
     params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,100}$/, "must be a product slug") }),
@@ -257,6 +263,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/sectors",
+    keptUnder: "registry",
     summary: "The sector taxonomy, with product counts in the live revision",
     tag: "Products",
     item: sectorItem,
@@ -274,6 +281,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/gi",
+    keptUnder: "registry",
     summary: "Registered Geographical Indications",
     tag: "GI",
     item: giItem,
@@ -293,6 +301,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/gi/{id}",
+    keptUnder: "registry",
     summary: "One GI registration",
     tag: "GI",
     params: z.object({ id: lgdCode.describe("The registration's id (serials are not unique)") }),
@@ -308,6 +317,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/revisions",
+    keptUnder: "registry",
     summary: "Every revision of the national list; exactly one is live",
     tag: "Products",
     item: revisionItem,
@@ -328,6 +338,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/exports",
+    keptUnder: "registry",
     summary: "Exports by district of origin and sector, FY 2024-25 (DGCI&S)",
     tag: "Exports",
     item: exportItem,
@@ -360,6 +371,7 @@ export function registerCatalogApi(
 
   api.get({
     path: "/search",
+    keptUnder: "search",
     summary:
       "Search products, districts (any former name), States, GI goods and bazaar listings: the search page's results",
     tag: "Search",

@@ -20,6 +20,7 @@ export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } 
 export {
   allRevisions,
   catalogCounts,
+  currentStamp,
   exportsBySector,
   exportTotals,
   featuredProducts,
@@ -28,6 +29,7 @@ export {
   hsHeadings,
   hsHeadingsOfProduct,
   knownSearchStamp,
+  knownStamp,
   lastImportRun,
   liveProductIdsOfHsHeading,
   liveRevision,
@@ -43,7 +45,7 @@ export {
   search,
   searchStamp,
   searchUncached,
-  setSearchStampMaxAge,
+  setStampMaxAge,
 } from "./queries";
 export type { RevisionMeta } from "./schemas";
 export { sectorArt } from "./sector-art";

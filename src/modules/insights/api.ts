@@ -15,6 +15,7 @@ const statsSchema = z.object({
 export function registerInsightsApi(api: ApiRegistry, db: Db): void {
   api.get({
     path: "/stats",
+    keptUnder: "registry",
     summary: "National figures of the live revision, counted from the database",
     tag: "Figures",
     response: statsSchema,

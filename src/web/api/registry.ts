@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { Context, Hono } from "hono";
+import type { Context, Hono, MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import { formulaSafe } from "../../platform/file-writers";
@@ -20,6 +20,12 @@ export const listQuery = {
 };
 
 export type ListResult<T> = { total: number; items: T[] };
+
+/** A kept answer may be stored by browsers and proxies, but is checked again each time (a 304 while unchanged). */
+const revalidated: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status === 200) c.header("Cache-Control", "public, no-cache");
+};
 
 /** On list routes the query also has the list parameters (offset, limit, fields, format). */
 type ListParams = { offset: number; limit: number; fields?: string; format: "json" | "csv" };
@@ -42,6 +48,11 @@ export type ApiRoute<
   /** For a single resource. */
   response?: z.ZodType;
   handler: (input: Input<P, Q>, c: Context) => Promise<unknown>;
+  /**
+   * The data stamp the answer depends on alone ('registry': published data; 'search': the search entries): the
+   * answer is kept under it, in memory, until the data changes. Left out: answered afresh every time.
+   */
+  keptUnder?: string;
 };
 
 /**
@@ -55,9 +66,11 @@ export class ApiRegistry {
     this.routes.push(route as unknown as ApiRoute);
   }
 
-  mount(app: Hono): void {
+  /** Routes each GET; `keep` (the page cache's middleware) wraps the routes whose answers are kept under a stamp. */
+  mount(app: Hono, keep?: MiddlewareHandler): void {
     for (const route of this.routes) {
       const honoPath = route.path.replace(/\{(\w+)\}/g, ":$1");
+      if (route.keptUnder && keep) app.use(honoPath, keep, revalidated);
       app.get(honoPath, async (c) => {
         const invalid: InvalidParam[] = [];
         const query = parseStrict(queryShape(route), c.req.queries(), invalid);
@@ -96,6 +109,14 @@ export class ApiRegistry {
         return listResponse(c, route.item, result as ListResult<Record<string, unknown>>, query);
       });
     }
+  }
+
+  /** Whether a path (under `prefix`, where the API is mounted) is a route whose answer is kept under `stamp`. */
+  keptMatcher(prefix: string, stamp: string): (pathname: string) => boolean {
+    const patterns = this.routes
+      .filter((r) => r.keptUnder === stamp)
+      .map((r) => new RegExp(`^${prefix}${r.path.replace(/\{\w+\}/g, "[^/]+")}$`));
+    return (pathname) => patterns.some((p) => p.test(pathname));
   }
 
   /** The OpenAPI 3.1 document of every mounted route. */

@@ -1,3 +1,4 @@
+export { currentStamp, knownStamp, type StampName, setStampMaxAge } from "./data-stamps";
 export * from "./export-ranking";
 export * from "./gi-suggestions";
 export * from "./lists";
@@ -6,4 +7,4 @@ export * from "./registry";
 export * from "./revisions";
 export * from "./search";
 export * from "./search-cache";
-export { knownSearchStamp, searchStamp, setSearchStampMaxAge } from "./search-state";
+export { knownSearchStamp, searchStamp } from "./search-state";

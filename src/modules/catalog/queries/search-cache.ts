@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../../../platform/db";
 import { normalizeName } from "../../../platform/text";
 import { type SearchFilters, type SearchResult, searchUncached } from "./search";
-import { currentStamp, stateOf } from "./search-state";
+import { searchStamp, stateOf } from "./search-state";
 
 /**
  * Answers to searches, kept per database while the search stamp is the same (search-state.ts): a change to the
@@ -20,7 +20,11 @@ export async function search(
   page: { limit: number; offset: number },
 ): Promise<SearchResult> {
   const state = stateOf(db);
-  const stamp = await currentStamp(db, state);
+  const stamp = await searchStamp(db);
+  if (state.answersStamp !== stamp) {
+    state.answers.clear();
+    state.answersStamp = stamp;
+  }
   const key = JSON.stringify([normalizeName(q), q.trim(), filters, page.limit, page.offset]);
   const kept = state.answers.get(key) as SearchResult | undefined;
   if (kept) {
@@ -31,7 +35,7 @@ export async function search(
   }
   const answer = await searchUncached(db, q, filters, page);
   // A change committed while this search ran leaves the answer unkept: the next search reads the stamp again.
-  if (state.stamp === stamp) {
+  if (state.answersStamp === stamp) {
     if (state.answers.size >= maxAnswers) state.answers.delete(state.answers.keys().next().value as string);
     state.answers.set(key, answer);
   }
