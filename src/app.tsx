@@ -356,7 +356,10 @@ function securityHeaders(externalImages: boolean, trustProxy: boolean): Middlewa
 
 /** Public pages: rendered once a minute at most per URL, with ETag and 304. */
 /** The app on node:http: kept public pages (and kept API answers) are answered before the app is entered. */
-export function nodeListener(app: Hono, pageCache: PageCache): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeListener(
+  app: Hono,
+  pageCache: PageCache,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const appListener = getRequestListener(app.fetch);
   return (req, res) => {
     if (!pageCache.serveNode(req, res)) appListener(req, res);

@@ -1,4 +1,5 @@
 import { renderMinutesPdfs } from "./modules/committees";
+import { refreshInsights } from "./modules/insights";
 import { escalationPass, renderPlanPdfs } from "./modules/planning";
 import { renderCataloguePdfs, runMatching } from "./modules/promotion";
 import { expireRfqs, sendDigests } from "./modules/trade";
@@ -29,19 +30,23 @@ export function registerJobs(
   },
 ): JobRunner {
   const { db } = deps;
-  return runner
-    .every("mail", 2, () => deliverDueMail(db, deps.transport, deps.logger))
-    .every("open-data", 60, () => buildAllOpenData(db, deps.openDataDir))
-    .every("escalation", 3600, (now) =>
-      escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
-    )
-    .every("rfq-expiry", 3600, (now) => expireRfqs(db, now ?? new Date(), { origin: deps.origin }))
-    .every("statistics", 6 * 3600, () => refreshStatistics(db))
-    .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
-    .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
-    .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload))
-    .handle("meet-matching", (payload) => runMatching(db, payload, { origin: deps.origin }))
-    .handle("catalogue-pdf", (payload) =>
-      renderCataloguePdfs(db, payload, { store: deps.store, origin: deps.origin }),
-    );
+  return (
+    runner
+      .every("mail", 2, () => deliverDueMail(db, deps.transport, deps.logger))
+      .every("open-data", 60, () => buildAllOpenData(db, deps.openDataDir))
+      .every("escalation", 3600, (now) =>
+        escalationPass(db, { afterDays: deps.escalateAfterDays, mail: { origin: deps.origin }, now }),
+      )
+      .every("rfq-expiry", 3600, (now) => expireRfqs(db, now ?? new Date(), { origin: deps.origin }))
+      .every("statistics", 6 * 3600, () => refreshStatistics(db))
+      // The dashboards' figures, counted afresh from the workflows' tables; pages say "as of" the last run.
+      .every("insights", 600, () => refreshInsights(db))
+      .every("buyer-digest", 24 * 3600, (now) => sendDigests(db, now ?? new Date(), { origin: deps.origin }))
+      .handle("plan-pdf", (payload) => renderPlanPdfs(db, payload))
+      .handle("minutes-pdf", (payload) => renderMinutesPdfs(db, payload))
+      .handle("meet-matching", (payload) => runMatching(db, payload, { origin: deps.origin }))
+      .handle("catalogue-pdf", (payload) =>
+        renderCataloguePdfs(db, payload, { store: deps.store, origin: deps.origin }),
+      )
+  );
 }

@@ -531,6 +531,7 @@ export const allCatalogues = catalogues;
 /** Rupees in lakh and crore, as Indian readers expect them. */
 export function formatRupees(n: number, lang: Lang): string {
   const [crore, lakh] = lang === "hi" ? ["करोड़", "लाख"] : ["crore", "lakh"];
+  if (n >= 1e12) return `₹${formatNumber(n / 1e12, 2)} ${lakh} ${crore}`;
   if (n >= 1e7) return `₹${formatNumber(n / 1e7, 2)} ${crore}`;
   if (n >= 1e5) return `₹${formatNumber(n / 1e5, 2)} ${lakh}`;
   return `₹${formatNumber(n)}`;

@@ -2,7 +2,7 @@
  * Screenshots of pages in headless Debian Chromium, for looking at what we build.
  * Run against a running server: npx tsx test/e2e/screenshots.ts http://localhost:3000 docs/screenshots /path?lang=hi:name ...
  * Each page is taken at 1280 px and 390 px wide. With SIGN_IN=email:password, pages are seen signed in as that person
- * (e.g. a demo account of `npm run seed:demo`).
+ * (e.g. a demo account of `npm run seed:demo`). FULL=1 takes whole pages, not the first 900 px.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -32,7 +32,7 @@ for (const target of targets) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(base + url);
     const file = path.join(outDir, `${name}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: false });
+    await page.screenshot({ path: file, fullPage: process.env.FULL === "1" });
     await page.close();
     console.log(file);
   }

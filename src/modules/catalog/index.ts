@@ -1,6 +1,7 @@
 /** catalog: ODOP products, sectors, GI registrations, list revisions, HS codes, district exports. */
 export { registerCatalogApi } from "./api";
 export { indexListing, indexListingsInBulk, type ListingEntry, unindexListing } from "./commands";
+export { exportSectorName } from "./export-sectors";
 export { importOdopList } from "./import-list";
 export { buildOpenData, type OpenDataSource } from "./open-data/build";
 export type { Dataset } from "./open-data/datasets";
@@ -20,8 +21,10 @@ export type { ProductView, RevisionView, SearchFilters, SearchHit, SearchKind } 
 export {
   allRevisions,
   catalogCounts,
+  catalogFigures,
   currentStamp,
   exportsBySector,
+  exportsYear,
   exportTotals,
   featuredProducts,
   giLinksOfProduct,

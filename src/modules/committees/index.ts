@@ -5,6 +5,7 @@ export { enqueueMinutesPdf, renderMinutesPdfs } from "./documents";
 export { committeeActions, committeeManagePages } from "./pages/manage";
 export { meetingManagePages } from "./pages/meetings-manage";
 export { committeePublicPages } from "./pages/public";
+export { committeeFigures } from "./queries/figures";
 export { type DistrictDecision, decisionsOfDistrict } from "./queries/meetings";
 export { depcMemberAccounts } from "./queries/members";
 export { committeeDataStamp, publicDecisions, publicMeetings } from "./queries/open-data";

@@ -1,5 +1,6 @@
-/** insights: national figures and dashboards, read through the other modules' public surfaces. */
+/** insights: national figures, the dashboards and the District Export Ranking Index, read through other modules. */
 export { registerInsightsApi } from "./api";
-export { insightsPages } from "./pages";
+export { refreshInsights } from "./commands/refresh";
+export { insightsPages } from "./pages/home";
 export type { NationalStats } from "./stats";
 export { nationalStats } from "./stats";

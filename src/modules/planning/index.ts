@@ -5,12 +5,15 @@
 export { registerPlanningApi } from "./api";
 export { escalationPass } from "./commands/escalation";
 export { seedDemoPlan } from "./demo";
+export { planDimLabel, planFigureDims } from "./figure-labels";
 export { decisionFollowUps } from "./follow-ups";
 export { planningOpenData } from "./open-data";
 export { type BottleneckDeps, bottleneckActions } from "./pages/bottlenecks";
 export { planActions, planManagePages } from "./pages/manage";
 export { renderPlanPdfs } from "./pages/plan-pdf";
 export { planPublicPages } from "./pages/public";
+export { planningFigures } from "./queries/figures";
+export { bottleneckCategoryList } from "./queries/parts";
 
 /** The planning module's audited actions, in words, for the audit log. */
 export const planAuditTexts = {

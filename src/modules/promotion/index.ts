@@ -7,6 +7,7 @@ export { createEvent, stepEvent } from "./commands/events";
 export { requestMatching, runMatching } from "./commands/meet";
 export { register } from "./commands/registrations";
 export { seedDemoCatalogue, seedDemoPromotion } from "./demo";
+export { promotionDimLabel, promotionFigureDims } from "./figure-labels";
 export {
   candidatePairs,
   type MatchInput,
@@ -18,6 +19,7 @@ export {
 export { promotionOpenData } from "./open-data";
 export { cataloguePublicPages, eventPublicPages, promotionActions, promotionPages } from "./pages";
 export { renderCataloguePdfs } from "./pages/catalogue-pdf";
+export { promotionFigures } from "./queries/figures";
 export { availableHours, type Interval, meetingSlots } from "./slots";
 
 /** The promotion module's audited actions, in words, for the audit log. */

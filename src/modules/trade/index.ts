@@ -12,6 +12,7 @@ export {
   stepListing,
 } from "./commands";
 export { seedDemoTrade } from "./demo";
+export { tradeDimLabel, tradeFigureDims } from "./figure-labels";
 export { tradeOpenData } from "./open-data";
 export { bazaarPublicPages, tradeActions, tradePages } from "./pages";
 export { rfqRefusal } from "./pages/rfq-refusal";
@@ -24,6 +25,7 @@ export {
   producerRating,
   productPictures,
   publishedListingsOf,
+  tradeFigures,
 } from "./queries";
 export type { RfqInput } from "./schemas";
 

@@ -1,5 +1,6 @@
 export { currentStamp, knownStamp, type StampName, setStampMaxAge } from "./data-stamps";
 export * from "./export-ranking";
+export * from "./figures";
 export * from "./gi-suggestions";
 export * from "./lists";
 export * from "./proposals";

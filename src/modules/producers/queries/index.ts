@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db";
-import { AppError } from "../../platform/errors";
-import { escapeLike } from "../../platform/text";
-import { type Actor, placeScope } from "../accounts";
-import { productIdsOfSector } from "../catalog";
-import type { verificationStatuses } from "./kinds";
-import { can } from "./policy";
-import type { DirectoryFilters } from "./schemas";
-import { producers } from "./tables";
+import type { DbOrTx } from "../../../platform/db";
+import { AppError } from "../../../platform/errors";
+import { escapeLike } from "../../../platform/text";
+import { type Actor, placeScope } from "../../accounts";
+import { productIdsOfSector } from "../../catalog";
+import type { verificationStatuses } from "../kinds";
+import { can } from "../policy";
+import type { DirectoryFilters } from "../schemas";
+import { producers } from "../tables";
 
 /** What anyone may see of a producer: never its phone, email or identifiers. */
 const publicColumns = {
@@ -243,3 +243,4 @@ export async function verifiedProducersOfDistrict(db: DbOrTx, districtLgdCode: n
     .orderBy(asc(producers.name))
     .limit(1000);
 }
+export { producerFigures } from "./figures";

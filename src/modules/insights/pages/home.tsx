@@ -1,16 +1,18 @@
 import { Hono } from "hono";
-import type { Db } from "../../platform/db";
-import { TableScroll } from "../../web/data-table";
-import { formatNumber } from "../../web/i18n";
-import { contextOf, hrefIn, Layout, Name, nameIn, ProductLink } from "../../web/layout";
-import { SearchForm } from "../../web/search-form";
-import * as catalog from "../catalog";
-import * as geo from "../geo";
-import { nationalStats } from "./stats";
+import type { Db } from "../../../platform/db";
+import { TableScroll } from "../../../web/data-table";
+import { formatNumber } from "../../../web/i18n";
+import { contextOf, hrefIn, Layout, Name, nameIn, ProductLink } from "../../../web/layout";
+import { SearchForm } from "../../../web/search-form";
+import * as catalog from "../../catalog";
+import * as geo from "../../geo";
+import { nationalStats } from "../stats";
+import { dashboardPages } from "./dashboard";
 
 /** The home page: national figures from the live revision and the way into every State. */
 export function insightsPages(db: Db): Hono {
   const app = new Hono();
+  dashboardPages(app, db);
   app.get("/", async (c) => {
     const ctx = contextOf(c);
     const { t, lang } = ctx;
