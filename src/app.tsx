@@ -39,7 +39,7 @@ import {
   registerCommitteesApi,
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
-import { insightsPages, registerInsightsApi } from "./modules/insights";
+import { insightsPages, namedFigurePages, registerInsightsApi } from "./modules/insights";
 import {
   bottleneckActions,
   decisionFollowUps,
@@ -251,6 +251,7 @@ export function createApp(deps: {
   producersPages(personalRoutes, db, { ratingOf: (id) => producerRating(db, id) });
   tradePages(personalRoutes, db, { store: fileStore });
   promotionPages(personalRoutes, db);
+  namedFigurePages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304 (search pages also keyed by the search
   // stamp). The bazaar's searches show listings' prices and stock, and the API has its own caching.

@@ -1,13 +1,6 @@
 import { parseArgs } from "node:util";
-import { type Actor, actorOf } from "../modules/accounts";
-import { importSeed, seedDemoProposals } from "../modules/catalog";
-import { seedDemoCommittees } from "../modules/committees";
-import { getState } from "../modules/geo";
-import { refreshInsights } from "../modules/insights";
-import { seedDemoPlan } from "../modules/planning";
-import { seedDemo } from "../modules/producers";
-import { seedDemoCatalogue, seedDemoPromotion } from "../modules/promotion";
-import { seedDemoTrade } from "../modules/trade";
+import { seedDemoWorkflows } from "../demo";
+import { importSeed } from "../modules/catalog";
 import { configuredFileStore } from "../platform/file-store";
 import { openForCli, runCli } from "./context";
 
@@ -27,61 +20,12 @@ runCli(async () => {
     // A fresh data folder has no registry yet: import the real seed first (nothing happens if it is there).
     const seeded = await importSeed(database.db, config.seedDir);
     if (seeded.outcome === "imported") console.log("seed data imported first (the registry was empty)");
-    const accounts = await seedDemo(database.db, values.password as string);
-    // Varanasi's DEPC and Uttar Pradesh's SEPC, recorded by the demo officers.
-    const meta = { requestId: null, ip: null };
-    const officer = async (role: string) =>
-      (await actorOf(database.db, accounts.find((a) => a.role === role)?.userId as number, meta)) as Actor;
-    const place = accounts[0]?.place as { stateLgdCode: number; districtLgdCode: number };
-    await seedDemoCommittees(
-      database.db,
-      { district: await officer("district"), state: await officer("state") },
-      place,
-    );
-    // The district's export action plan, adopted by the demo DEPC's decision and in implementation.
-    await seedDemoPlan(
-      database.db,
-      { district: await officer("district"), state: await officer("state") },
-      place.districtLgdCode,
-      { escalateAfterDays: config.escalateAfterDays, origin: config.publicOrigin },
-    );
-    // One proposal of the district waiting at the State.
-    const state = await getState(database.db, place.stateLgdCode);
-    await seedDemoProposals(
-      database.db,
-      await officer("district"),
-      place.districtLgdCode,
-      state?.nameEn ?? "",
-    );
-    // The demo buyer's profile and the demo producer's listings in the bazaar, with generated photos.
-    const userOf = (role: string) => accounts.find((a) => a.role === role)?.userId as number;
-    await seedDemoTrade(
-      database.db,
-      configuredFileStore(config),
-      {
-        producerUserId: userOf("producer"),
-        buyerUserId: userOf("buyer"),
-        districtOfficerUserId: userOf("district"),
-      },
-      { origin: config.publicOrigin },
-    );
-    // Past and upcoming demo events, and a buyer-seller meet with buyers on three clocks and its schedule.
-    await seedDemoPromotion(
-      database.db,
-      {
-        adminUserId: userOf("admin"),
-        districtOfficerUserId: userOf("district"),
-        producerUserId: userOf("producer"),
-        buyerUserId: userOf("buyer"),
-        password: values.password as string,
-        place,
-      },
-      { origin: config.publicOrigin },
-    );
-    // An "A to Z of India" campaign catalogue of real products, marked demo.
-    await seedDemoCatalogue(database.db, userOf("admin"));
-    // The dashboards count the demo rows at once, rather than at the server's first figures' run.
-    const figures = await refreshInsights(database.db);
+    const { accounts, figures } = await seedDemoWorkflows(database.db, {
+      password: values.password as string,
+      store: configuredFileStore(config),
+      escalateAfterDays: config.escalateAfterDays,
+      origin: config.publicOrigin,
+    });
     console.log(`dashboard figures counted: ${figures.rows} rows in ${figures.millis} ms`);
     for (const a of accounts)
       console.log(`${a.created ? "created" : "exists "}  ${a.role.padEnd(9)} ${a.email}`);

@@ -1,8 +1,8 @@
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import * as geo from "../geo";
-import { insightText } from "./messages";
-import { fyOf, fyPeriod, type Period, parsePeriod } from "./periods";
+import { type InsightText, insightText } from "./messages";
+import { fyLabel, fyOf, fyPeriod, type Period, parsePeriod } from "./periods";
 import type { Scope } from "./queries/figures";
 
 /** The scope, period and demo choice a dashboard request names; a bad one is a 400 naming the field. */
@@ -43,4 +43,22 @@ export async function dashboardRequest(
     demo,
     place: { en: tx("nation"), hi: insightText("hi")("nation") },
   };
+}
+
+/** Where a scope's dashboard is. */
+export function dashboardPath(scope: Scope): string {
+  if (scope.level === "nation") return "/dashboard";
+  if (scope.level === "state") return `/states/${scope.state}/dashboard`;
+  return `/districts/${scope.district}/dashboard`;
+}
+
+/** A period in words ("Financial year 2026-27", "2026-27, quarter 1 (April–June)"). */
+export function periodName(tx: InsightText, p: Period): string {
+  if (p.fy === null) return tx("periodAll");
+  if (p.quarter === null) return tx("periodFy", { fy: fyLabel(p.fy) });
+  return tx("periodQuarter", {
+    fy: fyLabel(p.fy),
+    q: p.quarter,
+    months: tx(`q${p.quarter}` as "q1"),
+  });
 }

@@ -92,28 +92,35 @@ export function dashboardSections(lang: Lang, t: Totals, f: ScopeFacts): Section
       },
       facts: [
         { id: "products", label: tx("products"), value: sum(t, "products"), unit: "count" },
-        {
-          id: "coverage",
-          label: tx("coverage"),
-          value: ratio(coveredDistricts, f.districts, 100),
-          unit: "percent",
-        },
+        ...(aboveDistrict
+          ? [
+              {
+                id: "coverage",
+                label: tx("coverage"),
+                value: ratio(coveredDistricts, f.districts, 100),
+                unit: "percent" as const,
+              },
+            ]
+          : []),
       ],
-      charts: [
-        {
-          id: "coverage",
-          title: tx("coverageChart"),
-          unit: "count",
-          rows: [
-            { key: "with", label: tx("withProduct"), value: coveredDistricts },
+      // A district has its products or not: the chart of districts with and without is for a State or the nation.
+      charts: aboveDistrict
+        ? [
             {
-              key: "without",
-              label: tx("withoutProduct"),
-              value: Math.max(0, f.districts - coveredDistricts),
+              id: "coverage",
+              title: tx("coverageChart"),
+              unit: "count",
+              rows: [
+                { key: "with", label: tx("withProduct"), value: coveredDistricts },
+                {
+                  key: "without",
+                  label: tx("withoutProduct"),
+                  value: Math.max(0, f.districts - coveredDistricts),
+                },
+              ],
             },
-          ],
-        },
-      ],
+          ]
+        : [],
     },
     {
       id: "committees",
@@ -133,13 +140,15 @@ export function dashboardSections(lang: Lang, t: Totals, f: ScopeFacts): Section
           unit: "count",
           rows: [
             { key: "depc", label: tx("depcs"), value: sum(t, "committees", "depc") },
-            {
-              key: "no_depc",
-              label: tx("noDepc"),
-              value: Math.max(0, f.districts - districtsWith(t, "committees", "depc")),
-            },
             ...(aboveDistrict
-              ? [{ key: "sepc", label: tx("sepcs"), value: sum(t, "committees", "sepc") }]
+              ? [
+                  {
+                    key: "no_depc",
+                    label: tx("noDepc"),
+                    value: Math.max(0, f.districts - districtsWith(t, "committees", "depc")),
+                  },
+                  { key: "sepc", label: tx("sepcs"), value: sum(t, "committees", "sepc") },
+                ]
               : []),
             { key: "meetings_depc", label: tx("meetingsDepc"), value: sum(t, "meetings_held", "depc") },
             ...(aboveDistrict

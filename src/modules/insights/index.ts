@@ -2,5 +2,6 @@
 export { registerInsightsApi } from "./api";
 export { refreshInsights } from "./commands/refresh";
 export { insightsPages } from "./pages/home";
+export { namedFigurePages } from "./pages/named";
 export type { NationalStats } from "./stats";
 export { nationalStats } from "./stats";

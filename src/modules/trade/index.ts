@@ -22,6 +22,7 @@ export {
   buyersOf,
   demoListingsAfter,
   followedProductsOf,
+  ordersByProducer,
   producerRating,
   productPictures,
   publishedListingsOf,

@@ -9,7 +9,7 @@ import { BarChart } from "../../../web/map-svg";
 import { formatWhen } from "../../accounts";
 import * as geo from "../../geo";
 import { type Chart, comparedFigures, keyFactIds, type Link, type Unit } from "../dashboard";
-import { dashboardRequest } from "../dashboard-request";
+import { dashboardPath, dashboardRequest, periodName } from "../dashboard-request";
 import { type InsightText, insightText } from "../messages";
 import { allTime, fyLabel, fyPeriod, type Period, yearsOffered } from "../periods";
 import { type DashboardData, dashboardData } from "../queries/dashboard-data";
@@ -26,12 +26,6 @@ export function formatFigure(value: number | null, unit: Unit, lang: Lang): stri
   return formatNumber(value);
 }
 
-function dashboardPath(scope: Scope): string {
-  if (scope.level === "nation") return "/dashboard";
-  if (scope.level === "state") return `/states/${scope.state}/dashboard`;
-  return `/districts/${scope.district}/dashboard`;
-}
-
 /** The query that names a scope, a period and the demo choice, for the CSV and the named figures' links. */
 function scopeQuery(scope: Scope, period: Period, demo: boolean): Record<string, string> {
   return {
@@ -40,16 +34,6 @@ function scopeQuery(scope: Scope, period: Period, demo: boolean): Record<string,
     period: period.key,
     ...(demo ? { demo: "1" } : {}),
   };
-}
-
-function periodName(tx: InsightText, p: Period): string {
-  if (p.fy === null) return tx("periodAll");
-  if (p.quarter === null) return tx("periodFy", { fy: fyLabel(p.fy) });
-  return tx("periodQuarter", {
-    fy: fyLabel(p.fy),
-    q: p.quarter,
-    months: tx(`q${p.quarter}` as "q1"),
-  });
 }
 
 function PeriodForm(props: {

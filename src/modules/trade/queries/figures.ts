@@ -48,3 +48,37 @@ export function tradeFigures(db: DbOrTx): Promise<FigureRow[]> {
         from ${orders} o where o.state <> 'cancelled' group by 3, 4, 5, 6`,
   );
 }
+
+/**
+ * Orders by producer in a place and period (months 'YYYY-MM', India's time; null: all), with their value, largest
+ * first: a figure that names firms, for the officers of the place only (the caller checks who asks).
+ */
+export async function ordersByProducer(
+  db: DbOrTx,
+  place: { state?: number; district?: number },
+  months: { from: string | null; to: string | null },
+  demo: boolean,
+  limit = 100,
+): Promise<{ producerId: number; district: number; orders: number; valueInr: number }[]> {
+  const conditions = [
+    sql`o.state <> 'cancelled'`,
+    place.state === undefined ? undefined : sql`o.state_lgd_code = ${place.state}`,
+    place.district === undefined ? undefined : sql`o.district_lgd_code = ${place.district}`,
+    months.from && months.to
+      ? sql`to_char(o.created_at at time zone 'Asia/Kolkata', 'YYYY-MM') between ${months.from} and ${months.to}`
+      : undefined,
+    demo ? undefined : sql`not o.is_demo`,
+  ].filter((c) => c !== undefined);
+  const result = (await db.execute(sql`
+    select o.producer_id, o.district_lgd_code, count(*)::int as orders, sum(o.quantity * o.price_inr)::float8 as value
+    from ${orders} o where ${sql.join(conditions, sql` and `)}
+    group by 1, 2 order by value desc, 1 limit ${limit}`)) as unknown as {
+    rows: { producer_id: number; district_lgd_code: number; orders: number; value: number }[];
+  };
+  return result.rows.map((r) => ({
+    producerId: Number(r.producer_id),
+    district: Number(r.district_lgd_code),
+    orders: Number(r.orders),
+    valueInr: Number(r.value),
+  }));
+}
