@@ -39,7 +39,14 @@ import {
   registerCommitteesApi,
 } from "./modules/committees";
 import { listDistricts, listStates } from "./modules/geo";
-import { insightsPages, namedFigurePages, registerInsightsApi } from "./modules/insights";
+import {
+  insightsAuditTexts,
+  insightsPages,
+  namedFigurePages,
+  rankingActions,
+  rankingAdminPages,
+  registerInsightsApi,
+} from "./modules/insights";
 import {
   bottleneckActions,
   decisionFollowUps,
@@ -232,6 +239,7 @@ export function createApp(deps: {
       ...(await bottleneckActions(db, actor, lang)),
       ...(await tradeActions(db, actor, lang)),
       ...(await promotionActions(db, actor, lang)),
+      ...(await rankingActions(db, actor, lang)),
     ],
     auditTexts: {
       ...catalogAuditTexts,
@@ -240,6 +248,7 @@ export function createApp(deps: {
       ...planAuditTexts,
       ...tradeAuditTexts,
       ...promotionAuditTexts,
+      ...insightsAuditTexts,
     },
   });
   giReviewPages(personalRoutes, db);
@@ -252,6 +261,7 @@ export function createApp(deps: {
   tradePages(personalRoutes, db, { store: fileStore });
   promotionPages(personalRoutes, db);
   namedFigurePages(personalRoutes, db);
+  rankingAdminPages(personalRoutes, db);
   app.route("/", personalRoutes.app as unknown as Hono);
   // Public pages: rendered once a minute at most per URL, with ETag and 304 (search pages also keyed by the search
   // stamp). The bazaar's searches show listings' prices and stock, and the API has its own caching.

@@ -240,6 +240,7 @@ const en = {
   producersNav: "Producers",
   bazaarNav: "Bazaar",
   eventsNav: "Events",
+  dashboardNav: "Dashboard",
   backHome: "Back to the home page",
   footerData:
     "Data: LGD (GODL-India); DPIIT / Invest India ODOP list; IP India GI register; DGCI&S; boundaries © DataMeet, covid19india (CC BY 4.0, MIT).",
@@ -486,6 +487,7 @@ const hi: Record<MessageKey, string> = {
   producersNav: "उत्पादक",
   bazaarNav: "बाज़ार",
   eventsNav: "आयोजन",
+  dashboardNav: "डैशबोर्ड",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:
     "आँकड़े: एलजीडी (GODL-India); डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची; आईपी इंडिया जीआई रजिस्टर; डीजीसीआईएंडएस; सीमाएँ © DataMeet, covid19india (CC BY 4.0, MIT)।",

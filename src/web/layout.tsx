@@ -116,6 +116,9 @@ export function Layout(props: {
                 <a href={hrefIn("/events", lang)}>{t("eventsNav")}</a>
               </li>
               <li>
+                <a href={hrefIn("/dashboard", lang)}>{t("dashboardNav")}</a>
+              </li>
+              <li>
                 <a href={hrefIn("/open-data", lang)}>{t("openData")}</a>
               </li>
             </ul>

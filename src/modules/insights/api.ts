@@ -6,7 +6,10 @@ import type { ApiRegistry } from "../../web/api/registry";
 import { comparedFigures } from "./dashboard";
 import { dashboardRequest } from "./dashboard-request";
 import { insightText } from "./messages";
+import { fyOf } from "./periods";
 import { dashboardData } from "./queries/dashboard-data";
+import { rankingOf } from "./queries/ranking";
+import { indicators } from "./ranking";
 import { nationalStats } from "./stats";
 
 const statsSchema = z.object({
@@ -147,4 +150,64 @@ export function registerInsightsApi(api: ApiRegistry, db: Db): void {
       };
     },
   });
+
+  api.get({
+    path: "/insights/ranking/{year}",
+    summary:
+      "The District Export Ranking Index of a financial year (by the calendar year it starts in: 2026 is FY 2026-27): as published, or provisional until then",
+    tag: "Figures",
+    params: z.object({ year: z.coerce.number().int().min(2020).max(2100) }),
+    query: z.object({
+      state: lgdCode.optional().describe("Only this State's districts, ranked within it"),
+    }),
+    item: rankingItem,
+    handler: async ({ params, query }) => {
+      if (params.year > fyOf(new Date()))
+        throw new AppError("not_found", "That financial year has not begun");
+      const ranking = await rankingOf(db, params.year);
+      if (!ranking) throw new AppError("unavailable", insightText("en")("notYet"));
+      const rows = query.state
+        ? ranking.rows.filter((r) => r.state === query.state).sort((a, b) => a.stateRank - b.stateRank)
+        : ranking.rows;
+      return {
+        total: rows.length,
+        items: rows.slice(query.offset, query.offset + query.limit).map((r) => ({
+          districtLgdCode: r.district,
+          stateLgdCode: r.state,
+          status: ranking.status,
+          score: r.score,
+          nationalRank: r.nationalRank,
+          stateRank: r.stateRank,
+          ...Object.fromEntries(
+            indicators.flatMap((i) => [
+              [`${i.id}Value`, r.indicators[i.id].value],
+              [`${i.id}Score`, r.indicators[i.id].score],
+            ]),
+          ),
+        })),
+      };
+    },
+  });
 }
+
+const rankingItem = z.object({
+  districtLgdCode: z.number().int(),
+  stateLgdCode: z.number().int(),
+  status: z.enum(["published", "provisional"]),
+  score: z.number().describe("The index, 0–100: the weighted mean of the indicators' scores"),
+  nationalRank: z.number().int(),
+  stateRank: z.number().int(),
+  ...Object.fromEntries(
+    indicators.flatMap((i) => [
+      [`${i.id}Value`, z.number().describe(i.en.what)],
+      [
+        `${i.id}Score`,
+        z
+          .number()
+          .describe(
+            `${i.en.name}, scored 0–100 (${i.scale === "log" ? "log scale against the largest district" : "as a percentage"})`,
+          ),
+      ],
+    ]),
+  ),
+});

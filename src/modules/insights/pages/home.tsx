@@ -8,11 +8,13 @@ import * as catalog from "../../catalog";
 import * as geo from "../../geo";
 import { nationalStats } from "../stats";
 import { dashboardPages } from "./dashboard";
+import { rankingPages } from "./ranking";
 
 /** The home page: national figures from the live revision and the way into every State. */
 export function insightsPages(db: Db): Hono {
   const app = new Hono();
   dashboardPages(app, db);
+  rankingPages(app, db);
   app.get("/", async (c) => {
     const ctx = contextOf(c);
     const { t, lang } = ctx;
