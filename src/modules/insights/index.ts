@@ -1,6 +1,7 @@
 /** insights: national figures, the dashboards and the District Export Ranking Index, read through other modules. */
 export { registerInsightsApi } from "./api";
 export { refreshInsights } from "./commands/refresh";
+export { insightsOpenData } from "./open-data";
 export { insightsPages } from "./pages/home";
 export { namedFigurePages } from "./pages/named";
 export { rankingActions, rankingAdminPages } from "./pages/ranking";

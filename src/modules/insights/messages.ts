@@ -167,6 +167,8 @@ export const insightText = defineCatalogue(
     allStates: "All of India",
     filter: "Show",
     noRanking: "No district to rank.",
+    valueAndScore:
+      "Under each indicator: the district's value, and below it, smaller, its score from 0 to 100.",
     notPublishedYet: "Not published yet",
     manage: "Weights and publication",
     weightsTitle: "The indicators' weights",
@@ -344,6 +346,7 @@ export const insightText = defineCatalogue(
     allStates: "पूरा भारत",
     filter: "दिखाएँ",
     noRanking: "रैंक करने को कोई ज़िला नहीं।",
+    valueAndScore: "हर संकेतक के नीचे: ज़िले का मान, और उसके नीचे छोटे अक्षरों में 0 से 100 तक उसका अंक।",
     notPublishedYet: "अभी प्रकाशित नहीं",
     manage: "भार और प्रकाशन",
     weightsTitle: "संकेतकों के भार",

@@ -7,6 +7,7 @@ import { freshDatabase, type TestDatabase } from "../../../test/support/database
 import { person, signedIn } from "../../../test/support/people";
 import { createApp } from "../../app";
 import { seedDemoWorkflows } from "../../demo";
+import { buildAllOpenData } from "../../open-data-sources";
 import { DirectoryFileStore } from "../../platform/file-store";
 import { createLogger } from "../../platform/logger";
 import { refreshInsights } from "./commands/refresh";
@@ -190,6 +191,15 @@ describe("the District Export Ranking Index", () => {
       version: "1",
     });
     expect((await items()).map((r) => r.score)).toEqual(published.map((r) => r.score));
+    // The published year is open data; a provisional one is not.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-rank-open-"));
+    await buildAllOpenData(t.db, dir);
+    const file = (fs.readdirSync(dir, { recursive: true }) as string[]).find((f) =>
+      /district-export-ranking.*\.csv$/.test(f),
+    );
+    const csv = fs.readFileSync(path.join(dir, file ?? "missing"), "utf8");
+    expect(csv.trim().split("\n")).toHaveLength(published.length + 1);
+    expect(csv).toContain("exportsValue,exportsScore");
     const method = await (await app.request("/ranking/method")).text();
     expect(method).toContain(`Weights of FY ${year}-${String((year + 1) % 100).padStart(2, "0")}`);
     for (const lang of ["", "?lang=hi"]) {

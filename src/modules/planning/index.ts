@@ -3,6 +3,7 @@
  * bottlenecks that escalate district → State → nation, interventions with progress, in print and as open data.
  */
 export { registerPlanningApi } from "./api";
+export { generateDemoBottlenecks } from "./commands/demo-bottlenecks";
 export { escalationPass } from "./commands/escalation";
 export { seedDemoPlan } from "./demo";
 export { planDimLabel, planFigureDims } from "./figure-labels";

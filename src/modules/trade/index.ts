@@ -11,6 +11,7 @@ export {
   sendRfq,
   stepListing,
 } from "./commands";
+export { generateDemoRfqs } from "./commands/demo-rfqs";
 export { seedDemoTrade } from "./demo";
 export { tradeDimLabel, tradeFigureDims } from "./figure-labels";
 export { tradeOpenData } from "./open-data";

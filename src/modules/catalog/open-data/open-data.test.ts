@@ -75,6 +75,7 @@ describe("open data downloads", () => {
       "bazaar-listings",
       "events",
       "gift-catalogues",
+      "district-export-ranking",
     ]);
     for (const d of catalog.dataset)
       for (const f of d.distribution) {

@@ -290,16 +290,19 @@ export function rankingPages(app: Hono, db: Db): void {
         {shown.length === 0 ? (
           <p>{tx("noRanking")}</p>
         ) : (
-          <RankingTable
-            lang={lang}
-            tx={tx}
-            rows={shown}
-            withinState={state !== undefined}
-            names={names}
-            stateNames={stateNames}
-            ctx={ctx}
-            caption={caption}
-          />
+          <>
+            <p class="muted">{tx("valueAndScore")}</p>
+            <RankingTable
+              lang={lang}
+              tx={tx}
+              rows={shown}
+              withinState={state !== undefined}
+              names={names}
+              stateNames={stateNames}
+              ctx={ctx}
+              caption={caption}
+            />
+          </>
         )}
         <Pager
           t={ctx.t}

@@ -143,3 +143,17 @@ export async function rankingOf(db: DbOrTx, year: number): Promise<Ranking | nul
     rows: rankDistricts(await indicatorValues(db, run.id, year, districts), weights),
   };
 }
+
+/** Every published year's rows (open data): what stamps them is the number of published years and the last one. */
+export async function allPublishedRows(db: DbOrTx) {
+  const years = await publishedYears(db);
+  const out: (RankedDistrict & { year: number })[] = [];
+  for (const y of [...years].reverse())
+    out.push(...(await publishedRows(db, y.year)).map((r) => ({ ...r, year: y.year })));
+  return out;
+}
+
+export async function rankingStamp(db: DbOrTx): Promise<string> {
+  const years = await publishedYears(db);
+  return `${years.length}-${years[0]?.publishedAt.toISOString() ?? ""}`;
+}
