@@ -1,4 +1,4 @@
-import { lt } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db";
 import type { FigureRow } from "../../../platform/figures";
 import { catalogFigures } from "../../catalog";
@@ -36,20 +36,13 @@ export async function refreshInsights(db: Db): Promise<{ runId: number; rows: nu
       .values({ startedAt, rowCount: rows.length, millis })
       .returning({ id: insightRuns.id });
     const id = run?.id as number;
-    for (let i = 0; i < rows.length; i += 2000)
-      await tx.insert(insightFigures).values(
-        rows.slice(i, i + 2000).map((r) => ({
-          runId: id,
-          figure: r.figure,
-          dim: r.dim,
-          stateLgdCode: r.state,
-          districtLgdCode: r.district,
-          month: r.month,
-          isDemo: r.demo,
-          value: r.value,
-          n: r.n,
-        })),
-      );
+    // Sent as JSON, 10,000 rows a statement: binding nine parameters per row made 125,000 rows take 19 s.
+    for (let i = 0; i < rows.length; i += 10_000)
+      await tx.execute(sql`
+        insert into ${insightFigures} (run_id, figure, dim, state_lgd_code, district_lgd_code, month, is_demo, value, n)
+        select ${id}, r.figure, r.dim, r.state, r.district, r.month, r.demo, r.value, r.n
+        from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 10_000))}::jsonb)
+          as r(figure text, dim text, state int, district int, month text, demo boolean, value float8, n int)`);
     await tx.delete(insightRuns).where(lt(insightRuns.id, id)); // their figures go with them (cascade)
     return id;
   });
