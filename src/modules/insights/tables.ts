@@ -21,6 +21,9 @@ export const insightRuns = pgTable("insight_runs", {
   finishedAt: timestamp("finished_at", { withTimezone: true }).notNull().defaultNow(),
   rowCount: integer("row_count").notNull(),
   millis: integer("millis").notNull(),
+  /** The first month any figure was counted in (the period filter's first year), and whether demo rows are in it. */
+  firstMonth: text("first_month"),
+  hasDemo: boolean("has_demo").notNull().default(false),
 });
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from "../../../platform/errors";
 import { type Actor, authorize, grantFor, recordAudit, requireActor } from "../../accounts";
 import * as geo from "../../geo";
 import { fyOf } from "../periods";
-import { latestRun } from "../queries/figures";
+import { latestRun, loadRun } from "../queries/figures";
 import { currentWeights, indicatorValues } from "../queries/ranking";
 import { indicators, rankDistricts, type Weights } from "../ranking";
 import { rankingRows, rankingSnapshots, rankingWeights } from "../tables";
@@ -78,7 +78,7 @@ export async function publishRanking(db: Db, actorOrNull: Actor | null, year: nu
     if (!run) throw new AppError("unavailable", "The figures are being counted; try again in a minute");
     const districts = (await geo.listDistricts(tx)).filter((d) => d.inCurrentLgd);
     const { weights } = await currentWeights(tx);
-    const ranked = rankDistricts(await indicatorValues(tx, run.id, year, districts), weights);
+    const ranked = rankDistricts(indicatorValues(await loadRun(tx, run), year, districts), weights);
     await tx
       .insert(rankingSnapshots)
       .values({ year, weights, figuresAsOf: run.finishedAt, publishedBy: actor.userId });

@@ -10,7 +10,7 @@ import { formatWhen } from "../../accounts";
 import * as geo from "../../geo";
 import { type Chart, comparedFigures, keyFactIds, type Link, type Unit } from "../dashboard";
 import { dashboardPath, dashboardRequest, periodName } from "../dashboard-request";
-import { type InsightText, insightText } from "../messages";
+import { insightText } from "../messages";
 import { allTime, fyLabel, fyPeriod, type Period, yearsOffered } from "../periods";
 import { type DashboardData, dashboardData } from "../queries/dashboard-data";
 import type { Scope } from "../queries/figures";

@@ -5,7 +5,7 @@ import * as geo from "../../geo";
 import { bottleneckCategoryList } from "../../planning";
 import { comparedFigures, dashboardSections, median, type Section } from "../dashboard";
 import type { Period } from "../periods";
-import { byPlace, key, latestRun, type Run, type Scope, totalsOf } from "./figures";
+import { key, latestFigures, type Run, type Scope } from "./figures";
 
 export type Comparison = {
   id: string;
@@ -34,9 +34,10 @@ export async function dashboardData(
   period: Period,
   demo: boolean,
 ): Promise<DashboardData | null> {
-  const run = await latestRun(db);
-  if (!run) return null;
-  const totals = await totalsOf(db, run.id, scope, period, demo);
+  const figures = await latestFigures(db);
+  if (!figures) return null;
+  const { run } = figures;
+  const totals = figures.totals(scope, period, demo);
   const states = await geo.listStates(db);
   const currentDistricts = (await geo.listDistricts(db)).filter((d) => d.inCurrentLgd);
   const districtsIn = (state: number) => currentDistricts.filter((d) => d.stateLgdCode === state);
@@ -56,7 +57,7 @@ export async function dashboardData(
   const figureOf = (f: (typeof comparedFigures)[number]) =>
     totals.get(f.figure)?.get("dim" in f ? f.dim : "*")?.value ?? 0;
   const perPlace = async (within: Scope & { level: "nation" | "state" }, per: "state" | "district") =>
-    byPlace(db, run.id, within, per, period, demo, comparedFigures);
+    figures.byPlace(within, per, period, demo, comparedFigures);
   const at = (m: Map<string, Map<number, number>>, f: (typeof comparedFigures)[number], place: number) =>
     m.get(key(f))?.get(place) ?? 0;
 
@@ -78,7 +79,7 @@ export async function dashboardData(
     }));
   } else if (scope.level === "state") {
     const perState = await perPlace({ level: "nation" }, "state");
-    const nation = await totalsOf(db, run.id, { level: "nation" }, period, demo);
+    const nation = figures.totals({ level: "nation" }, period, demo);
     comparisons = comparedFigures.map((f) => ({
       id: f.id,
       figure: f,

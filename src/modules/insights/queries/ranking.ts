@@ -1,17 +1,16 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db";
 import * as geo from "../../geo";
 import { fyPeriod } from "../periods";
 import {
   type DistrictIndicators,
   defaultWeights,
-  indicators,
   type RankedDistrict,
   rankDistricts,
   type Weights,
 } from "../ranking";
-import { insightFigures, rankingRows, rankingSnapshots, rankingWeights } from "../tables";
-import { latestRun } from "./figures";
+import { rankingRows, rankingSnapshots, rankingWeights } from "../tables";
+import { key, latestFigures, type RunFigures } from "./figures";
 
 /** The weights the administrator set (the defaults for an indicator never set), with the version for a 409. */
 export async function currentWeights(db: DbOrTx): Promise<{ weights: Weights; version: number }> {
@@ -25,52 +24,26 @@ export async function currentWeights(db: DbOrTx): Promise<{ weights: Weights; ve
  * Each current district's indicator values for a financial year, from a run of the figures (demo rows left out:
  * the ranking is of real work). What stands now (plans, producers, GeM, open bottlenecks) is as of the run.
  */
-export async function indicatorValues(
-  db: DbOrTx,
-  runId: number,
+export function indicatorValues(
+  figures: RunFigures,
   year: number,
   districts: { lgdCode: number; stateLgdCode: number }[],
-): Promise<DistrictIndicators[]> {
-  const fy = fyPeriod(year);
-  const rows = await db
-    .select({
-      figure: insightFigures.figure,
-      dim: insightFigures.dim,
-      district: insightFigures.districtLgdCode,
-      value: sql<number>`sum(${insightFigures.value})::float8`,
-    })
-    .from(insightFigures)
-    .where(
-      and(
-        eq(insightFigures.runId, runId),
-        eq(insightFigures.isDemo, false),
-        isNotNull(insightFigures.districtLgdCode),
-        inArray(insightFigures.figure, [
-          "exports_inr",
-          "plans",
-          "actions_due",
-          "bottlenecks_resolved",
-          "open_by_queue",
-          "producers",
-          "gem",
-          "orders",
-        ]),
-        or(
-          isNull(insightFigures.month),
-          and(gte(insightFigures.month, fy.from as string), lte(insightFigures.month, fy.to as string)),
-        ),
-      ),
-    )
-    .groupBy(insightFigures.figure, insightFigures.dim, insightFigures.districtLgdCode);
-  const at = new Map<string, number>();
-  const add = (district: number, k: string, v: number) =>
-    at.set(`${district}|${k}`, (at.get(`${district}|${k}`) ?? 0) + v);
-  for (const r of rows) {
-    const d = r.district as number;
-    add(d, r.figure, Number(r.value));
-    add(d, `${r.figure}:${r.dim}`, Number(r.value));
-  }
-  const get = (d: number, k: string) => at.get(`${d}|${k}`) ?? 0;
+): DistrictIndicators[] {
+  const wanted = [
+    { figure: "exports_inr" },
+    { figure: "plans", dim: "adopted" },
+    { figure: "plans", dim: "in_implementation" },
+    { figure: "actions_due" },
+    { figure: "actions_due", dim: "on_time" },
+    { figure: "bottlenecks_resolved" },
+    { figure: "open_by_queue" },
+    { figure: "producers", dim: "verified" },
+    { figure: "gem", dim: "registered" },
+    { figure: "gem", dim: "listed" },
+    { figure: "orders", dim: "delivered" },
+  ];
+  const per = figures.byPlace({ level: "nation" }, "district", fyPeriod(year), false, wanted);
+  const get = (d: number, figure: string, dim?: string) => per.get(key({ figure, dim }))?.get(d) ?? 0;
   const share = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
   return districts.map((d) => {
     const c = d.lgdCode;
@@ -80,12 +53,12 @@ export async function indicatorValues(
       state: d.stateLgdCode,
       values: {
         exports: get(c, "exports_inr"),
-        plan_adopted: get(c, "plans:adopted") + get(c, "plans:in_implementation") > 0 ? 100 : 0,
-        actions_on_time: share(get(c, "actions_due:on_time"), get(c, "actions_due")),
+        plan_adopted: get(c, "plans", "adopted") + get(c, "plans", "in_implementation") > 0 ? 100 : 0,
+        actions_on_time: share(get(c, "actions_due", "on_time"), get(c, "actions_due")),
         bottlenecks_resolved: share(resolved, resolved + get(c, "open_by_queue")),
-        producers_verified: get(c, "producers:verified"),
-        producers_on_gem: get(c, "gem:registered") + get(c, "gem:listed"),
-        orders_delivered: get(c, "orders:delivered"),
+        producers_verified: get(c, "producers", "verified"),
+        producers_on_gem: get(c, "gem", "registered") + get(c, "gem", "listed"),
+        orders_delivered: get(c, "orders", "delivered"),
       },
     };
   });
@@ -132,15 +105,15 @@ export type Ranking =
 export async function rankingOf(db: DbOrTx, year: number): Promise<Ranking | null> {
   const snapshot = await snapshotOf(db, year);
   if (snapshot) return { status: "published", snapshot, rows: await publishedRows(db, year) };
-  const run = await latestRun(db);
-  if (!run) return null;
+  const figures = await latestFigures(db);
+  if (!figures) return null;
   const districts = (await geo.listDistricts(db)).filter((d) => d.inCurrentLgd);
   const { weights } = await currentWeights(db);
   return {
     status: "provisional",
-    asOf: run.finishedAt,
+    asOf: figures.run.finishedAt,
     weights,
-    rows: rankDistricts(await indicatorValues(db, run.id, year, districts), weights),
+    rows: rankDistricts(indicatorValues(figures, year, districts), weights),
   };
 }
 

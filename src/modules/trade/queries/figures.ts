@@ -45,7 +45,10 @@ export async function tradeFigures(db: DbOrTx): Promise<FigureRow[]> {
   const rows: FigureRow[] = [];
   for (const q of queries)
     rows.push(
-      ...(await figureRows(db, sql`select * from (${q}) as q(figure, dim, state, district, month, demo, value, n)`)),
+      ...(await figureRows(
+        db,
+        sql`select * from (${q}) as q(figure, dim, state, district, month, demo, value, n)`,
+      )),
     );
   return rows;
 }
