@@ -7,6 +7,7 @@ import { planningFigures } from "../../planning";
 import { producerFigures } from "../../producers";
 import { promotionFigures } from "../../promotion";
 import { tradeFigures } from "../../trade";
+import { holdLatestFigures } from "../queries/figures";
 import { insightFigures, insightRuns } from "../tables";
 
 /** Every module's figures, counted in its own tables (nothing is kept a second time between runs). */
@@ -55,5 +56,6 @@ export async function refreshInsights(db: Db): Promise<{ runId: number; rows: nu
     await tx.delete(insightRuns).where(lt(insightRuns.id, id)); // their figures go with them (cascade)
     return id;
   });
+  await holdLatestFigures(db);
   return { runId, rows: rows.length, millis };
 }

@@ -64,27 +64,50 @@ export class RunFigures {
 
   /** Every figure of a scope and period, summed, by dim and over dims ('*'). */
   totals(scope: Scope, period: Period, demo: boolean): Totals {
-    const totals: Totals = new Map();
-    const seen = new Map<string, Set<number>>();
-    for (const r of this.rowsOf(scope, period, demo))
-      for (const dim of [r.dim, "*"]) {
-        const byDim = totals.get(r.figure) ?? new Map<string, Total>();
-        totals.set(r.figure, byDim);
-        const t = byDim.get(dim) ?? { value: 0, n: 0, districts: 0 };
+    return this.remember(`t|${scopeKey(scope)}|${period.key}|${demo}`, () => {
+      const totals: Totals = new Map();
+      const seen = new Map<Total, Set<number>>();
+      const add = (byDim: Map<string, Total>, dim: string, r: FigureRow) => {
+        let t = byDim.get(dim);
+        if (!t) {
+          t = { value: 0, n: 0, districts: 0 };
+          byDim.set(dim, t);
+          seen.set(t, new Set());
+        }
         t.value += r.value;
         t.n += r.n;
-        if (r.district !== null) {
-          const k = `${r.figure}|${dim}`;
-          const districts = seen.get(k) ?? new Set<number>();
-          seen.set(k, districts);
-          if (!districts.has(r.district)) {
-            districts.add(r.district);
-            t.districts++;
-          }
+        const districts = seen.get(t) as Set<number>;
+        if (r.district !== null && !districts.has(r.district)) {
+          districts.add(r.district);
+          t.districts++;
         }
-        byDim.set(dim, t);
+      };
+      for (const r of this.rowsOf(scope, period, demo)) {
+        let byDim = totals.get(r.figure);
+        if (!byDim) {
+          byDim = new Map();
+          totals.set(r.figure, byDim);
+        }
+        add(byDim, r.dim, r);
+        add(byDim, "*", r);
       }
-    return totals;
+      return totals;
+    });
+  }
+
+  /** Answers kept for this run (it never changes), the most recently used last, at most 500. */
+  private readonly answers = new Map<string, unknown>();
+  private remember<T>(k: string, compute: () => T): T {
+    const held = this.answers.get(k) as T | undefined;
+    if (held !== undefined) {
+      this.answers.delete(k);
+      this.answers.set(k, held);
+      return held;
+    }
+    const answer = compute();
+    if (this.answers.size >= 500) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(k, answer);
+    return answer;
   }
 
   /**
@@ -98,19 +121,26 @@ export class RunFigures {
     demo: boolean,
     figures: readonly { figure: string; dim?: string }[],
   ): Map<string, Map<number, number>> {
-    const out = new Map<string, Map<number, number>>(figures.map((f) => [key(f), new Map()]));
-    for (const r of this.rowsOf(within, period, demo)) {
-      const place = per === "state" ? r.state : r.district;
-      if (place === null) continue;
-      for (const f of figures)
-        if (f.figure === r.figure && (f.dim === undefined || f.dim === r.dim)) {
-          const m = out.get(key(f)) as Map<number, number>;
-          m.set(place, (m.get(place) ?? 0) + r.value);
-        }
-    }
-    return out;
+    const k = `p|${scopeKey(within)}|${per}|${period.key}|${demo}|${figures.map(key).join(",")}`;
+    return this.remember(k, () => {
+      const out = new Map<string, Map<number, number>>(figures.map((f) => [key(f), new Map()]));
+      const wanted = new Set(figures.map((f) => f.figure));
+      for (const r of this.rowsOf(within, period, demo)) {
+        const place = per === "state" ? r.state : r.district;
+        if (place === null || !wanted.has(r.figure)) continue;
+        for (const f of figures)
+          if (f.figure === r.figure && (f.dim === undefined || f.dim === r.dim)) {
+            const m = out.get(key(f)) as Map<number, number>;
+            m.set(place, (m.get(place) ?? 0) + r.value);
+          }
+      }
+      return out;
+    });
   }
 }
+
+const scopeKey = (s: Scope) =>
+  s.level === "nation" ? "n" : s.level === "state" ? `s${s.state}` : `d${s.district}`;
 
 function push<K>(m: Map<K, FigureRow[]>, k: K, r: FigureRow) {
   const list = m.get(k);
@@ -143,18 +173,51 @@ export async function loadRun(db: DbOrTx, run: Run): Promise<RunFigures> {
   );
 }
 
-const kept = new WeakMap<object, { id: number; figures: Promise<RunFigures> }>();
+type Held = { id: number; figures: Promise<RunFigures>; ready: RunFigures | null; next: Held | null };
+const kept = new WeakMap<object, Held>();
 
-/** The latest run's figures, read once per run and database (readers arriving together share the read). */
+function startLoading(db: DbOrTx, run: Run): Held {
+  const held: Held = { id: run.id, figures: loadRun(db, run), ready: null, next: null };
+  held.figures.then(
+    (f) => {
+      held.ready = f;
+      // A newer run read in the background takes the place of the one answering meanwhile.
+      const current = kept.get(db);
+      if (current !== held && current?.next === held) kept.set(db, held);
+    },
+    () => {
+      const current = kept.get(db);
+      if (current === held) kept.delete(db);
+      else if (current?.next === held) current.next = null;
+    },
+  );
+  return held;
+}
+
+/**
+ * The latest run's figures, read once per run and database (readers arriving together share the read). When a new
+ * run appears, the one read before keeps answering (its pages say as of when) while the new one is read in the
+ * background, so no reader waits for it; the job that wrote the run reads it at once (refreshInsights).
+ */
 export async function latestFigures(db: DbOrTx): Promise<RunFigures | null> {
   const run = await latestRun(db);
   if (!run) return null;
   const held = kept.get(db);
   if (held?.id === run.id) return held.figures;
-  const figures = loadRun(db, run);
-  kept.set(db, { id: run.id, figures });
-  figures.catch(() => {
-    if (kept.get(db)?.figures === figures) kept.delete(db);
-  });
-  return figures;
+  if (held?.ready && held.id < run.id) {
+    if (held.next?.id !== run.id) held.next = startLoading(db, run);
+    return held.ready;
+  }
+  const fresh = startLoading(db, run);
+  kept.set(db, fresh);
+  return fresh.figures;
+}
+
+/** Reads the latest run into memory now (after the job wrote it), so that the next page need not wait for it. */
+export async function holdLatestFigures(db: DbOrTx): Promise<void> {
+  const run = await latestRun(db);
+  if (!run || kept.get(db)?.id === run.id) return;
+  const fresh = startLoading(db, run);
+  kept.set(db, fresh);
+  await fresh.figures;
 }
