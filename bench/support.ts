@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -55,4 +56,28 @@ export async function freshServerDatabase(url: string): Promise<void> {
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.query(`create database ${name}`);
   await admin.end();
+}
+
+/** CPU seconds a process has used (Linux /proc), user and system. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+}
+
+/**
+ * Waits until a started server is idle (under 5 % of a core over two seconds): a server on a large generated
+ * database first catches up with its scheduled work (statistics, expiries, open data, figures), which is not what a
+ * benchmark of its pages measures. Gives up after `maxSeconds` and says so.
+ */
+export async function waitUntilIdle(pid: number, maxSeconds = 900): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 2000));
+    if (cpuSeconds(pid) - before < 0.1) return (Date.now() - started) / 1000;
+    if (Date.now() - started > maxSeconds * 1000) {
+      console.log(`(still busy after ${maxSeconds} s: measuring anyway)`);
+      return maxSeconds;
+    }
+  }
 }
