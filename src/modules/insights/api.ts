@@ -9,7 +9,7 @@ import { insightText } from "./messages";
 import { fyOf } from "./periods";
 import { dashboardData } from "./queries/dashboard-data";
 import { rankingOf } from "./queries/ranking";
-import { indicators } from "./ranking";
+import { indicators, rankingColumns } from "./ranking";
 import { nationalStats } from "./stats";
 
 const statsSchema = z.object({
@@ -171,20 +171,9 @@ export function registerInsightsApi(api: ApiRegistry, db: Db): void {
         : ranking.rows;
       return {
         total: rows.length,
-        items: rows.slice(query.offset, query.offset + query.limit).map((r) => ({
-          districtLgdCode: r.district,
-          stateLgdCode: r.state,
-          status: ranking.status,
-          score: r.score,
-          nationalRank: r.nationalRank,
-          stateRank: r.stateRank,
-          ...Object.fromEntries(
-            indicators.flatMap((i) => [
-              [`${i.id}Value`, r.indicators[i.id].value],
-              [`${i.id}Score`, r.indicators[i.id].score],
-            ]),
-          ),
-        })),
+        items: rows
+          .slice(query.offset, query.offset + query.limit)
+          .map((r) => ({ ...rankingColumns(r), status: ranking.status })),
       };
     },
   });

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../../platform/db";
 import type { Dataset, OpenDataSource } from "../catalog";
 import { allPublishedRows, rankingStamp } from "./queries/ranking";
-import { indicators } from "./ranking";
+import { indicators, rankingColumns } from "./ranking";
 
 async function* once<T>(load: () => Promise<T[]>): AsyncIterable<T[]> {
   yield await load();
@@ -33,22 +33,7 @@ export const insightsOpenData: OpenDataSource = {
         ...indicators.flatMap((i) => [`${i.id}Value`, `${i.id}Score`]),
       ],
       rows: () =>
-        once(async () =>
-          (await allPublishedRows(db)).map((r) => ({
-            year: r.year,
-            stateLgdCode: r.state,
-            districtLgdCode: r.district,
-            score: r.score,
-            nationalRank: r.nationalRank,
-            stateRank: r.stateRank,
-            ...Object.fromEntries(
-              indicators.flatMap((i) => [
-                [`${i.id}Value`, r.indicators[i.id].value],
-                [`${i.id}Score`, r.indicators[i.id].score],
-              ]),
-            ),
-          })),
-        ),
+        once(async () => (await allPublishedRows(db)).map((r) => ({ year: r.year, ...rankingColumns(r) }))),
     },
   ],
 };

@@ -175,4 +175,21 @@ export function rankDistricts(rows: DistrictIndicators[], weights: Weights): Ran
   }));
 }
 
+/** A ranked district as flat columns (API, open data): the index, its ranks, each indicator's value and score. */
+export function rankingColumns(r: RankedDistrict) {
+  return {
+    districtLgdCode: r.district,
+    stateLgdCode: r.state,
+    score: r.score,
+    nationalRank: r.nationalRank,
+    stateRank: r.stateRank,
+    ...Object.fromEntries(
+      indicators.flatMap((i) => [
+        [`${i.id}Value`, r.indicators[i.id].value],
+        [`${i.id}Score`, r.indicators[i.id].score],
+      ]),
+    ),
+  };
+}
+
 const round = (v: number) => Math.round(v * 100) / 100;
