@@ -13,6 +13,7 @@ import { depcDecision } from "../test/support/depc";
 import { person } from "../test/support/people";
 import { createApp } from "./app";
 import { type Actor, actorOf } from "./modules/accounts";
+import { refreshInsights } from "./modules/insights";
 import { createPlan, movePlan } from "./modules/planning/commands/plans";
 import { registerProducer, reviewProducer } from "./modules/producers";
 import { createEvent, stepEvent } from "./modules/promotion";
@@ -55,6 +56,8 @@ const examples: Record<string, string> = {
   "/events": "/events?kind=training&state=9",
   "/events/{id}": "/events/1", // the training published below, the first of the fresh database
   "/catalogue-items": "/catalogue-items?catalogue=silk-gifts",
+  "/insights/dashboard": "/insights/dashboard?district=187&period=all",
+  "/insights/ranking/{year}": "/insights/ranking/2025?state=9",
 };
 
 describe("the open data API", () => {
@@ -142,6 +145,7 @@ describe("the open data API", () => {
     await addItem(t.db, admin, catalogueId, { productId: silk?.id as number, version: 1 });
     await stepCatalogue(t.db, admin, catalogueId, "publish", { version: 2 });
     await buildAllOpenData(t.db, openDataDir); // as the server's job does when the data changes
+    await refreshInsights(t.db); // the dashboards' figures, as the server's job counts them
     doc = (await (await app.request("/api/v1/openapi.json")).json()) as Doc;
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
+import { refreshInsights } from "../src/modules/insights";
 import { buildAllOpenData } from "../src/open-data-sources";
 import { createLogger } from "../src/platform/logger";
 import { freshDatabase, type TestDatabase } from "./support/database";
@@ -90,6 +91,7 @@ describe("no input gives a 5xx", () => {
     openDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "odop-fuzz-open-data-"));
     app = createApp({ database: t, logger: createLogger("silent"), openDataDir });
     await buildAllOpenData(t.db, openDataDir);
+    await refreshInsights(t.db); // as the server's jobs do: the dashboards' figures exist
     admin = await signedIn(app, (await person(t.db, "national_admin")).email);
   });
   afterAll(async () => {
