@@ -212,6 +212,9 @@ export function createApp(deps: {
     "/bazaar",
     "/events",
     "/catalogues",
+    "/dashboard",
+    "/ranking",
+    "/ranking/method",
     ...(await listStates(db)).map((s) => `/states/${s.lgdCode}`),
     ...(await listDistricts(db)).map((d) => `/districts/${d.lgdCode}`),
   ]);

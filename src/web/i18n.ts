@@ -241,6 +241,7 @@ const en = {
   bazaarNav: "Bazaar",
   eventsNav: "Events",
   dashboardNav: "Dashboard",
+  dashboardHere: "How the programme is doing here: the dashboard",
   backHome: "Back to the home page",
   footerData:
     "Data: LGD (GODL-India); DPIIT / Invest India ODOP list; IP India GI register; DGCI&S; boundaries © DataMeet, covid19india (CC BY 4.0, MIT).",
@@ -488,6 +489,7 @@ const hi: Record<MessageKey, string> = {
   bazaarNav: "बाज़ार",
   eventsNav: "आयोजन",
   dashboardNav: "डैशबोर्ड",
+  dashboardHere: "यहाँ कार्यक्रम कैसा चल रहा है: डैशबोर्ड",
   backHome: "मुखपृष्ठ पर लौटें",
   footerData:
     "आँकड़े: एलजीडी (GODL-India); डीपीआईआईटी / इन्वेस्ट इंडिया ओडीओपी सूची; आईपी इंडिया जीआई रजिस्टर; डीजीसीआईएंडएस; सीमाएँ © DataMeet, covid19india (CC BY 4.0, MIT)।",

@@ -49,6 +49,8 @@ export const insightText = defineCatalogue(
     sPlans: "District Export Action Plans",
     sPlansNote: "Each district's current plan by its state; districts with no plan yet.",
     noPlan: "No plan yet",
+    planMapNote:
+      "Districts drawn on the map, coloured by their current plan's state; the table below has the same counts for every district, drawn or not.",
     plansAdopted: "Plans adopted in the period",
     sBottlenecks: "Bottlenecks",
     sBottlenecksNote:
@@ -234,6 +236,8 @@ export const insightText = defineCatalogue(
     sPlans: "ज़िला निर्यात कार्य योजनाएँ",
     sPlansNote: "हर ज़िले की वर्तमान योजना उसकी स्थिति के अनुसार; जिन ज़िलों की योजना अभी नहीं है।",
     noPlan: "अभी योजना नहीं",
+    planMapNote:
+      "मानचित्र पर दिखे ज़िले, उनकी वर्तमान योजना की स्थिति के रंग में; नीचे की तालिका में हर ज़िले की यही गिनती है, मानचित्र पर हो या नहीं।",
     plansAdopted: "अवधि में अपनाई गई योजनाएँ",
     sBottlenecks: "बाधाएँ",
     sBottlenecksNote: "अवधि में उठाई और सुलझाई गई; जो अभी खुली हैं वे श्रेणी, आयु (उठाए जाने से दिन) और कतार के अनुसार।",

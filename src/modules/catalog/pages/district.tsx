@@ -49,6 +49,11 @@ export function districtPage(app: Hono, db: Db): void {
               )}
             </p>
             {!district.inCurrentLgd && <p class="note">{t("notInCurrentLgd")}</p>}
+            {district.inCurrentLgd && (
+              <p>
+                <a href={hrefIn(`/districts/${district.lgdCode}/dashboard`, lang)}>{t("dashboardHere")}</a>
+              </p>
+            )}
             <h2>{t("products")}</h2>
             {products.length === 0 ? (
               <p class="muted">{t("noProduct")}</p>

@@ -52,7 +52,8 @@ export function statePage(app: Hono, db: Db): void {
           {t("districtsWithProductsOf", {
             n: districts.filter((d) => byDistrict.has(d.lgdCode)).length,
             total: districts.length,
-          })}
+          })}{" "}
+          · <a href={hrefIn(`/states/${state.lgdCode}/dashboard`, lang)}>{t("dashboardHere")}</a>
         </p>
         {aliases.length > 0 && (
           <p>

@@ -5,9 +5,10 @@ import { csvStream } from "../../../platform/file-writers";
 import { TableScroll } from "../../../web/data-table";
 import { formatNumber, formatRupees, type Lang } from "../../../web/i18n";
 import { contextOf, hrefIn, Layout, Name, nameIn } from "../../../web/layout";
-import { BarChart } from "../../../web/map-svg";
+import { BarChart, MapSvg, Swatch } from "../../../web/map-svg";
 import { formatWhen } from "../../accounts";
 import * as geo from "../../geo";
+import { planDimLabel, planFigureDims } from "../../planning";
 import { type Chart, comparedFigures, keyFactIds, type Link, type Unit } from "../dashboard";
 import { dashboardPath, dashboardRequest, periodName } from "../dashboard-request";
 import { insightText } from "../messages";
@@ -126,6 +127,48 @@ function ChartBlock(props: { lang: Lang; chart: Chart; csv: string }) {
 
 const unitOf = (f: (typeof comparedFigures)[number] | undefined): Unit =>
   f && "unit" in f ? f.unit : "count";
+/** A plan's state as a colour (no plan: light grey); colour-blind-safe Tableau hues, as the sector map uses. */
+const planColor: Record<string, string> = {
+  draft: "#bab0ac",
+  circulated: "#f28e2b",
+  adopted: "#59a14f",
+  in_implementation: "#4e79a7",
+  "": "#eeeeee",
+};
+
+/** Districts coloured by their current plan's state, with a legend that counts them. */
+function PlanMap(props: { lang: Lang; planMap: NonNullable<DashboardData["planMap"]> }) {
+  const { lang, planMap } = props;
+  const tx = insightText(lang);
+  const counts = new Map<string, number>();
+  for (const s of planMap.drawing.shapes) {
+    const k = planMap.stateOf.get(s.lgdCode) ?? "";
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const label = (k: string) => (k ? (planDimLabel(lang, "plans", k) ?? k) : tx("noPlan"));
+  return (
+    <figure class="map-figure dashboard-map">
+      <MapSvg
+        map={planMap.drawing}
+        fill={(code) => planColor[planMap.stateOf.get(code) ?? ""] ?? "#eeeeee"}
+        href={(code) => hrefIn(`/districts/${code}/dashboard`, lang)}
+        label={(code) => label(planMap.stateOf.get(code) ?? "")}
+      />
+      <figcaption>
+        <ul class="legend">
+          {[...(planFigureDims.plans ?? []), ""].map((k) => (
+            <li>
+              <Swatch color={planColor[k] ?? "#eeeeee"} />
+              {label(k)} ({formatNumber(counts.get(k) ?? 0)})
+            </li>
+          ))}
+        </ul>
+        <p class="muted small">{tx("planMapNote")}</p>
+      </figcaption>
+    </figure>
+  );
+}
+
 const link = (l: Link, lang: Lang) => hrefIn(l.path, lang, l.query);
 
 function DashboardPage(props: {
@@ -205,6 +248,7 @@ function DashboardPage(props: {
                   ))}
                 </ul>
               )}
+              {s.id === "plans" && data.planMap && <PlanMap lang={lang} planMap={data.planMap} />}
               {s.charts.map((chart) => (
                 <ChartBlock lang={lang} chart={chart} csv={csv(chart.id)} />
               ))}

@@ -2,7 +2,7 @@ import type { Db } from "../../../platform/db";
 import type { Lang } from "../../../web/i18n";
 import { exportsYear } from "../../catalog";
 import * as geo from "../../geo";
-import { bottleneckCategoryList } from "../../planning";
+import { bottleneckCategoryList, planFigureDims } from "../../planning";
 import { comparedFigures, dashboardSections, median, type Section } from "../dashboard";
 import type { Period } from "../periods";
 import { key, latestFigures, type Run, type Scope } from "./figures";
@@ -17,6 +17,8 @@ export type PlaceRow = { lgdCode: number; nameEn: string; nameHi: string | null;
 
 export type DashboardData = {
   run: Run;
+  /** The nation's or a State's districts drawn, each with its current plan's state ('' for none). */
+  planMap: { drawing: geo.DrawnMap; stateOf: Map<number, string> } | null;
   sections: Section[];
   /** Column headings' keys for the comparison: district → [state median, nation median]; State → [median State, India]. */
   comparisons: Comparison[];
@@ -105,5 +107,30 @@ export async function dashboardData(
       values: comparedFigures.map((f) => at(perState, f, s.lgdCode)),
     }));
   }
-  return { run, sections, comparisons, places };
+  let planMap: DashboardData["planMap"] = null;
+  if (scope.level !== "district") {
+    const drawing =
+      scope.level === "nation"
+        ? await geo.nationalMap(db)
+        : await geo.stateMap(
+            db,
+            scope.state,
+            districtsIn(scope.state).map((d) => d.lgdCode),
+          );
+    // A district with plans in two states (a revision beside the plan it revises) shows the furthest along.
+    const states = planFigureDims.plans ?? [];
+    const perDistrict = figures.byPlace(
+      scope,
+      "district",
+      period,
+      demo,
+      states.map((dim) => ({ figure: "plans", dim })),
+    );
+    const stateOf = new Map<number, string>();
+    for (const dim of states)
+      for (const [d, n] of perDistrict.get(key({ figure: "plans", dim })) ?? [])
+        if (n > 0) stateOf.set(d, dim);
+    if (drawing) planMap = { drawing, stateOf };
+  }
+  return { run, sections, comparisons, places, planMap };
 }
