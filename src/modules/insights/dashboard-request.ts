@@ -1,5 +1,6 @@
 import type { Db } from "../../platform/db";
 import { AppError } from "../../platform/errors";
+import { lgdCode } from "../../platform/ids";
 import * as geo from "../geo";
 import { type InsightText, insightText } from "./messages";
 import { fyLabel, fyOf, fyPeriod, type Period, parsePeriod } from "./periods";
@@ -15,10 +16,18 @@ export async function dashboardRequest(
   const period = q.period ? parsePeriod(q.period) : fyPeriod(fyOf(new Date()));
   if (!period) throw new AppError("bad_request", tx("badPeriod"), { field: "period" });
   const demo = q.demo === "1";
-  const stateCode = scopeFromPath.state ?? (q.state ? Number(q.state) : undefined);
-  const districtCode = scopeFromPath.district ?? (q.district ? Number(q.district) : undefined);
+  // An LGD code is a whole number from 1 to 999,999: anything else names no place (and never reaches the database).
+  const code = (value: string | number | undefined, field: string) => {
+    if (value === undefined || value === "") return undefined;
+    const parsed = lgdCode.safeParse(value);
+    if (!parsed.success)
+      throw new AppError("bad_request", tx(field === "state" ? "badState" : "badDistrict"), { field });
+    return parsed.data;
+  };
+  const stateCode = code(scopeFromPath.state ?? q.state, "state");
+  const districtCode = code(scopeFromPath.district ?? q.district, "district");
   if (districtCode !== undefined) {
-    const d = Number.isSafeInteger(districtCode) ? await geo.getDistrict(db, districtCode) : null;
+    const d = await geo.getDistrict(db, districtCode);
     if (!d) throw new AppError("not_found", tx("badDistrict"), { field: "district" });
     return {
       scope: { level: "district", state: d.stateLgdCode, district: d.lgdCode },
@@ -28,7 +37,7 @@ export async function dashboardRequest(
     };
   }
   if (stateCode !== undefined) {
-    const s = Number.isSafeInteger(stateCode) ? await geo.getState(db, stateCode) : null;
+    const s = await geo.getState(db, stateCode);
     if (!s) throw new AppError("not_found", tx("badState"), { field: "state" });
     return {
       scope: { level: "state", state: s.lgdCode },

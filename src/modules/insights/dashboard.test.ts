@@ -176,6 +176,9 @@ describe("the dashboards' figures", () => {
 
   it("refuses a bad period or place, naming the field", async () => {
     expect((await app.request("/dashboard?period=2026-28")).status).toBe(400);
+    // A code out of any range is a 400 naming it, never a database error (found by the fuzz test).
+    expect((await app.request("/dashboard?district=-2147483649")).status).toBe(400);
+    expect((await app.request("/dashboard.csv?state=99999999999&period=all")).status).toBe(400);
     expect((await app.request("/api/v1/insights/dashboard?period=2026")).status).toBe(400);
     const unknown = await app.request("/api/v1/insights/dashboard?state=999999");
     expect(unknown.status).toBe(404);

@@ -441,7 +441,8 @@ export function rankingAdminPages(app: PersonalRoutes<AppEnv>, db: Db): void {
     const ctx = contextOf(c);
     const tx = insightText(ctx.lang);
     const year = Number(c.req.query("year"));
-    if (!Number.isInteger(year)) throw new AppError("bad_request", "Choose a year", { field: "year" });
+    if (!Number.isInteger(year) || year < 2020 || year > fyOf(new Date()))
+      throw new AppError("bad_request", "Choose a financial year that has begun", { field: "year" });
     const ranking = await rankingOf(db, year);
     if (ranking?.status === "published") return c.redirect(hrefIn(`/ranking/${year}`, ctx.lang), 303);
     return c.html(
